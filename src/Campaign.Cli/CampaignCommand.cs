@@ -1,0 +1,55 @@
+using Campaign.Cli.Commands;
+
+namespace Campaign.Cli;
+
+/// <summary>The <c>campaign</c> command: picks the verb, prints usage, maps failures to exit codes.</summary>
+public static class CampaignCommand
+{
+    public static readonly IReadOnlyList<ICommand> Verbs = [new BuildCommand()];
+
+    public static string Usage => "Usage: campaign <verb> [options]\n\n" +
+        "Builds a bilingual campaign site from Markdown and data files.\n\nVerbs:\n" +
+        string.Concat(Verbs.Select(v => $"  {v.Name,-14}{v.Summary}\n")) +
+        "\nRun `campaign <verb> --help` for a verb's options.\n" +
+        "Exit codes: 0 success, 1 content errors, 2 usage errors.";
+
+    public static int Run(IReadOnlyList<string> args, Console console)
+    {
+        System.Console.OutputEncoding = System.Text.Encoding.UTF8;
+        if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            (args.Count == 0 ? console.Error : console.Out).WriteLine(Usage);
+            return args.Count == 0 ? 2 : 0;
+        }
+        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
+        if (verb is null)
+        {
+            var near = Core.Diagnostics.Suggestions.Nearest(args[0], Verbs.Select(v => v.Name));
+            console.Error.WriteLine($"campaign: unknown verb `{args[0]}`" + (near is null ? "." : $"; did you mean `{near}`?"));
+            console.Error.WriteLine(Usage);
+            return 2;
+        }
+        var rest = args.Skip(1).ToList();
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            console.Out.WriteLine(verb.Usage);
+            return 0;
+        }
+        try
+        {
+            return verb.Run(rest, console);
+        }
+        catch (UsageException ex)
+        {
+            console.Error.WriteLine($"campaign {verb.Name}: {ex.Message}");
+            console.Error.WriteLine($"Run `campaign {verb.Name} --help` for usage.");
+            return 2;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The disk, not the content: say what failed without a stack trace.
+            console.Error.WriteLine($"campaign {verb.Name}: {ex.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Campaign.Site;
+
+namespace Campaign.Cli.Commands;
+
+/// <summary><c>campaign build</c>: builds <c>input/</c> into <c>output/</c>.</summary>
+public sealed class BuildCommand : ICommand
+{
+    public string Name => "build";
+    public string Summary => "build the site from input/ into output/";
+
+    public string Usage => """
+        Usage: campaign build [options]
+
+        Builds the campaign in the input folder into a static site in the output folder.
+        The previous output is replaced only when the build has no errors.
+
+        Options:
+          --input DIR     the campaign folder (default: input)
+          --output DIR    where the site is written (default: output)
+          --theme DIR     the theme folder (default: theme/ beside the input folder)
+          --now DATE      the date (YYYY-MM-DD, or date and time with zone) that embargoes and
+                          date checks use, so builds are reproducible (default: now)
+          --drafts        include embargoed and scheduled pages, marked as not yet public
+          --quiet         print errors only
+          --verbose       list every warning
+          --help          show this help
+
+        Exit codes: 0 built (warnings allowed), 1 content errors, 2 usage errors.
+        """;
+
+    public static readonly string[] Valued = ["--input", "--output", "--theme", "--now"];
+    public static readonly string[] Switches = ["--drafts", "--quiet", "--verbose"];
+
+    public int Run(IReadOnlyList<string> args, Console console)
+    {
+        var a = Arguments.Parse(args, Valued, Switches);
+        if (a.Positional.Count > 0) throw new UsageException($"unexpected argument `{a.Positional[0]}`.");
+        var options = Options(a);
+        console.Quiet = a.Has("--quiet");
+        console.Verbose = a.Has("--verbose");
+        if (!Directory.Exists(options.InputDir))
+            throw new UsageException($"the input folder `{options.InputDir}` does not exist.");
+
+        var result = SiteBuilder.Build(options);
+        console.Diagnostics(result.Diagnostics, options.InputDir);
+        PrintSummary(result, options, console);
+        return result.Succeeded ? 0 : 1;
+    }
+
+    public static BuildOptions Options(Arguments a) =>
+        new(a.Value("--input") ?? "input", a.Value("--output") ?? "output", ParseNow(a.Value("--now")), a.Has("--drafts"), a.Value("--theme"));
+
+    public static DateTimeOffset ParseNow(string? text)
+    {
+        if (text is null) return DateTimeOffset.UtcNow;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return new DateTimeOffset(d.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+            return moment;
+        throw new UsageException($"--now `{text}` is not a date; write YYYY-MM-DD, for example --now 2020-09-21.");
+    }
+
+    private static void PrintSummary(BuildResult result, BuildOptions options, Console console)
+    {
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var errors = $"{result.Errors} error{(result.Errors == 1 ? "" : "s")}";
+        var warnings = $"{result.Warnings} warning{(result.Warnings == 1 ? "" : "s")}";
+        if (!result.Succeeded)
+        {
+            console.Error.WriteLine();
+            console.Error.WriteLine($"Build failed: {errors}, {warnings} ({seconds} s). {options.OutputDir}/ was left as it was.");
+            return;
+        }
+        console.Line();
+        console.Line($"Built {options.OutputDir}/ in {seconds} s: {result.FilesWritten} files.");
+        foreach (var (lang, pages) in result.PagesPerLanguage) console.Line($"  {lang,-6} {pages} pages");
+        console.Line($"  {warnings}, {errors}");
+        console.Line($"Open {Path.Combine(options.OutputDir, "index.html")} in a browser.");
+    }
+}

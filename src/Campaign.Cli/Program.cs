@@ -1,0 +1,4 @@
+using Campaign.Cli;
+using Campaign.Cli.Commands;
+
+return CampaignCommand.Run(args, new Campaign.Cli.Console(System.Console.Out, System.Console.Error));

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Campaign.Core.Diagnostics;
+using Campaign.Core.Markdown;
+using Campaign.Core.Model;
+
+namespace Campaign.Core.Load;
+
+/// <summary>Reads the Markdown files of one section (<c>reports/</c>, <c>companies/</c>, …) into typed records, in parallel.</summary>
+public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularies vocabularies, MarkdownRenderer markdown, DiagnosticList diagnostics)
+{
+    public static readonly string[] Sections = ["reports", "companies", "updates", "pages"];
+
+    /// <summary>Reads every <c>*.md</c> file of <paramref name="section"/> with <paramref name="parse"/>, ordered by slug then language.</summary>
+    public ImmutableArray<T> ReadSection<T>(string section, Func<FieldReader, DocumentInfo, FrontMatter, T?> parse) where T : class, IDocument
+    {
+        var dir = Path.Combine(inputDir, section);
+        if (!Directory.Exists(dir)) return [];
+        var files = Directory.EnumerateFiles(dir, "*", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToList();
+        foreach (var sub in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
+            diagnostics.Warning("CMP017", "Folders inside a section are not read.", new SourceLocation(Relative(sub)),
+                hint: $"move the files up into {section}/");
+        var results = new ConcurrentBag<T>();
+        Parallel.ForEach(files, file =>
+        {
+            var relative = Relative(file);
+            var extension = Path.GetExtension(file);
+            if (extension == ".pdf") return; // a supplied PDF beside its report
+            if (extension != ".md")
+            {
+                diagnostics.Warning("CMP017", "Only Markdown files (.md) are read here; this file is ignored.", new SourceLocation(relative),
+                    hint: "put images and downloads in assets/");
+                return;
+            }
+            if (Read(file, relative, section, parse) is { } doc) results.Add(doc);
+        });
+        return [.. results.OrderBy(d => d.Doc.Slug, StringComparer.Ordinal).ThenBy(d => d.Doc.Lang, StringComparer.Ordinal)];
+    }
+
+    private T? Read<T>(string path, string relative, string section, Func<FieldReader, DocumentInfo, FrontMatter, T?> parse) where T : class
+    {
+        var name = DocumentName.Parse(Path.GetFileName(path), relative, site, diagnostics);
+        if (name is null) return null;
+        var text = TextFile.Read(path, relative, diagnostics);
+        if (text is null) return null;
+        var front = FrontMatter.Split(text, relative, diagnostics);
+        if (front is null) return null;
+        var f = new FieldReader(front.Fields, diagnostics);
+
+        var slug = f.Text("slug") ?? name.Slug;
+        if (Slugs.Problem(slug) is { } problem)
+        {
+            diagnostics.Error("CMP016", $"The slug `{Printable(slug)}` cannot be used in a URL: {problem}.",
+                front.Fields.Get("slug")?.Location ?? new SourceLocation(relative), front.Fields.Get("slug") is null ? null : "slug", Slugs.Advice);
+            return null;
+        }
+        var schedule = new Schedule(f.Moment("embargo"), f.Moment("publish"));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var info = new DocumentInfo(section, slug, name.Lang, new SourceLocation(relative), schedule, f.Text("translated_from"), hash);
+        var result = parse(f, info, front);
+        f.WarnUnknown();
+        return result;
+    }
+
+    /// <summary>Shows control and invisible characters as <c>U+XXXX</c> so a message never carries them.</summary>
+    public static string Printable(string s) =>
+        string.Concat(s.Select(c => char.IsControl(c) || Slugs.IsInvisible(c) ? $"U+{(int)c:X4}" : c.ToString()));
+
+    private string Relative(string path) => Path.GetRelativePath(inputDir, path).Replace('\\', '/');
+
+    public RenderedMarkdown Body(DocumentInfo info, FrontMatter front) =>
+        markdown.Render(front.Body, info.Location.File, front.BodyLine - 1, diagnostics);
+
+    private RenderedMarkdown? Field(FieldReader f, string key)
+    {
+        var text = f.Text(key);
+        return text is null ? null : markdown.RenderField(text, f.Map.Get(key)!.Location, diagnostics, key);
+    }
+
+    public Report? Report(FieldReader f, DocumentInfo info, FrontMatter front)
+    {
+        var title = f.Text("title", required: true);
+        var date = f.Date("date", required: true);
+        var summary = f.Text("summary", required: true);
+        var report = new Report(info, title ?? "", date ?? default, summary ?? "", f.List("authors"), f.Text("index_number"),
+            f.Text("licence"), f.List("companies"), Body(info, front));
+        return title is null || date is null || summary is null ? null : report;
+    }
+
+    public Company? Company(FieldReader f, DocumentInfo info, FrontMatter front)
+    {
+        var name = f.Text("name", required: true);
+        var country = f.Text("country", required: true);
+        var summary = f.Text("summary", required: true);
+        var responses = ImmutableArray.CreateBuilder<CompanyResponse>();
+        foreach (var r in f.NestedList("responses"))
+        {
+            var status = r.Term("status", vocabularies["response_status"], required: true);
+            var form = r.Text("form") ?? "summary";
+            if (form is not ("quote" or "summary"))
+            {
+                diagnostics.Error("CMP007", $"`{form}` is not a form of answer.", r.Map.Get("form")?.Location, "responses.form",
+                    "write `form: quote` for the company's own words or `form: summary` for the campaign's summary");
+                form = "summary";
+            }
+            var response = new CompanyResponse(status ?? "", r.Date("asked"), r.Date("deadline"), r.Date("answered"), form,
+                Field(r, "text"), Field(r, "rejoinder"), r.Text("document"));
+            r.WarnUnknown();
+            if (status is not null) responses.Add(response);
+        }
+        var company = new Company(info, name ?? "", country ?? "", f.Text("parent"), f.List("products"), summary ?? "", f.Text("website"),
+            responses.ToImmutable(), f.Date("updated"), Body(info, front));
+        return name is null || country is null || summary is null ? null : company;
+    }
+
+    public Update? Update(FieldReader f, DocumentInfo info, FrontMatter front)
+    {
+        var title = f.Text("title", required: true);
+        var date = f.Date("date", required: true);
+        var kind = f.Term("kind", vocabularies["update_kind"], required: true) ?? (f.Map.Get("kind") is null ? null : "news");
+        var update = new Update(info, title ?? "", date ?? default, kind ?? "news", f.Text("summary"), f.List("tags"),
+            f.List("companies"), Body(info, front));
+        return title is null || date is null || kind is null ? null : update;
+    }
+
+    public Page? Page(FieldReader f, DocumentInfo info, FrontMatter front)
+    {
+        var title = f.Text("title", required: true);
+        var page = new Page(info, title ?? "", f.Text("summary"), f.Int("menu"), Body(info, front));
+        return title is null ? null : page;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Campaign.Core.Load;
+
+/// <summary>The rules for slugs and ids, which become folder names and URLs.</summary>
+public static class Slugs
+{
+    /// <summary>Why <paramref name="slug"/> cannot be used in a URL, or null when it can.</summary>
+    public static string? Problem(string slug)
+    {
+        if (slug.Length == 0) return "it is empty";
+        if (slug.Contains("..")) return "it contains `..`";
+        if (slug.Contains('/') || slug.Contains('\\')) return "it contains a slash";
+        foreach (var c in slug)
+        {
+            if (char.IsControl(c)) return "it contains a control character";
+            if (IsInvisible(c)) return $"it contains the invisible character U+{(int)c:X4}";
+            if (char.IsWhiteSpace(c)) return "it contains a space";
+            if (!(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')) return $"it contains `{c}`";
+        }
+        if (slug.StartsWith('.') || slug.StartsWith('-')) return "it starts with `.` or `-`";
+        return null;
+    }
+
+    /// <summary>Bidirectional overrides and zero-width characters: they make two different ids look the same.</summary>
+    public static bool IsInvisible(char c) =>
+        c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\uFEFF' or '\u00AD' or '\u2060';
+
+    public const string Advice = "use lower-case letters, digits and hyphens, for example `brussels-meeting`";
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using Campaign.Core.Diagnostics;
+using Campaign.Core.Model;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Campaign.Core.Markdown;
+
+/// <summary>
+/// Renders content Markdown to safe HTML: footnotes, tables, figures with captions,
+/// heading ids that keep Chinese text, and raw HTML cut down to a safe list.
+/// One instance is shared by all threads; Markdig pipelines are immutable.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UseFootnotes()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseFigures()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UseGenericAttributes()
+        .Build();
+
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    /// <summary>Renders <paramref name="markdown"/>; <paramref name="firstLine"/> is the file line it starts on, for diagnostics.</summary>
+    public RenderedMarkdown Render(string markdown, string file, int firstLine, DiagnosticList diagnostics, string? field = null)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return RenderedMarkdown.Empty;
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        var hasHtml = false;
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlBlock or HtmlInline:
+                    hasHtml = true;
+                    break;
+                case LinkInline link when link.Url is { } url && !IsSafeUrl(url):
+                    diagnostics.Error("CMP030", $"The link `{Shorten(url)}` uses a scheme that is not allowed.",
+                        new SourceLocation(file, firstLine + link.Line, link.Column + 1), field,
+                        "links must start with http://, https://, mailto:, / or a relative path");
+                    link.Url = "#";
+                    break;
+            }
+            // Generic attributes ({#id .class}) are for ids and classes only; an onclick= must not reach the page.
+            var attributes = node.TryGetAttributes();
+            if (attributes?.Properties is { Count: > 0 } props)
+            {
+                diagnostics.Warning("CMP031", "Only `{#id}` and `{.class}` attributes are allowed in Markdown; others are dropped.",
+                    new SourceLocation(file, firstLine + node.Line, node.Column + 1), field);
+                props.Clear();
+            }
+        }
+
+        var headings = ImmutableArray.CreateBuilder<Heading>();
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var id = heading.GetAttributes().Id ?? "";
+            headings.Add(new Heading(heading.Level, id, InlineText(heading.Inline)));
+        }
+
+        var html = Write(document, plain: false);
+        if (hasHtml) html = _sanitizer.Sanitize(html);
+        var text = Write(document, plain: true);
+        return new RenderedMarkdown(html, headings.ToImmutable(), text.Trim());
+    }
+
+    /// <summary>Renders a short Markdown text (a summary field) without a wrapping paragraph check.</summary>
+    public RenderedMarkdown RenderField(string markdown, SourceLocation at, DiagnosticList diagnostics, string field) =>
+        Render(markdown, at.File, Math.Max(0, at.Line - 1), diagnostics, field);
+
+    private string Write(MarkdownDocument document, bool plain)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        if (plain)
+        {
+            renderer.EnableHtmlForBlock = false;
+            renderer.EnableHtmlForInline = false;
+            renderer.EnableHtmlEscape = false;
+        }
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var parts = new System.Text.StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            switch (child)
+            {
+                case LiteralInline l: parts.Append(l.Content); break;
+                case CodeInline c: parts.Append(c.Content); break;
+                case LineBreakInline: parts.Append(' '); break;
+            }
+        }
+        return parts.ToString().Trim();
+    }
+
+    internal static bool IsSafeUrl(string url)
+    {
+        var trimmed = url.Trim();
+        var colon = trimmed.IndexOf(':');
+        if (colon < 0) return true;
+        var slash = trimmed.IndexOfAny(['/', '?', '#']);
+        if (slash >= 0 && slash < colon) return true; // a relative path with a colon later on
+        var scheme = trimmed[..colon].ToLowerInvariant();
+        return SafeSchemes.Contains(scheme);
+    }
+
+    private static string Shorten(string url) => url.Length > 40 ? url[..40] + "…" : url;
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        foreach (var s in SafeSchemes) sanitizer.AllowedSchemes.Add(s);
+        sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedTags.Remove("form");
+        sanitizer.AllowedTags.Remove("button");
+        sanitizer.AllowedTags.Remove("input");
+        sanitizer.AllowedTags.Remove("select");
+        sanitizer.AllowedTags.Remove("textarea");
+        sanitizer.AllowedTags.Add("figure");
+        sanitizer.AllowedTags.Add("figcaption");
+        sanitizer.AllowedTags.Add("section");
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedAtRules.Clear();
+        return sanitizer;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using Campaign.Core.Diagnostics;
+
+namespace Campaign.Core.Model;
+
+/// <summary>When a page may be public: not before its embargo or publish moment.</summary>
+public sealed record Schedule(DateTimeOffset? Embargo, DateTimeOffset? Publish)
+{
+    public static readonly Schedule Always = new(null, null);
+
+    public DateTimeOffset? NotBefore =>
+        Embargo is { } e && Publish is { } p ? (e > p ? e : p) : Embargo ?? Publish;
+
+    public bool IsPublicAt(DateTimeOffset now) => NotBefore is not { } t || now >= t;
+}
+
+/// <summary>What every Markdown document has: where it lives and which language it is in.</summary>
+/// <param name="Section">reports, companies, updates or pages.</param>
+/// <param name="Hash">SHA-256 of the file's text, used by translations and caches.</param>
+public sealed record DocumentInfo(
+    string Section,
+    string Slug,
+    string Lang,
+    SourceLocation Location,
+    Schedule Schedule,
+    string? TranslatedFrom,
+    string Hash);
+
+/// <summary>A heading of a rendered Markdown body, for tables of contents and anchor checks.</summary>
+public sealed record Heading(int Level, string Id, string Text);
+
+/// <summary>Markdown rendered to (sanitised) HTML, with its headings and its plain text.</summary>
+public sealed record RenderedMarkdown(string Html, ImmutableArray<Heading> Headings, string PlainText)
+{
+    public static readonly RenderedMarkdown Empty = new("", [], "");
+}
+
+/// <summary>A Markdown document of any section; the typed records below all carry one.</summary>
+public interface IDocument
+{
+    DocumentInfo Doc { get; }
+    string Title { get; }
+}
+
+/// <summary>An investigation report.</summary>
+public sealed record Report(
+    DocumentInfo Doc,
+    string Title,
+    DateOnly Date,
+    string Summary,
+    ImmutableArray<string> Authors,
+    string? IndexNumber,
+    string? Licence,
+    ImmutableArray<string> Companies,
+    RenderedMarkdown Body) : IDocument;
+
+/// <summary>A company profile with its right-of-reply record.</summary>
+public sealed record Company(
+    DocumentInfo Doc,
+    string Name,
+    string Country,
+    string? Parent,
+    ImmutableArray<string> Products,
+    string Summary,
+    string? Website,
+    ImmutableArray<CompanyResponse> Responses,
+    DateOnly? Updated,
+    RenderedMarkdown Body) : IDocument
+{
+    public string Title => Name;
+
+    /// <summary>The status shown in lists: that of the latest response, or <c>not-asked</c>.</summary>
+    public string Status => Responses.IsEmpty ? "not-asked" : Responses[^1].Status;
+}
+
+/// <summary>One exchange of the right of reply: asked, deadline, answer, rejoinder.</summary>
+/// <param name="Form"><c>quote</c> when the text is the company's own words, <c>summary</c> when it is the campaign's summary.</param>
+public sealed record CompanyResponse(
+    string Status,
+    DateOnly? Asked,
+    DateOnly? Deadline,
+    DateOnly? Answered,
+    string Form,
+    RenderedMarkdown? Text,
+    RenderedMarkdown? Rejoinder,
+    string? Document);
+
+/// <summary>A dated campaign update: news, press release or statement.</summary>
+public sealed record Update(
+    DocumentInfo Doc,
+    string Title,
+    DateOnly Date,
+    string Kind,
+    string? Summary,
+    ImmutableArray<string> Tags,
+    ImmutableArray<string> Companies,
+    RenderedMarkdown Body) : IDocument;
+
+/// <summary>A free page (about, methodology, take action, press).</summary>
+public sealed record Page(
+    DocumentInfo Doc,
+    string Title,
+    string? Summary,
+    int? Menu,
+    RenderedMarkdown Body) : IDocument;
+
+/// <summary>A file under <c>input/assets/</c>, copied as it is.</summary>
+/// <param name="Path">Path relative to <c>assets/</c>, with forward slashes.</param>
+public sealed record Asset(string Path, string FullPath);
+
+/// <summary>Everything loaded and validated from <c>input/</c>: the content stage's result.</summary>
+public sealed record ContentModel(
+    SiteConfig Site,
+    UiStrings Strings,
+    Vocabularies Vocabularies,
+    ImmutableArray<Report> Reports,
+    ImmutableArray<Company> Companies,
+    ImmutableArray<Update> Updates,
+    ImmutableArray<Page> Pages,
+    ImmutableArray<Finding> Findings,
+    ImmutableArray<Asset> Assets);

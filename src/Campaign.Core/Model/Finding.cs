@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Campaign.Core.Diagnostics;
+
+namespace Campaign.Core.Model;
+
+/// <summary>One documented sale, contract or use of a surveillance product, with its evidence.</summary>
+/// <param name="Id">Stable id; never reused; the URL is built from it.</param>
+/// <param name="Summary">What happened, per language, rendered from Markdown.</param>
+/// <param name="SummaryForm"><c>fact</c>, or <c>summary</c> where the text summarises someone's statement.</param>
+/// <param name="ReportSection"><c>report-slug#heading-id</c>.</param>
+public sealed record Finding(
+    string Id,
+    SourceLocation Location,
+    LocalizedText Title,
+    string Company,
+    LocalizedText Product,
+    string Technology,
+    Buyer Buyer,
+    LocalizedText Country,
+    YearRange Years,
+    ImmutableSortedDictionary<string, RenderedMarkdown> Summary,
+    LocalizedText SummarySource,
+    string SummaryForm,
+    string Licence,
+    ImmutableArray<EvidenceSource> Sources,
+    string? ReportSection,
+    ImmutableArray<string> Tags,
+    DateOnly Reviewed);
+
+/// <summary>Who bought or used the product.</summary>
+public sealed record Buyer(LocalizedText Name, string Type, LocalizedText? Province, LocalizedText? City);
+
+/// <summary>A single year or an inclusive range of years.</summary>
+public sealed record YearRange(int From, int To)
+{
+    public override string ToString() => From == To ? $"{From}" : $"{From}–{To}";
+
+    public IEnumerable<int> All => Enumerable.Range(From, To - From + 1);
+}
+
+/// <summary>A source backing a finding.</summary>
+public sealed record EvidenceSource(
+    string Title,
+    string? Publisher,
+    DateOnly? Date,
+    string Url,
+    string? ArchivedUrl,
+    string? Quote,
+    string? Language);

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+
+namespace Campaign.Core.Model;
+
+/// <summary>One language of the site, from <c>site.yaml</c>.</summary>
+/// <param name="Code">URL segment and file suffix (<c>zh</c>).</param>
+/// <param name="Name">The language's own name (<c>中文</c>).</param>
+/// <param name="Lang">The HTML <c>lang</c> attribute (<c>zh-Hans</c>).</param>
+/// <param name="Dir"><c>ltr</c> or <c>rtl</c>.</param>
+public sealed record Language(string Code, string Name, string Lang, string Dir);
+
+/// <summary>A press or campaign contact.</summary>
+public sealed record Contact(LocalizedText Name, LocalizedText? Role, string? Email, string? Phone, string? Url);
+
+/// <summary>A headline figure on the home page; the value is shown as written in every language.</summary>
+public sealed record KeyFigure(string Value, LocalizedText Label);
+
+/// <summary>A mirror of the site, listed on the mirrors page.</summary>
+public sealed record Mirror(string Url, LocalizedText? Note);
+
+/// <summary>The campaign as configured in <c>site.yaml</c>.</summary>
+/// <param name="Ask">The campaign's ask per language, rendered from Markdown.</param>
+public sealed record SiteConfig(
+    LocalizedText Title,
+    LocalizedText? Tagline,
+    string? BaseUrl,
+    string DefaultLanguage,
+    ImmutableArray<Language> Languages,
+    string? Licence,
+    LocalizedText? Organisation,
+    ImmutableArray<Contact> Contacts,
+    LocalizedText Ask,
+    ImmutableArray<KeyFigure> Figures,
+    ImmutableArray<Mirror> Mirrors)
+{
+    public Language Default => Languages.First(l => l.Code == DefaultLanguage);
+
+    public Language? Find(string code) => Languages.FirstOrDefault(l => l.Code == code);
+}
+
+/// <summary>The theme's interface strings, per language, from <c>i18n/&lt;lang&gt;.yaml</c>.</summary>
+public sealed record UiStrings(ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> PerLanguage)
+{
+    public ImmutableSortedDictionary<string, string> For(string lang) =>
+        PerLanguage.TryGetValue(lang, out var s) ? s : ImmutableSortedDictionary<string, string>.Empty;
+}
+
+/// <summary>A controlled vocabulary (technology, buyer type, …): the allowed values and their labels.</summary>
+public sealed record Vocabulary(string Name, ImmutableArray<VocabularyTerm> Terms)
+{
+    public VocabularyTerm? Find(string value) => Terms.FirstOrDefault(t => t.Value == value);
+}
+
+/// <summary>One allowed value of a vocabulary with its label in each language.</summary>
+public sealed record VocabularyTerm(string Value, LocalizedText Label);
+
+/// <summary>All vocabularies by name.</summary>
+public sealed record Vocabularies(ImmutableSortedDictionary<string, Vocabulary> ByName)
+{
+    public Vocabulary? this[string name] => ByName.TryGetValue(name, out var v) ? v : null;
+
+    public string Label(string vocabulary, string value, string lang, string fallback) =>
+        this[vocabulary]?.Find(value)?.Label.Get(lang, fallback) ?? value;
+}

@@ -1,0 +1,24 @@
+using Campaign.Site.Rendering;
+using Campaign.Site.Routing;
+
+namespace Campaign.Site.Emit;
+
+/// <summary>Writes what is not a rendered page: the theme's static files and the campaign's assets.</summary>
+public static class StaticOutput
+{
+    public static int Write(SiteModel model, Theme theme, OutputFolder output)
+    {
+        var count = 0;
+        foreach (var file in theme.Static.Values)
+        {
+            output.Write(file.Url.TrimStart('/'), file.Bytes);
+            count++;
+        }
+        foreach (var asset in model.Content.Assets)
+        {
+            output.Copy("assets/" + asset.Path, asset.FullPath);
+            count++;
+        }
+        return count;
+    }
+}

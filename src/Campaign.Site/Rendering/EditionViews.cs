@@ -1,0 +1,140 @@
+using Campaign.Core.Model;
+using Campaign.Site.Routing;
+
+namespace Campaign.Site.Rendering;
+
+/// <summary>Turns one language edition's records into the views templates see: labels looked up, dates written, URLs built.</summary>
+public sealed class EditionViews
+{
+    private readonly SiteModel _model;
+    private readonly Dictionary<string, Localized<Company>> _companies;
+    private readonly Dictionary<string, int> _findingCounts;
+
+    public Edition Edition { get; }
+    public Language Language => Edition.Language;
+    public string Code => Edition.Language.Code;
+    public IReadOnlyDictionary<string, string> Strings { get; }
+
+    /// <summary>The UI strings as the template value <c>t</c>.</summary>
+    public Dictionary<string, object> T { get; }
+
+    public DateFormat Dates { get; }
+    public SiteView Site { get; }
+
+    public EditionViews(SiteModel model, Edition edition, Theme theme)
+    {
+        _model = model;
+        Edition = edition;
+        Strings = model.Content.Strings.For(edition.Language.Code);
+        T = Strings.ToDictionary(kv => kv.Key, kv => (object)kv.Value, StringComparer.Ordinal);
+        Dates = new DateFormat(edition.Language, Strings);
+        _companies = edition.Companies.ToDictionary(c => c.Slug, StringComparer.Ordinal);
+        _findingCounts = model.Findings.GroupBy(f => f.Company).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Site = BuildSite(theme);
+    }
+
+    private string S(string key) => Strings.TryGetValue(key, out var v) ? v : key;
+
+    private string Fallback => _model.Site.DefaultLanguage;
+
+    private SiteView BuildSite(Theme theme)
+    {
+        var site = _model.Site;
+        var nav = new List<NavItem> { new("home", S("nav_home"), Urls.Home(Code)) };
+        if (!Edition.Reports.IsEmpty) nav.Add(new("reports", S("nav_reports"), Urls.Section(Code, "reports")));
+        if (!_model.Findings.IsEmpty) nav.Add(new("findings", S("nav_findings"), Urls.Section(Code, "findings")));
+        if (!Edition.Companies.IsEmpty) nav.Add(new("companies", S("nav_companies"), Urls.Section(Code, "companies")));
+        if (!Edition.Updates.IsEmpty) nav.Add(new("updates", S("nav_updates"), Urls.Section(Code, "updates")));
+        nav.AddRange(Edition.Pages.Where(p => p.Item.Menu is not null).Select(p => new NavItem(p.Slug, p.Item.Title, Urls.Page(Code, p.Slug))));
+
+        return new SiteView(
+            site.Title.Get(Code, Fallback),
+            site.Tagline?.Get(Code, Fallback),
+            site.Licence,
+            site.Organisation?.Get(Code, Fallback),
+            site.BaseUrl,
+            site.DefaultLanguage,
+            site.Languages.Select(ToView).ToList(),
+            nav,
+            site.Contacts.Select(c => new ContactView(c.Name.Get(Code, Fallback), c.Role?.Get(Code, Fallback), c.Email, c.Phone, c.Url)).ToList(),
+            site.Ask.Get(Code, Fallback),
+            site.Figures.Select(f => new FigureView(f.Value, f.Label.Get(Code, Fallback))).ToList(),
+            Urls.Home(Code),
+            theme.Static.TryGetValue("css/site.css", out var css) ? css.Url : "",
+            theme.Static.TryGetValue("js/site.js", out var js) ? js.Url : "",
+            theme.Static.TryGetValue("favicon.svg", out var icon) ? icon.Url : "");
+    }
+
+    public static LanguageView ToView(Language l) => new(l.Code, l.Name, l.Lang, l.Dir);
+
+    private (string Lang, string Dir) TextLanguage<T>(Localized<T> item) where T : IDocument
+    {
+        var language = _model.Site.Find(item.Item.Doc.Lang) ?? Language;
+        return (language.Lang, language.Dir);
+    }
+
+    public CompanyLink CompanyLink(string slug) =>
+        new(slug, _companies.TryGetValue(slug, out var c) ? c.Item.Name : slug, Urls.Company(Code, slug));
+
+    public ReportView Report(Localized<Report> item)
+    {
+        var r = item.Item;
+        var (lang, dir) = TextLanguage(item);
+        return new ReportView(r.Doc.Slug, Urls.Report(Code, r.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
+            r.Title, Dates.View(r.Date), r.Summary, r.Authors, r.IndexNumber, r.Licence,
+            r.Body.Headings.Where(h => h.Level is 2 or 3 && h.Id.Length > 0).Select(h => new HeadingView(h.Level, h.Id, h.Text)).ToList(),
+            r.Companies.Select(CompanyLink).ToList(), r.Body.Html);
+    }
+
+    public CompanyView Company(Localized<Company> item)
+    {
+        var c = item.Item;
+        var (lang, dir) = TextLanguage(item);
+        var responses = c.Responses.Select(r => new ResponseView(
+            r.Status, Label("response_status", r.Status), Dates.View(r.Asked), Dates.View(r.Deadline), Dates.View(r.Answered),
+            r.Status == "no-response" ? Dates.View(r.Deadline) : null,
+            r.Form, r.Text?.Html, r.Rejoinder?.Html, r.Document is null ? null : "/assets/" + r.Document.TrimStart('/'))).ToList();
+        return new CompanyView(c.Doc.Slug, Urls.Company(Code, c.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
+            c.Name, c.Country, c.Parent, c.Products, c.Summary, c.Website, c.Status,
+            c.Responses.IsEmpty ? S("status_not_asked") : Label("response_status", c.Status),
+            responses, Dates.View(c.Updated), c.Body.Html, _findingCounts.GetValueOrDefault(c.Doc.Slug));
+    }
+
+    public UpdateView Update(Localized<Update> item)
+    {
+        var u = item.Item;
+        var (lang, dir) = TextLanguage(item);
+        return new UpdateView(u.Doc.Slug, Urls.Update(Code, u.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
+            u.Title, Dates.View(u.Date), u.Kind, Label("update_kind", u.Kind), u.Summary, u.Tags,
+            u.Companies.Select(CompanyLink).ToList(), u.Body.Html);
+    }
+
+    public PageContentView Page(Localized<Page> item)
+    {
+        var p = item.Item;
+        var (lang, dir) = TextLanguage(item);
+        return new PageContentView(p.Doc.Slug, Urls.Page(Code, p.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft, p.Title, p.Summary, p.Body.Html);
+    }
+
+    public string Label(string vocabulary, string value) =>
+        _model.Content.Vocabularies.Label(vocabulary, value, Code, Fallback);
+
+    /// <summary>The page frame: title, alternates in every language, fallback notice, canonical URL.</summary>
+    public PageView Page(string kind, string section, string url, string title, string? description, bool fallback = false,
+        string? fallbackFrom = null, bool draft = false, Func<string, bool>? translatedIn = null)
+    {
+        var site = _model.Site;
+        var alternates = site.Languages.Select(l =>
+        {
+            var altUrl = Urls.InLanguage(url, l.Code);
+            return new AlternateView(l.Code, l.Name, l.Lang, l.Dir, altUrl, l.Code == Code, translatedIn?.Invoke(l.Code) ?? true);
+        }).ToList();
+        var fromLanguage = fallback && fallbackFrom is not null ? site.Find(fallbackFrom) : null;
+        return new PageView(kind, section, url, title, description, ToView(Language), alternates,
+            fromLanguage?.Name, fromLanguage?.Lang, draft, site.BaseUrl is null ? null : site.BaseUrl + url.TrimStart('/'));
+    }
+
+    public PageView Page<T>(string kind, string section, string url, Localized<T> item, string? description) where T : IDocument =>
+        Page(kind, section, url, item.Item.Title, description, item.IsFallback, item.Item.Doc.Lang, item.IsDraft,
+            lang => item.Translations.Contains(lang));
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Campaign.Site.Rendering;
+
+/// <summary>
+/// Rewrites root-relative links (<c>href="/en/reports/"</c>) into links relative to the page
+/// (<c>href="../../reports/index.html"</c>), so the site works under any sub-path, on any mirror,
+/// and opened from disk, where a folder link would show a directory listing instead of its index.html.
+/// </summary>
+public static partial class RelativeLinks
+{
+    [GeneratedRegex("""(?<pre>\s(?:href|src|action|poster)=")(?<url>/(?!/)[^"]*)(?<post>")""")]
+    private static partial Regex Attribute();
+
+    public static string Rewrite(string html, string pageUrl)
+    {
+        var fromDir = pageUrl.EndsWith('/') ? pageUrl : pageUrl[..(pageUrl.LastIndexOf('/') + 1)];
+        return Attribute().Replace(html, m => m.Groups["pre"].Value + Relative(fromDir, m.Groups["url"].Value) + m.Groups["post"].Value);
+    }
+
+    /// <summary>
+    /// For pages served at any address (the 404 page): links become absolute under the base URL when
+    /// there is one, and stay root-relative otherwise (right when the site is at the root of its host).
+    /// </summary>
+    public static string Absolute(string html, string? baseUrl) =>
+        baseUrl is null ? html : Attribute().Replace(html, m => m.Groups["pre"].Value + baseUrl + m.Groups["url"].Value.TrimStart('/') + m.Groups["post"].Value);
+
+    /// <summary>The path from folder <paramref name="fromDir"/> (ending in /) to <paramref name="target"/>, both root-relative.</summary>
+    public static string Relative(string fromDir, string target)
+    {
+        var cut = target.IndexOfAny(['#', '?']);
+        var path = cut < 0 ? target : target[..cut];
+        var tail = cut < 0 ? "" : target[cut..];
+        if (path.Length == 0) return tail; // "#top" stays on the page
+        if (path.EndsWith('/')) path += "index.html";
+
+        var from = fromDir.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var to = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var common = 0;
+        while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;
+        var result = new StringBuilder();
+        for (var i = common; i < from.Length; i++) result.Append("../");
+        result.AppendJoin('/', to.Skip(common));
+        return result.ToString() + tail;
+    }
+}

@@ -1,0 +1,108 @@
+namespace Campaign.Site.Rendering;
+
+// The model the theme's templates see. Members are read in templates in snake_case
+// (IndexNumber → index_number); theme/README.md documents every one of them.
+// Text members are plain text and are escaped on output; members named Html or Body are trusted HTML.
+
+/// <summary>A date as ISO text (for <c>datetime</c> attributes) and as the reader's language writes it.</summary>
+public sealed record DateView(string Iso, string Text);
+
+/// <summary>A language of the site.</summary>
+public sealed record LanguageView(string Code, string Name, string Lang, string Dir);
+
+/// <summary>The same page in one language, for the switcher and <c>hreflang</c> links.</summary>
+/// <param name="Translated">False when that edition shows this page as a fallback.</param>
+public sealed record AlternateView(string Code, string Name, string Lang, string Dir, string Url, bool Current, bool Translated);
+
+/// <summary>A menu entry.</summary>
+public sealed record NavItem(string Section, string Label, string Url);
+
+/// <summary>A press or campaign contact.</summary>
+public sealed record ContactView(string Name, string? Role, string? Email, string? Phone, string? Url);
+
+/// <summary>A headline figure.</summary>
+public sealed record FigureView(string Value, string Label);
+
+/// <summary>The campaign, in the language of the page.</summary>
+public sealed record SiteView(
+    string Title,
+    string? Tagline,
+    string? Licence,
+    string? Organisation,
+    string? BaseUrl,
+    string DefaultLang,
+    IReadOnlyList<LanguageView> Languages,
+    IReadOnlyList<NavItem> Nav,
+    IReadOnlyList<ContactView> Contacts,
+    string AskHtml,
+    IReadOnlyList<FigureView> Figures,
+    string HomeUrl,
+    string CssUrl,
+    string ScriptUrl,
+    string IconUrl);
+
+/// <summary>A heading in a table of contents.</summary>
+public sealed record HeadingView(int Level, string Id, string Text);
+
+/// <summary>A link to a company, with its name.</summary>
+public sealed record CompanyLink(string Slug, string Name, string Url);
+
+/// <summary>Where a text shown on a page comes from: its language, and whether it is a fallback.</summary>
+public interface ITextView
+{
+    string Lang { get; }
+    bool Fallback { get; }
+}
+
+/// <summary>An investigation report.</summary>
+public sealed record ReportView(
+    string Slug, string Url, string Lang, string Dir, bool Fallback, bool Draft,
+    string Title, DateView Date, string Summary, IReadOnlyList<string> Authors, string? IndexNumber, string? Licence,
+    IReadOnlyList<HeadingView> Toc, IReadOnlyList<CompanyLink> Companies, string Body) : ITextView;
+
+/// <summary>One exchange of the right of reply.</summary>
+/// <param name="NoResponseBy">The deadline, when the company did not answer by it.</param>
+public sealed record ResponseView(
+    string Status, string StatusLabel, DateView? Asked, DateView? Deadline, DateView? Answered, DateView? NoResponseBy,
+    string Form, string? TextHtml, string? RejoinderHtml, string? DocumentUrl);
+
+/// <summary>A company profile and its right-of-reply record.</summary>
+public sealed record CompanyView(
+    string Slug, string Url, string Lang, string Dir, bool Fallback, bool Draft,
+    string Name, string Country, string? Parent, IReadOnlyList<string> Products, string Summary, string? Website,
+    string Status, string StatusLabel, IReadOnlyList<ResponseView> Responses, DateView? Updated, string Body,
+    int FindingCount) : ITextView;
+
+/// <summary>A campaign update.</summary>
+public sealed record UpdateView(
+    string Slug, string Url, string Lang, string Dir, bool Fallback, bool Draft,
+    string Title, DateView Date, string Kind, string KindLabel, string? Summary, IReadOnlyList<string> Tags,
+    IReadOnlyList<CompanyLink> Companies, string Body) : ITextView;
+
+/// <summary>A free page.</summary>
+public sealed record PageContentView(
+    string Slug, string Url, string Lang, string Dir, bool Fallback, bool Draft,
+    string Title, string? Summary, string Body) : ITextView;
+
+/// <summary>Links between the pages of a paginated list.</summary>
+public sealed record PagerView(int Current, int Total, string? PreviousUrl, string? NextUrl, IReadOnlyList<PagerLink> Pages);
+
+/// <summary>One numbered page link of a pager.</summary>
+public sealed record PagerLink(int Number, string Url, bool Current);
+
+/// <summary>What every page has, whatever its kind.</summary>
+/// <param name="Kind">The template that renders the page: home, report, report-list, company, …</param>
+/// <param name="Section">The menu section the page belongs to, for marking the current menu entry.</param>
+/// <param name="FallbackLanguage">When the page's main text is a fallback, the name of the language it is written in.</param>
+public sealed record PageView(
+    string Kind,
+    string Section,
+    string Url,
+    string Title,
+    string? Description,
+    LanguageView Language,
+    IReadOnlyList<AlternateView> Alternates,
+    string? FallbackLanguage,
+    string? FallbackLang,
+    bool Draft,
+    string? Canonical);

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Campaign.Core.Model;
+
+namespace Campaign.Site.Routing;
+
+/// <summary>Decides what each language edition publishes: embargoes applied, translations resolved, lists ordered.</summary>
+public static class SiteModelBuilder
+{
+    public static SiteModel Build(ContentModel content, BuildOptions options)
+    {
+        var editions = content.Site.Languages
+            .Select(language => new Edition(
+                language,
+                Resolve(content.Reports, language, content.Site, options).Sort((a, b) => Compare(b.Item.Date, a.Item.Date, a.Slug, b.Slug)),
+                Resolve(content.Companies, language, content.Site, options).Sort((a, b) => string.Compare(a.Item.Name, b.Item.Name, StringComparison.Ordinal)),
+                Resolve(content.Updates, language, content.Site, options).Sort((a, b) => Compare(b.Item.Date, a.Item.Date, a.Slug, b.Slug)),
+                Resolve(content.Pages, language, content.Site, options)
+                    .Sort((a, b) => (a.Item.Menu ?? int.MaxValue).CompareTo(b.Item.Menu ?? int.MaxValue) is var c && c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug))))
+            .ToImmutableArray();
+        return new SiteModel(content, editions, content.Findings, options);
+    }
+
+    // Newest first; the slug breaks ties so the order never depends on file-system order.
+    private static int Compare(DateOnly x, DateOnly y, string slugA, string slugB) =>
+        x.CompareTo(y) is var c && c != 0 ? c : string.CompareOrdinal(slugA, slugB);
+
+    private static ImmutableArray<Localized<T>> Resolve<T>(ImmutableArray<T> documents, Language language, SiteConfig site, BuildOptions options)
+        where T : IDocument
+    {
+        var result = ImmutableArray.CreateBuilder<Localized<T>>();
+        foreach (var group in documents.GroupBy(d => d.Doc.Slug))
+        {
+            var visible = group.Where(d => options.Drafts || d.Doc.Schedule.IsPublicAt(options.Now)).ToList();
+            if (visible.Count == 0) continue;
+            var translations = visible.Select(d => d.Doc.Lang).ToImmutableArray();
+            var own = visible.FirstOrDefault(d => d.Doc.Lang == language.Code);
+            var chosen = own
+                ?? visible.FirstOrDefault(d => d.Doc.Lang == site.DefaultLanguage)
+                ?? visible.OrderBy(d => site.Languages.IndexOf(site.Find(d.Doc.Lang)!)).First();
+            var isDraft = !chosen.Doc.Schedule.IsPublicAt(options.Now);
+            result.Add(new Localized<T>(chosen, own is null, isDraft, translations));
+        }
+        return result.ToImmutable();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Campaign.Core.Diagnostics;
+using Campaign.Core.Load;
+using Campaign.Site.Emit;
+using Campaign.Site.Rendering;
+using Campaign.Site.Routing;
+
+namespace Campaign.Site;
+
+/// <summary>What a build did: its diagnostics, what it wrote, how long it took.</summary>
+public sealed record BuildResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyDictionary<string, int> PagesPerLanguage,
+    int FilesWritten,
+    TimeSpan Elapsed)
+{
+    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+    public int Errors => Diagnostics.Count(d => d.IsError);
+    public int Warnings => Diagnostics.Count(d => !d.IsError);
+}
+
+/// <summary>
+/// The pipeline, in order: load and validate the content, resolve each language edition,
+/// render every page through the theme, emit everything into a fresh folder, swap it in.
+/// Each stage stops the build when the one before reported errors, so one run lists every
+/// problem of a stage and nothing is ever written from a broken input.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticList();
+        var empty = new Dictionary<string, int>();
+
+        if (OutputProblem(options) is { } problem)
+        {
+            diagnostics.Error("CMP050", problem, hint: "choose an output folder of its own, such as output/");
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+        }
+
+        // 1. load + validate
+        var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics);
+        var theme = Theme.Load(options.Theme, diagnostics);
+        if (content is null || theme is null || diagnostics.HasErrors)
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+
+        // 2. route
+        var model = SiteModelBuilder.Build(content, options);
+
+        // 3. render + 4. emit, into a folder that replaces output/ only on success
+        using var output = new OutputFolder(options.OutputDir);
+        var editions = model.Editions.Select(e => new EditionViews(model, e, theme)).ToList();
+        var jobs = PagePlan.Build(model, editions);
+        PageRenderer.RenderAll(jobs, theme, output, diagnostics);
+        var files = StaticOutput.Write(model, theme, output);
+        if (diagnostics.HasErrors)
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+        output.Commit();
+
+        var perLanguage = model.Site.Languages.ToDictionary(l => l.Code,
+            l => jobs.Count(j => j.Page.Url.StartsWith($"/{l.Code}/", StringComparison.Ordinal)));
+        return new BuildResult(diagnostics.Sorted(), perLanguage, jobs.Count + files, clock.Elapsed);
+    }
+
+    /// <summary>Refuses output folders that would overwrite the campaign itself.</summary>
+    private static string? OutputProblem(BuildOptions options)
+    {
+        var output = Path.GetFullPath(options.OutputDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var input = Path.GetFullPath(options.InputDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var theme = Path.GetFullPath(options.Theme).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (input.StartsWith(output, StringComparison.Ordinal) || output.StartsWith(input, StringComparison.Ordinal))
+            return $"The output folder {options.OutputDir} and the input folder {options.InputDir} overlap; the build would overwrite the campaign.";
+        if (theme.StartsWith(output, StringComparison.Ordinal))
+            return $"The output folder {options.OutputDir} contains the theme; the build would delete it.";
+        return null;
+    }
+}
