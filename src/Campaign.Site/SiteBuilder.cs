@@ -48,12 +48,20 @@ public static class SiteBuilder
         // 2. route
         var model = SiteModelBuilder.Build(content, options);
 
-        // 3. render + 4. emit, into a folder that replaces output/ only on success
-        using var output = new OutputFolder(options.OutputDir);
+        // 3. plan: every feature lists its pages and generates its downloads before any page is rendered,
+        //    so pages can show each download's size and hash.
         var editions = model.Editions.Select(e => new EditionViews(model, e, theme)).ToList();
-        var jobs = PagePlan.Build(model, editions);
+        var generated = new GeneratedFiles();
+        var jobs = new List<PageJob>();
+        jobs.AddRange(PagePlan.Build(model, editions));
+
+        // 4. render + emit, into a folder that replaces output/ only on success
+        using var output = new OutputFolder(options.OutputDir);
         PageRenderer.RenderAll(jobs, theme, output, diagnostics);
-        var files = StaticOutput.Write(model, theme, output);
+        generated.WriteTo(output);
+        var files = StaticOutput.Write(model, theme, output) + generated.All.Count;
+
+        // 5. after pages: what describes the whole output (indexes, feeds, checksums) comes last.
         if (diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
         output.Commit();

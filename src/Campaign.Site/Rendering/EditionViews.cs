@@ -19,6 +19,9 @@ public sealed class EditionViews
     public Dictionary<string, object> T { get; }
 
     public DateFormat Dates { get; }
+
+    /// <summary>Every language code of the site, for telling language-neutral links from others.</summary>
+    public IReadOnlyCollection<string> LanguageCodes { get; }
     public SiteView Site { get; }
 
     public EditionViews(SiteModel model, Edition edition, Theme theme)
@@ -28,6 +31,7 @@ public sealed class EditionViews
         Strings = model.Content.Strings.For(edition.Language.Code);
         T = Strings.ToDictionary(kv => kv.Key, kv => (object)kv.Value, StringComparer.Ordinal);
         Dates = new DateFormat(edition.Language, Strings);
+        LanguageCodes = model.Site.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
         _companies = edition.Companies.ToDictionary(c => c.Slug, StringComparer.Ordinal);
         _findingCounts = model.Findings.GroupBy(f => f.Company).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         Site = BuildSite(theme);

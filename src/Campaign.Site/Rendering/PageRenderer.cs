@@ -23,7 +23,7 @@ public static class PageRenderer
         context.SetValue("content", new StringValue(main, encode: false));
         var html = theme.Render("base", context, job.Page.Url, diagnostics);
         if (html is null) return null;
-        return job.Relative ? RelativeLinks.Rewrite(html, job.Page.Url) : RelativeLinks.Absolute(html, job.Views.Site.BaseUrl);
+        return job.Relative ? RelativeLinks.Rewrite(html, job.Page.Url, job.Views.LanguageCodes) : RelativeLinks.Absolute(html, job.Views.Site.BaseUrl);
     }
 
     public static void RenderAll(IReadOnlyList<PageJob> jobs, Theme theme, OutputFolder output, DiagnosticList diagnostics)

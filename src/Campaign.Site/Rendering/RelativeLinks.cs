@@ -13,10 +13,26 @@ public static partial class RelativeLinks
     [GeneratedRegex("""(?<pre>\s(?:href|src|action|poster)=")(?<url>/(?!/)[^"]*)(?<post>")""")]
     private static partial Regex Attribute();
 
-    public static string Rewrite(string html, string pageUrl)
+    /// <param name="languages">The site's language codes. A link that starts with none of them nor <c>/assets/</c>
+    /// (<c>/reports/x/</c>, as content authors write it) is taken to mean the page's own language, so one
+    /// link works in every translation.</param>
+    public static string Rewrite(string html, string pageUrl, IReadOnlyCollection<string> languages)
     {
         var fromDir = pageUrl.EndsWith('/') ? pageUrl : pageUrl[..(pageUrl.LastIndexOf('/') + 1)];
-        return Attribute().Replace(html, m => m.Groups["pre"].Value + Relative(fromDir, m.Groups["url"].Value) + m.Groups["post"].Value);
+        var pageLang = pageUrl.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return Attribute().Replace(html, m =>
+        {
+            var url = m.Groups["url"].Value;
+            if (pageLang is not null && languages.Contains(pageLang) && !IsSiteWide(url, languages)) url = "/" + pageLang + url;
+            return m.Groups["pre"].Value + Relative(fromDir, url) + m.Groups["post"].Value;
+        });
+    }
+
+    private static bool IsSiteWide(string url, IReadOnlyCollection<string> languages)
+    {
+        var end = url.IndexOfAny(['/', '?', '#'], 1);
+        var first = end < 0 ? url[1..] : url[1..end];
+        return first.Length == 0 || languages.Contains(first) || first == "assets" || first.Contains('.');
     }
 
     /// <summary>

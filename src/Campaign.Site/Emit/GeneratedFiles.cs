@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace Campaign.Site.Emit;
+
+/// <summary>A file the build generates besides pages (data downloads, feeds, PDFs), with its size and SHA-256.</summary>
+/// <param name="Path">Output path with forward slashes, e.g. <c>data/findings.csv</c>.</param>
+public sealed record GeneratedFile(string Path, byte[] Bytes)
+{
+    public long Size => Bytes.LongLength;
+    public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Bytes));
+    public string Url => "/" + Path;
+}
+
+/// <summary>
+/// The files stages generate before pages are rendered, so a page can list a download's size and hash
+/// and a link can never point to a file that is not written. Safe to add to from parallel work.
+/// </summary>
+public sealed class GeneratedFiles
+{
+    private readonly ConcurrentDictionary<string, GeneratedFile> _files = new(StringComparer.Ordinal);
+
+    public GeneratedFile Add(string path, byte[] bytes)
+    {
+        var file = new GeneratedFile(path, bytes);
+        if (!_files.TryAdd(path, file)) throw new InvalidOperationException($"two stages generate {path}");
+        return file;
+    }
+
+    public GeneratedFile? Find(string path) => _files.TryGetValue(path, out var f) ? f : null;
+
+    /// <summary>All files, ordered by path.</summary>
+    public IReadOnlyList<GeneratedFile> All => [.. _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)];
+
+    public void WriteTo(OutputFolder output)
+    {
+        foreach (var file in All) output.Write(file.Path, file.Bytes);
+    }
+}
