@@ -72,7 +72,7 @@ public sealed class LanguageEditionTests
         var result = campaign.BuildOk();
         campaign.AssertFile("zh/updates/only-english/index.html", """
             <html lang="zh-Hans" dir="ltr">
-            <p class="notice notice-fallback" role="note">本页尚未译成中文,以下显示的是English原文。</p>
+            <p class="notice notice-fallback" role="note">本页尚未译成中文，以下显示的是English原文。</p>
             <article class="wrap update" lang="en" dir="ltr">
             Not translated yet.
             """);
