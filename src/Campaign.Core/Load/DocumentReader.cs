@@ -58,7 +58,7 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         }
         var schedule = new Schedule(f.Moment("embargo"), f.Moment("publish"));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        var info = new DocumentInfo(section, slug, name.Lang, new SourceLocation(relative), schedule, f.Text("translated_from"), hash);
+        var info = new DocumentInfo(section, slug, name.Lang, new SourceLocation(relative), schedule, f.Text("translated_from"), hash, front.Fields);
         var result = parse(f, info, front);
         f.WarnUnknown();
         return result;
