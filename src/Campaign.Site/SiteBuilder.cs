@@ -55,6 +55,7 @@ public static class SiteBuilder
         var jobs = new List<PageJob>();
         jobs.AddRange(PagePlan.Build(model, editions));
         jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated));
+        jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated));
 
         // 4. render + emit, into a folder that replaces output/ only on success
         using var output = new OutputFolder(options.OutputDir);
