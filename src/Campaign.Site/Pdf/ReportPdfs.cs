@@ -36,6 +36,19 @@ public static class ReportPdfs
             }
         if (toPrint.Count == 0 || options.Pdf == PdfMode.Off) return;
 
+        // Cached PDFs first: a build whose reports have not changed needs no Chromium at all.
+        var cacheDir = Path.Combine(options.Cache, "pdf");
+        var missing = new List<(string Slug, string Lang, PageJob Job, string Html, string Cached)>();
+        foreach (var (slug, lang, job) in toPrint)
+        {
+            var printJob = job with { Values = new Dictionary<string, object?>(job.Values) { ["print"] = true } };
+            if (PageRenderer.Render(printJob, theme, diagnostics) is not { } html) continue;
+            var cached = Path.Combine(cacheDir, CacheKey(html, theme, model) + ".pdf");
+            if (File.Exists(cached)) generated.Add(PdfPath(slug, lang), File.ReadAllBytes(cached));
+            else missing.Add((slug, lang, job, html, cached));
+        }
+        if (missing.Count == 0) return;
+
         var required = options.Pdf == PdfMode.Required;
         if (ChromiumLocator.Find(options.Chromium) is not { } chromium)
         {
@@ -48,31 +61,23 @@ public static class ReportPdfs
             return;
         }
 
-        var cacheDir = Path.Combine(options.Cache, "pdf");
         var work = Path.Combine(cacheDir, $"work-{Environment.ProcessId}");
         try
         {
             Directory.CreateDirectory(cacheDir);
+            Prepare(work, theme, model);
             using var printer = new ReportPrinter(chromium);
-            var prepared = false;
-            foreach (var (slug, lang, job) in toPrint)
+            foreach (var (slug, lang, job, html, cached) in missing)
             {
-                var printJob = job with { Values = new Dictionary<string, object?>(job.Values) { ["print"] = true } };
-                if (PageRenderer.Render(printJob, theme, diagnostics) is not { } html) continue;
-                var key = CacheKey(html, theme, model);
-                var cached = Path.Combine(cacheDir, key + ".pdf");
-                if (!File.Exists(cached))
-                {
-                    if (!prepared) { Prepare(work, theme, model); prepared = true; }
-                    var file = Path.Combine(work, Urls.FilePath(job.Page.Url));
-                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                    File.WriteAllText(file, html, new UTF8Encoding(false));
-                    var pdf = PdfDates.Fix(printer.Print(file), model.Editions.First(e => e.Language.Code == lang).Reports.First(r => r.Slug == slug).Item.Date);
-                    var temporary = cached + $".{Environment.ProcessId}.tmp";
-                    File.WriteAllBytes(temporary, pdf);
-                    File.Move(temporary, cached, overwrite: true);
-                }
-                generated.Add(PdfPath(slug, lang), File.ReadAllBytes(cached));
+                var file = Path.Combine(work, Urls.FilePath(job.Page.Url));
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllText(file, html, new UTF8Encoding(false));
+                var date = model.Content.Reports.First(r => r.Doc.Slug == slug && r.Doc.Lang == lang).Date;
+                var pdf = PdfDates.Fix(printer.Print(file), date);
+                var temporary = cached + $".{Environment.ProcessId}.tmp";
+                File.WriteAllBytes(temporary, pdf);
+                File.Move(temporary, cached, overwrite: true);
+                generated.Add(PdfPath(slug, lang), pdf);
             }
         }
         catch (Exception ex) when (ex is PuppeteerSharp.PuppeteerException or IOException or UnauthorizedAccessException or TimeoutException)
