@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using Campaign.Core.Diagnostics;
 using Campaign.Core.Load;
+using Campaign.Site.Downloads;
 using Campaign.Site.Emit;
+using Campaign.Site.Feeds;
+using Campaign.Site.Pdf;
+using Campaign.Site.Press;
+using Campaign.Site.Publishing;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
@@ -56,6 +61,14 @@ public static class SiteBuilder
         jobs.AddRange(PagePlan.Build(model, editions));
         jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated));
         jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated));
+        jobs.AddRange(PressPlan.MirrorPages(model, editions));
+        var downloads = DownloadCatalog.Create(model.Content, generated, [.. model.Site.Languages.Select(l => l.Code)]);
+        PressPlan.Attach(jobs, model, downloads);
+        ReportPdfs.Generate(model, theme, jobs, generated, diagnostics);
+        AtomFeeds.Register(model, editions, generated);
+        if (model.Site.BaseUrl is null)
+            diagnostics.Warning("CMP100", "site.yaml has no base_url, so nothing that needs an absolute address is written: no sitemap.xml, no canonical or og:url links, no og:image, and feeds use relative links.",
+                new Core.Diagnostics.SourceLocation("site.yaml"), "base_url", "add the site's address, for example `base_url: https://example.org/`");
 
         // 4. render + emit, into a folder that replaces output/ only on success
         using var output = new OutputFolder(options.OutputDir);
@@ -66,6 +79,7 @@ public static class SiteBuilder
         // 5. after pages: what describes the whole output (indexes, feeds, checksums) comes last.
         if (diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+        files += WholeSiteFiles.Write(model, jobs, downloads, output);
         output.Commit();
 
         var perLanguage = model.Site.Languages.ToDictionary(l => l.Code,

@@ -151,7 +151,14 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
     public Page? Page(FieldReader f, DocumentInfo info, FrontMatter front)
     {
         var title = f.Text("title", required: true);
-        var page = new Page(info, title ?? "", f.Text("summary"), f.Int("menu"), Body(info, front));
+        var layout = f.Text("layout") ?? "page";
+        if (!Model.Page.Layouts.Contains(layout))
+        {
+            diagnostics.Error("CMP092", $"`{Printable(layout)}` is not a page layout.", f.Map.Get("layout")?.Location, "layout",
+                Suggestions.DidYouMean(layout, Model.Page.Layouts) ?? "write `layout: press` for the press room, or leave the field out");
+            layout = "page";
+        }
+        var page = new Page(info, title ?? "", f.Text("summary"), f.Int("menu"), Body(info, front), layout);
         return title is null ? null : page;
     }
 }
