@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Campaign.Core.Diagnostics;
 using Campaign.Core.Load;
 using Campaign.Site.Emit;
+using Campaign.Site.Incremental;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
@@ -27,7 +28,9 @@ public sealed record BuildResult(
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options)
+    /// <param name="session">A live preview's state between builds (only what changed is parsed, rendered and written),
+    /// or a progress watcher; null for a plain build.</param>
+    public static BuildResult Build(BuildOptions options, BuildSession? session = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticList();
@@ -40,12 +43,15 @@ public static class SiteBuilder
         }
 
         // 1. load + validate
-        var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics);
+        session?.Stage("load");
+        session?.Cache?.ResetCounts();
+        var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics, session?.Cache);
         var theme = Theme.Load(options.Theme, diagnostics);
         if (content is null || theme is null || diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
 
         // 2. route
+        session?.Stage("plan");
         var model = SiteModelBuilder.Build(content, options);
 
         // 3. plan: every feature lists its pages and generates its downloads before any page is rendered,
@@ -56,8 +62,9 @@ public static class SiteBuilder
         jobs.AddRange(PagePlan.Build(model, editions));
 
         // 4. render + emit, into a folder that replaces output/ only on success
-        using var output = new OutputFolder(options.OutputDir);
-        PageRenderer.RenderAll(jobs, theme, output, diagnostics);
+        using var output = session?.Open(options.OutputDir) ?? new OutputFolder(options.OutputDir);
+        PageRenderer.RenderAll(jobs, theme, output, diagnostics, session);
+        session?.Stage("write");
         generated.WriteTo(output);
         var files = StaticOutput.Write(model, theme, output) + generated.All.Count;
 
@@ -65,6 +72,7 @@ public static class SiteBuilder
         if (diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
         output.Commit();
+        if (session is not null) session.LastChanged = output.Changed;
 
         var perLanguage = model.Site.Languages.ToDictionary(l => l.Code,
             l => jobs.Count(j => j.Page.Url.StartsWith($"/{l.Code}/", StringComparison.Ordinal)));
