@@ -44,7 +44,7 @@ public static class SiteBuilder
 
         // 1. load + validate
         session?.Stage("load");
-        session?.Cache?.ResetCounts();
+        session?.Begin();
         var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics, session?.Cache);
         var theme = Theme.Load(options.Theme, diagnostics);
         if (content is null || theme is null || diagnostics.HasErrors)

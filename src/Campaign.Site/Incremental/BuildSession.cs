@@ -28,6 +28,14 @@ public sealed class BuildSession(bool incremental = true)
     /// <summary>Files written to disk by the last build (in place, unchanged files are not written).</summary>
     public int LastChanged { get; internal set; }
 
+    /// <summary>Clears the counts of the previous build.</summary>
+    internal void Begin()
+    {
+        LastChanged = 0;
+        Documents.ResetCounts();
+        Pages.ResetCounts();
+    }
+
     internal void Stage(string name, int total = 0) => Progress?.Stage(name, total);
 
     internal void Advance() => Progress?.Advance();

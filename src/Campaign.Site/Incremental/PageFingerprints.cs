@@ -30,10 +30,14 @@ public sealed class PageFingerprints
     public int Rendered => _rendered;
     public int Skipped => _skipped;
 
-    internal void StartBuild(Theme theme)
+    internal void ResetCounts()
     {
         _rendered = 0;
         _skipped = 0;
+    }
+
+    internal void StartBuild(Theme theme)
+    {
         var stamp = ThemeStamp(theme.Directory);
         if (stamp == _theme) return;
         _byPath.Clear(); // a changed layout, partial or stylesheet can change every page
