@@ -38,13 +38,6 @@ public static partial class RelativeLinks
         return first.Length == 0 || languages.Contains(first) || SiteWideFolders.Contains(first) || first.Contains('.');
     }
 
-    /// <summary>
-    /// For pages served at any address (the 404 page): links become absolute under the base URL when
-    /// there is one, and stay root-relative otherwise (right when the site is at the root of its host).
-    /// </summary>
-    public static string Absolute(string html, string? baseUrl) =>
-        baseUrl is null ? html : Attribute().Replace(html, m => m.Groups["pre"].Value + baseUrl + m.Groups["url"].Value.TrimStart('/') + m.Groups["post"].Value);
-
     /// <summary>The path from folder <paramref name="fromDir"/> (ending in /) to <paramref name="target"/>, both root-relative.</summary>
     public static string Relative(string fromDir, string target)
     {
