@@ -227,6 +227,8 @@ public sealed class ContentDiagnosticsTests
     [InlineData(@"a\\b", "slash")]
     [InlineData("bell\\u0007", "control character")]
     [InlineData("tab\\tname", "control character")]
+    [InlineData(".hidden", "starts with `.`")]
+    [InlineData("trailing.", "ends with `.`")]
     public void Slug_that_could_escape_its_folder_is_refused(string slug, string reason)
     {
         var result = BuildOf($"""
