@@ -107,8 +107,8 @@ public sealed class OutputGuaranteeTests(SampleSite site) : IClassFixture<Sample
         campaign.BuildOk();
         campaign.AssertFile("404.html", """
             href="/out-of-control/assets/theme/css/site.
-            href="/out-of-control/en/index.html"
-            href="/out-of-control/zh/index.html"
+            href="/out-of-control/en/"
+            href="/out-of-control/zh/"
             ! href="https://campaign.example.org/out-of-control/assets
             """);
     }
