@@ -111,12 +111,18 @@ public sealed record Update(
     RenderedMarkdown Body) : IDocument;
 
 /// <summary>A free page (about, methodology, take action, press).</summary>
+/// <param name="Layout">The theme layout that draws it: <c>page</c>, or <c>press</c> for the press room.</param>
 public sealed record Page(
     DocumentInfo Doc,
     string Title,
     string? Summary,
     int? Menu,
-    RenderedMarkdown Body) : IDocument;
+    RenderedMarkdown Body,
+    string Layout = "page") : IDocument
+{
+    /// <summary>The layouts a page may ask for with <c>layout:</c>.</summary>
+    public static readonly string[] Layouts = ["page", "press"];
+}
 
 /// <summary>A file under <c>input/assets/</c>, copied as it is.</summary>
 /// <param name="Path">Path relative to <c>assets/</c>, with forward slashes.</param>
