@@ -23,9 +23,9 @@ public static class PageRenderer
         context.SetValue("content", new StringValue(main, encode: false));
         var html = theme.Render("base", context, job.Page.Url, diagnostics);
         if (html is null) return null;
-        // The 404 page is served at any address, so relative links cannot work there: they stay root-relative.
-        // Never absolute under base_url: a mirror's 404 page would then load from the main site.
-        return job.Relative ? RelativeLinks.Rewrite(html, job.Page.Url, job.Views.LanguageCodes) : html;
+        // The 404 page is served at any address, so relative links cannot work there: they become path-absolute
+        // (the base URL's path, never its host: a mirror's 404 page must not load from the main site).
+        return job.Relative ? RelativeLinks.Rewrite(html, job.Page.Url, job.Views.LanguageCodes) : RelativeLinks.Absolute(html, job.Views.Site.BaseUrl);
     }
 
     /// <param name="session">In a live preview, pages whose fingerprint is unchanged and whose file is still in place are not rendered again.</param>

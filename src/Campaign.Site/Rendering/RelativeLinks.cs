@@ -38,6 +38,18 @@ public static partial class RelativeLinks
         return first.Length == 0 || languages.Contains(first) || SiteWideFolders.Contains(first) || first.Contains('.');
     }
 
+    /// <summary>
+    /// For pages served at any address (the 404 page): links become path-absolute under the base URL's path
+    /// (<c>/campaign/en/</c> for <c>https://example.org/campaign/</c>), and stay root-relative without one.
+    /// Only the path is used, never the host, so the page loads nothing from another origin when a mirror serves it.
+    /// </summary>
+    public static string Absolute(string html, string? baseUrl)
+    {
+        if (baseUrl is null || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)) return html;
+        var prefix = uri.AbsolutePath.TrimEnd('/') + "/";
+        return Attribute().Replace(html, m => m.Groups["pre"].Value + prefix + m.Groups["url"].Value.TrimStart('/') + m.Groups["post"].Value);
+    }
+
     /// <summary>The path from folder <paramref name="fromDir"/> (ending in /) to <paramref name="target"/>, both root-relative.</summary>
     public static string Relative(string fromDir, string target)
     {
