@@ -72,7 +72,11 @@ public sealed class EditionViews
             Urls.Home(Code),
             theme.Static.TryGetValue("css/site.css", out var css) ? css.Url : "",
             theme.Static.TryGetValue("js/site.js", out var js) ? js.Url : "",
-            theme.Static.TryGetValue("favicon.svg", out var icon) ? icon.Url : "");
+            theme.Static.TryGetValue("favicon.svg", out var icon) ? icon.Url : "")
+        {
+            Feeds = Feeds.AtomFeeds.Links(this),
+            SocialImageUrl = site.BaseUrl is { } b && site.SocialImage is { } image ? b + "assets/" + image : null,
+        };
     }
 
     public static LanguageView ToView(Language l) => new(l.Code, l.Name, l.Lang, l.Dir);

@@ -39,7 +39,14 @@ public sealed record SiteView(
     string HomeUrl,
     string CssUrl,
     string ScriptUrl,
-    string IconUrl);
+    string IconUrl)
+{
+    /// <summary>The Atom feeds of this language edition, for <c>&lt;link rel="alternate"&gt;</c>.</summary>
+    public IReadOnlyList<Press.FeedLink> Feeds { get; init; } = [];
+
+    /// <summary>Absolute URL of the image shown when a page is shared (<c>og:image</c>); null without base URL or image.</summary>
+    public string? SocialImageUrl { get; init; }
+}
 
 /// <summary>A heading in a table of contents.</summary>
 public sealed record HeadingView(int Level, string Id, string Text);
