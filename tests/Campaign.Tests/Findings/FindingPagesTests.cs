@@ -69,7 +69,7 @@ public sealed class FindingPagesTests
             <code>https://example.net/campaign/en/findings/acme-guilin-2015/</code>
             ! no base address configured
             """);
-        c.AssertFile("findings.json", "\"en\": \"https://example.net/campaign/en/findings/acme-guilin-2015/\"");
+        c.AssertFile("data/findings.json", "\"en\": \"https://example.net/campaign/en/findings/acme-guilin-2015/\"");
     }
 
     [Fact]
@@ -149,21 +149,21 @@ public sealed class FindingPagesTests
     {
         using var c = new TestCampaign(FindingCampaigns.Base + FindingCampaigns.Yaml + FindingCampaigns.Csv.Replace("acme-", "csv-acme-"));
         c.BuildOk();
-        var files = new[] { "findings.csv", "findings.json", "findings.schema.json", "en/findings/facets.json", "zh/findings/acme-guilin-2015.json",
+        var files = new[] { "data/findings.csv", "data/findings.json", "data/findings.schema.json", "en/findings/facets.json", "zh/findings/acme-guilin-2015.json",
             "en/findings/acme-guilin-2015/acme-guilin-2015.bib" };
         var first = files.ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(c.Output, f)));
-        var csv = first["findings.csv"];
+        var csv = first["data/findings.csv"];
         Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
         var hash = Convert.ToHexStringLower(SHA256.HashData(csv));
         c.AssertFile("en/data/index.html", $"""
-            <a href="../../findings.csv" download>Findings as a spreadsheet (CSV)</a>
+            <a href="../../data/findings.csv" download>Findings as a spreadsheet (CSV)</a>
             <code class="hash">{hash}</code>
             ({csv.Length.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en"))} bytes)
             <dt>Records</dt><dd>4</dd>
             <time datetime="2026-11-01">1 November 2026</time>
             """);
         c.AssertFile("zh/data/index.html", hash);
-        c.AssertFile("findings.json", """
+        c.AssertFile("data/findings.json", """
             "count": 4,
             "title": {
             "zh": "阿克米为桂林警方提供摄像头"
