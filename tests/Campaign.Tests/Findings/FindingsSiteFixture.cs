@@ -53,6 +53,9 @@ public sealed class FindingsSiteFixture : IAsyncLifetime
     public async Task<IPage> OpenAsync(string path, bool javascript = true)
     {
         var context = await Browser.NewContextAsync(new() { JavaScriptEnabled = javascript });
+        // CI machines are small and shared: give navigation room rather than fail on a slow moment.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + path);
         return page;
