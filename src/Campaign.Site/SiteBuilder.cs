@@ -1,7 +1,13 @@
 using System.Diagnostics;
 using Campaign.Core.Diagnostics;
 using Campaign.Core.Load;
+using Campaign.Site.Downloads;
 using Campaign.Site.Emit;
+using Campaign.Site.Feeds;
+using Campaign.Site.Pdf;
+using Campaign.Site.Press;
+using Campaign.Site.Publishing;
+using Campaign.Site.Incremental;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
@@ -27,7 +33,9 @@ public sealed record BuildResult(
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options)
+    /// <param name="session">A live preview's state between builds (only what changed is parsed, rendered and written),
+    /// or a progress watcher; null for a plain build.</param>
+    public static BuildResult Build(BuildOptions options, BuildSession? session = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticList();
@@ -40,12 +48,15 @@ public static class SiteBuilder
         }
 
         // 1. load + validate
-        var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics);
+        session?.Stage("load");
+        session?.Begin();
+        var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics, session?.Cache);
         var theme = Theme.Load(options.Theme, diagnostics);
         if (content is null || theme is null || diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
 
         // 2. route
+        session?.Stage("plan");
         var model = SiteModelBuilder.Build(content, options);
 
         // 3. plan: every feature lists its pages and generates its downloads before any page is rendered,
@@ -54,18 +65,30 @@ public static class SiteBuilder
         var generated = new GeneratedFiles();
         var jobs = new List<PageJob>();
         jobs.AddRange(PagePlan.Build(model, editions));
+        jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated));
         jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated));
+        jobs.AddRange(PressPlan.MirrorPages(model, editions));
+        var downloads = DownloadCatalog.Create(model.Content, generated, [.. model.Site.Languages.Select(l => l.Code)]);
+        PressPlan.Attach(jobs, model, downloads);
+        ReportPdfs.Generate(model, theme, jobs, generated, diagnostics);
+        AtomFeeds.Register(model, editions, generated);
+        if (model.Site.BaseUrl is null)
+            diagnostics.Warning("CMP100", "site.yaml has no base_url, so nothing that needs an absolute address is written: no sitemap.xml, no canonical or og:url links, no og:image, and feeds use relative links.",
+                new Core.Diagnostics.SourceLocation("site.yaml"), "base_url", "add the site's address, for example `base_url: https://example.org/`");
 
         // 4. render + emit, into a folder that replaces output/ only on success
-        using var output = new OutputFolder(options.OutputDir);
-        PageRenderer.RenderAll(jobs, theme, output, diagnostics);
+        using var output = session?.Open(options.OutputDir) ?? new OutputFolder(options.OutputDir);
+        PageRenderer.RenderAll(jobs, theme, output, diagnostics, session);
+        session?.Stage("write");
         generated.WriteTo(output);
         var files = StaticOutput.Write(model, theme, output) + generated.All.Count;
 
         // 5. after pages: what describes the whole output (indexes, feeds, checksums) comes last.
         if (diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+        files += WholeSiteFiles.Write(model, jobs, downloads, output);
         output.Commit();
+        if (session is not null) session.LastChanged = output.Changed;
 
         var perLanguage = model.Site.Languages.ToDictionary(l => l.Code,
             l => jobs.Count(j => j.Page.Url.StartsWith($"/{l.Code}/", StringComparison.Ordinal)));

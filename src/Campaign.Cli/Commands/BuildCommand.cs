@@ -22,6 +22,11 @@ public sealed class BuildCommand : ICommand
           --now DATE      the date (YYYY-MM-DD, or date and time with zone) that embargoes and
                           date checks use, so builds are reproducible (default: now)
           --drafts        include embargoed and scheduled pages, marked as not yet public
+          --no-pdf        print no report PDFs (supplied PDFs are still published)
+          --require-pdf   fail when a report cannot be printed (no Chromium found, or printing failed)
+          --cache DIR     where printed PDFs are kept between builds (default: .cache/ beside the input folder)
+          --chromium PATH the Chromium executable that prints PDFs (default: chromium on PATH)
+          --bundle        also write campaign-<date>.zip of the whole site, and its SHA-256
           --quiet         print errors only
           --verbose       list every warning
           --help          show this help
@@ -29,8 +34,8 @@ public sealed class BuildCommand : ICommand
         Exit codes: 0 built (warnings allowed), 1 content errors, 2 usage errors.
         """;
 
-    public static readonly string[] Valued = ["--input", "--output", "--theme", "--now"];
-    public static readonly string[] Switches = ["--drafts", "--quiet", "--verbose"];
+    public static readonly string[] Valued = ["--input", "--output", "--theme", "--now", "--cache", "--chromium"];
+    public static readonly string[] Switches = ["--drafts", "--quiet", "--verbose", "--no-pdf", "--require-pdf", "--bundle"];
 
     public int Run(IReadOnlyList<string> args, Console console)
     {
@@ -42,14 +47,20 @@ public sealed class BuildCommand : ICommand
         if (!Directory.Exists(options.InputDir))
             throw new UsageException($"the input folder `{options.InputDir}` does not exist.");
 
-        var result = SiteBuilder.Build(options);
+        var result = Progress.BuildProgressView.Run(console,
+            progress => SiteBuilder.Build(options, progress is null ? null : new Site.Incremental.BuildSession(incremental: false) { Progress = progress }));
         console.Diagnostics(result.Diagnostics, options.InputDir);
         PrintSummary(result, options, console);
         return result.Succeeded ? 0 : 1;
     }
 
-    public static BuildOptions Options(Arguments a) =>
-        new(a.Value("--input") ?? "input", a.Value("--output") ?? "output", ParseNow(a.Value("--now")), a.Has("--drafts"), a.Value("--theme"));
+    public static BuildOptions Options(Arguments a)
+    {
+        if (a.Has("--no-pdf") && a.Has("--require-pdf")) throw new UsageException("--no-pdf and --require-pdf contradict each other.");
+        var pdf = a.Has("--require-pdf") ? PdfMode.Required : a.Has("--no-pdf") ? PdfMode.Off : PdfMode.Auto;
+        return new(a.Value("--input") ?? "input", a.Value("--output") ?? "output", ParseNow(a.Value("--now")), a.Has("--drafts"), a.Value("--theme"),
+            pdf, a.Value("--cache"), a.Has("--bundle"), a.Value("--chromium"));
+    }
 
     public static DateTimeOffset ParseNow(string? text)
     {

@@ -9,7 +9,9 @@ using Campaign.Core.Model;
 namespace Campaign.Core.Load;
 
 /// <summary>Reads the Markdown files of one section (<c>reports/</c>, <c>companies/</c>, …) into typed records, in parallel.</summary>
-public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularies vocabularies, MarkdownRenderer markdown, DiagnosticList diagnostics)
+/// <param name="cache">When given (live preview), unchanged files are taken from it instead of being parsed again.</param>
+public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularies vocabularies, MarkdownRenderer markdown, DiagnosticList diagnostics,
+    DocumentCache? cache = null)
 {
     public static readonly string[] Sections = ["reports", "companies", "updates", "pages"];
 
@@ -45,6 +47,21 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         if (name is null) return null;
         var text = TextFile.Read(path, relative, diagnostics);
         if (text is null) return null;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        if (cache is null) return Parse(text, hash, name, relative, section, parse);
+        if (cache.TryGet(relative, hash, out var hit))
+        {
+            foreach (var d in hit.Diagnostics) diagnostics.Add(d);
+            return (T?)hit.Value;
+        }
+        var result = Parse(text, hash, name, relative, section, parse);
+        // Everything parsing this file reported names this file; files are parsed one per thread, so this is exactly its share.
+        cache.Set(relative, new DocumentCache.Entry(hash, result, [.. diagnostics.Sorted().Where(d => d.Location?.File == relative)]));
+        return result;
+    }
+
+    private T? Parse<T>(string text, string hash, DocumentName name, string relative, string section, Func<FieldReader, DocumentInfo, FrontMatter, T?> parse) where T : class
+    {
         var front = FrontMatter.Split(text, relative, diagnostics);
         if (front is null) return null;
         var f = new FieldReader(front.Fields, diagnostics);
@@ -57,8 +74,7 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
             return null;
         }
         var schedule = new Schedule(f.Moment("embargo"), f.Moment("publish"));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        var info = new DocumentInfo(section, slug, name.Lang, new SourceLocation(relative), schedule, f.Text("translated_from"), hash);
+        var info = new DocumentInfo(section, slug, name.Lang, new SourceLocation(relative), schedule, f.Text("translated_from"), hash, front.Fields);
         var result = parse(f, info, front);
         f.WarnUnknown();
         return result;
@@ -71,12 +87,35 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
     private string Relative(string path) => Path.GetRelativePath(inputDir, path).Replace('\\', '/');
 
     public RenderedMarkdown Body(DocumentInfo info, FrontMatter front) =>
-        markdown.Render(front.Body, info.Location.File, front.BodyLine - 1, diagnostics);
+        markdown.Render(front.Body, info.Location.File, front.BodyLine, diagnostics);
 
     private RenderedMarkdown? Field(FieldReader f, string key)
     {
-        var text = f.Text(key);
+        var text = f.Text(key, markdown: true);
         return text is null ? null : markdown.RenderField(text, f.Map.Get(key)!.Location, diagnostics, key);
+    }
+
+    /// <summary>A path to a file under <c>assets/</c>; anything that leaves that folder or does not exist is an error.</summary>
+    private string? AssetPath(FieldReader f, string key)
+    {
+        var path = f.Text(key);
+        if (path is null) return null;
+        var at = f.Map.Get(key)!;
+        var trimmed = path.StartsWith("/assets/", StringComparison.Ordinal) ? path[8..] : path.StartsWith("assets/", StringComparison.Ordinal) ? path[7..] : path;
+        var parts = trimmed.Split('/');
+        if (trimmed.Length == 0 || trimmed.StartsWith('/') || trimmed.Contains('\\') || parts.Any(p => p is "" or "." or ".." || p.Any(c => char.IsControl(c) || Slugs.IsInvisible(c))))
+        {
+            diagnostics.Error("CMP034", $"`{Printable(path)}` is not a path inside assets/.", at.Location, at.Field,
+                "write the file's path under assets/, for example `letters/axis-reply.pdf`");
+            return null;
+        }
+        if (!File.Exists(Path.Combine(inputDir, "assets", Path.Combine(parts))))
+        {
+            diagnostics.Error("CMP034", $"There is no file assets/{trimmed}.", at.Location, at.Field,
+                "put the file in input/assets/ or correct the path");
+            return null;
+        }
+        return trimmed;
     }
 
     public Report? Report(FieldReader f, DocumentInfo info, FrontMatter front)
@@ -106,7 +145,7 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
                 form = "summary";
             }
             var response = new CompanyResponse(status ?? "", r.Date("asked"), r.Date("deadline"), r.Date("answered"), form,
-                Field(r, "text"), Field(r, "rejoinder"), r.Text("document"));
+                Field(r, "text"), Field(r, "rejoinder"), AssetPath(r, "document"));
             r.WarnUnknown();
             if (status is not null) responses.Add(response);
         }
@@ -128,7 +167,14 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
     public Page? Page(FieldReader f, DocumentInfo info, FrontMatter front)
     {
         var title = f.Text("title", required: true);
-        var page = new Page(info, title ?? "", f.Text("summary"), f.Int("menu"), Body(info, front));
+        var layout = f.Text("layout") ?? "page";
+        if (!Model.Page.Layouts.Contains(layout))
+        {
+            diagnostics.Error("CMP092", $"`{Printable(layout)}` is not a page layout.", f.Map.Get("layout")?.Location, "layout",
+                Suggestions.DidYouMean(layout, Model.Page.Layouts) ?? "write `layout: press` for the press room, or leave the field out");
+            layout = "page";
+        }
+        var page = new Page(info, title ?? "", f.Text("summary"), f.Int("menu"), Body(info, front), layout);
         return title is null ? null : page;
     }
 }

@@ -104,7 +104,7 @@ public static class SiteConfigReader
         var figures = ImmutableArray.CreateBuilder<KeyFigure>();
         if (f.Nested("home", required: true) is { } home)
         {
-            if (home.Localized("ask", ordered, required: true) is { } askText)
+            if (home.Localized("ask", ordered, required: true, markdown: true) is { } askText)
             {
                 var rendered = askText.Values.ToImmutableSortedDictionary(kv => kv.Key,
                     kv => markdown.RenderField(kv.Value, home.Map.Get("ask")!.Location, diagnostics, "home.ask").Html, StringComparer.Ordinal);
@@ -134,10 +134,17 @@ public static class SiteConfigReader
             }
             mirrors.Add(new Mirror(url, note));
         }
+        var socialImage = f.Text("social_image")?.TrimStart('/');
+        if (socialImage is not null && (socialImage.Split('/').Contains("..") || !File.Exists(Path.Combine(inputDir, "assets", socialImage))))
+        {
+            diagnostics.Error("CMP101", $"There is no file assets/{socialImage} for social_image.", map.Get("social_image")?.Location, "social_image",
+                "put a PNG or JPEG of about 1200×630 pixels in input/assets/ and give its path under assets/");
+            socialImage = null;
+        }
         f.WarnUnknown();
 
         if (title is null) return null;
         return new SiteConfig(title, tagline, baseUrl, defaultLanguage, languages.ToImmutable(), licence, organisation,
-            contacts.ToImmutable(), ask, figures.ToImmutable(), mirrors.ToImmutable());
+            contacts.ToImmutable(), ask, figures.ToImmutable(), mirrors.ToImmutable(), socialImage);
     }
 }

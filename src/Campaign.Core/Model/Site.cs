@@ -20,6 +20,7 @@ public sealed record Mirror(string Url, LocalizedText? Note);
 
 /// <summary>The campaign as configured in <c>site.yaml</c>.</summary>
 /// <param name="Ask">The campaign's ask per language, rendered from Markdown.</param>
+/// <param name="SocialImage">Path under <c>assets/</c> of the image shown when a page is shared (<c>og:image</c>).</param>
 public sealed record SiteConfig(
     LocalizedText Title,
     LocalizedText? Tagline,
@@ -31,7 +32,8 @@ public sealed record SiteConfig(
     ImmutableArray<Contact> Contacts,
     LocalizedText Ask,
     ImmutableArray<KeyFigure> Figures,
-    ImmutableArray<Mirror> Mirrors)
+    ImmutableArray<Mirror> Mirrors,
+    string? SocialImage = null)
 {
     public Language Default => Languages.First(l => l.Code == DefaultLanguage);
 

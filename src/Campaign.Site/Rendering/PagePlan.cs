@@ -63,7 +63,7 @@ public static class PagePlan
             foreach (var page in e.Pages)
             {
                 var view = v.Page(page);
-                jobs.Add(new PageJob(v.Page("page", page.Slug, view.Url, page, view.Summary), "page",
+                jobs.Add(new PageJob(v.Page(page.Item.Layout, page.Slug, view.Url, page, view.Summary), page.Item.Layout,
                     new Dictionary<string, object?> { ["content_page"] = view }, v));
             }
         }

@@ -13,7 +13,7 @@ public static partial class RelativeLinks
     [GeneratedRegex("""(?<pre>\s(?:href|src|action|poster)=")(?<url>/(?!/)[^"]*)(?<post>")""")]
     private static partial Regex Attribute();
 
-    /// <param name="languages">The site's language codes. A link that starts with none of them nor <c>/assets/</c>
+    /// <param name="languages">The site's language codes. A link that starts with none of them nor a shared folder (<c>/assets/</c>, <c>/downloads/</c>, <c>/data/</c>)
     /// (<c>/reports/x/</c>, as content authors write it) is taken to mean the page's own language, so one
     /// link works in every translation.</param>
     public static string Rewrite(string html, string pageUrl, IReadOnlyCollection<string> languages)
@@ -28,11 +28,14 @@ public static partial class RelativeLinks
         });
     }
 
+    /// <summary>Folders and files shared by all languages: assets, the downloads (report PDFs, data) every edition links to, their checksums.</summary>
+    private static readonly string[] SiteWideFolders = ["assets", "downloads", "data", "SHA256SUMS"];
+
     private static bool IsSiteWide(string url, IReadOnlyCollection<string> languages)
     {
         var end = url.IndexOfAny(['/', '?', '#'], 1);
         var first = end < 0 ? url[1..] : url[1..end];
-        return first.Length == 0 || languages.Contains(first) || first == "assets" || first.Contains('.');
+        return first.Length == 0 || languages.Contains(first) || SiteWideFolders.Contains(first) || first.Contains('.');
     }
 
     /// <summary>

@@ -39,7 +39,14 @@ public sealed record SiteView(
     string HomeUrl,
     string CssUrl,
     string ScriptUrl,
-    string IconUrl);
+    string IconUrl)
+{
+    /// <summary>The Atom feeds of this language edition, for <c>&lt;link rel="alternate"&gt;</c>.</summary>
+    public IReadOnlyList<Press.FeedLink> Feeds { get; init; } = [];
+
+    /// <summary>Absolute URL of the image shown when a page is shared (<c>og:image</c>); null without base URL or image.</summary>
+    public string? SocialImageUrl { get; init; }
+}
 
 /// <summary>A heading in a table of contents.</summary>
 public sealed record HeadingView(int Level, string Id, string Text);
@@ -71,7 +78,10 @@ public sealed record CompanyView(
     string Slug, string Url, string Lang, string Dir, bool Fallback, bool Draft,
     string Name, string Country, string? Parent, IReadOnlyList<string> Products, string Summary, string? Website,
     string Status, string StatusLabel, IReadOnlyList<ResponseView> Responses, DateView? Updated, string Body,
-    int FindingCount) : ITextView;
+    int FindingCount, IReadOnlyList<FindingLink> Findings, string FindingsUrl) : ITextView;
+
+/// <summary>A finding listed on another page (a company's latest findings), newest first.</summary>
+public sealed record FindingLink(string Id, string Title, string Url, string Years);
 
 /// <summary>A campaign update.</summary>
 public sealed record UpdateView(

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Campaign.Site.Downloads;
+
+/// <summary>A file readers download and may want to verify: where it is, how big it is, its SHA-256.</summary>
+/// <param name="Path">Output path with forward slashes, e.g. <c>downloads/out-of-control.en.pdf</c>.</param>
+/// <param name="Lang">The language code of the file's text, when it has one (from a <c>.en.</c> suffix).</param>
+public sealed record Download(string Path, long Size, string Sha256, string? Lang)
+{
+    /// <summary>Root-relative URL; made relative per page when the page is written.</summary>
+    public string Url => "/" + Path;
+
+    public string Name => Path[(Path.LastIndexOf('/') + 1)..];
+
+    /// <summary>The file type shown to readers: PDF, CSV, JSON, …</summary>
+    public string Format => System.IO.Path.GetExtension(Path).TrimStart('.').ToUpperInvariant();
+
+    /// <summary>The size for people (<c>35.2 KB</c>); the exact byte count is <see cref="Size"/>.</summary>
+    public string SizeText => Size switch
+    {
+        < 1024 => Size.ToString(CultureInfo.InvariantCulture) + " B",
+        < 1024 * 1024 => (Size / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KB",
+        _ => (Size / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MB",
+    };
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Campaign.Core.Model;
+using Campaign.Site.Emit;
+
+namespace Campaign.Site.Downloads;
+
+/// <summary>
+/// Every file of the site that readers download: generated files under <c>downloads/</c> (report PDFs) and
+/// <c>data/</c> (the findings data), and the documents under <c>assets/</c> (company letters and the like;
+/// images are part of pages, not downloads). Read when pages render, after every stage has registered its
+/// files in <see cref="GeneratedFiles"/>, so report, data and press pages all list the same files.
+/// </summary>
+public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Download> documents, IReadOnlyCollection<string> languages)
+{
+    /// <summary>Output folders whose generated files are downloads; stages put their downloads there.</summary>
+    public static readonly string[] Folders = ["downloads/", "data/"];
+
+    /// <summary>Asset extensions that belong to pages rather than being downloads.</summary>
+    private static readonly HashSet<string> PageAssets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".css", ".js", ".woff", ".woff2", ".txt", ".html",
+    };
+
+    public static DownloadCatalog Create(ContentModel content, GeneratedFiles generated, IReadOnlyCollection<string> languages) =>
+        new(generated, [.. content.Assets
+            .Where(a => !PageAssets.Contains(Path.GetExtension(a.Path)))
+            .OrderBy(a => a.Path, StringComparer.Ordinal)
+            .Select(a =>
+            {
+                var bytes = File.ReadAllBytes(a.FullPath);
+                var path = "assets/" + a.Path;
+                return new Download(path, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), LangOf(path, languages));
+            })], languages);
+
+    /// <summary>Every download, ordered by path. Computed on each read: stages may still be adding files while pages are planned.</summary>
+    public IReadOnlyList<Download> All =>
+        [.. generated.All.Where(f => IsDownload(f.Path)).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
+            .Concat(documents).OrderBy(d => d.Path, StringComparer.Ordinal)];
+
+    /// <summary>The downloads of one report: its PDF in every language (<c>downloads/&lt;slug&gt;.&lt;lang&gt;.pdf</c>).</summary>
+    public IReadOnlyList<Download> ForReport(string slug) =>
+        [.. All.Where(d => d.Path.StartsWith($"downloads/{slug}.", StringComparison.Ordinal) && d.Path.EndsWith(".pdf", StringComparison.Ordinal))];
+
+    public static bool IsDownload(string path) => Folders.Any(f => path.StartsWith(f, StringComparison.Ordinal));
+
+    /// <summary>The language of <c>name.en.pdf</c>; null for files that are not in one language.</summary>
+    public static string? LangOf(string path, IReadOnlyCollection<string> languages)
+    {
+        var parts = path[(path.LastIndexOf('/') + 1)..].Split('.');
+        return parts.Length >= 3 && languages.Contains(parts[^2]) ? parts[^2] : null;
+    }
+
+    /// <summary>The <c>SHA256SUMS</c> file: one <c>hash  path</c> line per download, as <c>sha256sum -c</c> reads it.</summary>
+    public byte[] Sha256Sums() =>
+        System.Text.Encoding.UTF8.GetBytes(string.Concat(All.Select(d => $"{d.Sha256}  {d.Path}\n")));
+}

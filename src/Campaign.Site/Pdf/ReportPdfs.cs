@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using Campaign.Core.Diagnostics;
+using Campaign.Site.Emit;
+using Campaign.Site.Rendering;
+using Campaign.Site.Routing;
+
+namespace Campaign.Site.Pdf;
+
+/// <summary>
+/// The PDF of each report in each language it is written in, published as <c>downloads/&lt;slug&gt;.&lt;lang&gt;.pdf</c>:
+/// the file supplied beside the Markdown (<c>reports/&lt;slug&gt;.&lt;lang&gt;.pdf</c>) when there is one, otherwise
+/// the report's own page printed by Chromium with the theme's print stylesheet. Printed PDFs are kept in
+/// <c>&lt;cache&gt;/pdf/</c> under a hash of everything that goes into them, so an unchanged report is not printed again.
+/// </summary>
+public static class ReportPdfs
+{
+    public static string PdfPath(string slug, string lang) => $"downloads/{slug}.{lang}.pdf";
+
+    public static void Generate(SiteModel model, Theme theme, IReadOnlyList<PageJob> jobs, GeneratedFiles generated, DiagnosticList diagnostics)
+    {
+        var options = model.Options;
+        var toPrint = new List<(string Slug, string Lang, PageJob Job)>();
+        foreach (var edition in model.Editions)
+            foreach (var report in edition.Reports.Where(r => !r.IsFallback))
+            {
+                var lang = edition.Language.Code;
+                var supplied = Path.Combine(options.InputDir, "reports", $"{report.Slug}.{lang}.pdf");
+                if (File.Exists(supplied))
+                {
+                    generated.Add(PdfPath(report.Slug, lang), File.ReadAllBytes(supplied));
+                    continue;
+                }
+                var url = Urls.Report(lang, report.Slug);
+                if (jobs.FirstOrDefault(j => j.Layout == "report" && j.Page.Url == url) is { } job) toPrint.Add((report.Slug, lang, job));
+            }
+        if (toPrint.Count == 0 || options.Pdf == PdfMode.Off) return;
+
+        // Cached PDFs first: a build whose reports have not changed needs no Chromium at all.
+        var cacheDir = Path.Combine(options.Cache, "pdf");
+        var missing = new List<(string Slug, string Lang, PageJob Job, string Html, string Cached)>();
+        foreach (var (slug, lang, job) in toPrint)
+        {
+            var printJob = job with { Values = new Dictionary<string, object?>(job.Values) { ["print"] = true } };
+            if (PageRenderer.Render(printJob, theme, diagnostics) is not { } html) continue;
+            var cached = Path.Combine(cacheDir, CacheKey(html, theme, model) + ".pdf");
+            if (File.Exists(cached)) generated.Add(PdfPath(slug, lang), File.ReadAllBytes(cached));
+            else missing.Add((slug, lang, job, html, cached));
+        }
+        if (missing.Count == 0) return;
+
+        var required = options.Pdf == PdfMode.Required;
+        if (ChromiumLocator.Find(options.Chromium) is not { } chromium)
+        {
+            var message = options.Chromium is null
+                ? "No Chromium was found on PATH, so the reports are not printed to PDF and no PDF is linked."
+                : $"There is no Chromium at {options.Chromium}, so the reports are not printed to PDF and no PDF is linked.";
+            const string hint = "install Debian's chromium (apt-get install chromium fonts-wqy-zenhei), pass --chromium PATH, or supply reports/<slug>.<lang>.pdf";
+            if (required) diagnostics.Error("CMP090", message, hint: hint);
+            else diagnostics.Warning("CMP090", message, hint: hint);
+            return;
+        }
+
+        var work = Path.Combine(cacheDir, $"work-{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(cacheDir);
+            Prepare(work, theme, model);
+            using var printer = new ReportPrinter(chromium);
+            foreach (var (slug, lang, job, html, cached) in missing)
+            {
+                var file = Path.Combine(work, Urls.FilePath(job.Page.Url));
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllText(file, html, new UTF8Encoding(false));
+                var date = model.Content.Reports.First(r => r.Doc.Slug == slug && r.Doc.Lang == lang).Date;
+                var pdf = PdfDates.Fix(printer.Print(file), date);
+                var temporary = cached + $".{Environment.ProcessId}.tmp";
+                File.WriteAllBytes(temporary, pdf);
+                File.Move(temporary, cached, overwrite: true);
+                generated.Add(PdfPath(slug, lang), pdf);
+            }
+        }
+        catch (Exception ex) when (ex is PuppeteerSharp.PuppeteerException or IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            var message = $"Printing the reports to PDF failed: {ex.Message}";
+            const string hint = "check that chromium starts (chromium --headless --no-sandbox --dump-dom about:blank), or supply reports/<slug>.<lang>.pdf";
+            if (required) diagnostics.Error("CMP091", message, hint: hint);
+            else diagnostics.Warning("CMP091", message, hint: hint);
+        }
+        finally
+        {
+            try { if (Directory.Exists(work)) Directory.Delete(work, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Lays out what a printed page loads besides itself: the theme's files and the campaign's assets.</summary>
+    private static void Prepare(string work, Theme theme, SiteModel model)
+    {
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        foreach (var file in theme.Static.Values)
+        {
+            var path = Path.Combine(work, file.Url.TrimStart('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, file.Bytes);
+        }
+        foreach (var asset in model.Content.Assets)
+        {
+            var path = Path.Combine(work, "assets", asset.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(asset.FullPath, path, overwrite: true);
+        }
+    }
+
+    /// <summary>A hash of everything a printed PDF depends on: the page, the theme's files, the assets it shows, the printer.</summary>
+    private static string CacheKey(string html, Theme theme, SiteModel model)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(ReportPrinter.Version + "\n" + html));
+        foreach (var file in theme.Static.Values) hash.AppendData(Encoding.UTF8.GetBytes(file.Url));
+        foreach (var asset in model.Content.Assets.Where(a => html.Contains("assets/" + a.Path, StringComparison.Ordinal)))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(asset.Path));
+            hash.AppendData(File.ReadAllBytes(asset.FullPath));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+    }
+}

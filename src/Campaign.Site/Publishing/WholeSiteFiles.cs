@@ -1,0 +1,36 @@
+using Campaign.Site.Downloads;
+using Campaign.Site.Emit;
+using Campaign.Site.Feeds;
+using Campaign.Site.Press;
+using Campaign.Site.Rendering;
+using Campaign.Site.Routing;
+
+namespace Campaign.Site.Publishing;
+
+/// <summary>The files written after every page, because they describe the whole output: checksums, sitemap, host files, the offline bundle.</summary>
+public static class WholeSiteFiles
+{
+    /// <summary>Writes them into the build folder; returns how many files it wrote.</summary>
+    public static int Write(SiteModel model, IReadOnlyList<PageJob> jobs, DownloadCatalog downloads, OutputFolder output)
+    {
+        var count = 3;
+        output.Write("SHA256SUMS", downloads.Sha256Sums());
+        output.Write("robots.txt", HostFiles.Robots(model.Site.BaseUrl, model.Options.Drafts));
+        output.Write("_headers", HostFiles.Headers());
+        if (model.Site.BaseUrl is { } baseUrl)
+        {
+            output.Write("sitemap.xml", Sitemap.Write(baseUrl, jobs));
+            count++;
+        }
+        // Last: the bundle holds everything above.
+        if (model.Options.Bundle)
+        {
+            var name = PressPlan.BundleName(model.Options.Today);
+            var zip = OfflineBundle.Create(output.Root, name, model.Options.Today);
+            output.Write(name, zip);
+            output.Write(name + ".sha256", OfflineBundle.Checksum(zip, name));
+            count += 2;
+        }
+        return count;
+    }
+}
