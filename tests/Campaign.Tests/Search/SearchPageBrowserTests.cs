@@ -92,8 +92,8 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         await page.Keyboard.PressAsync("ArrowUp");
         Assert.True(await page.Locator("#search-q").EvaluateAsync<bool>("i => i === document.activeElement"));
         await page.Locator("#search-q").PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/search/"));
+        await page.Keyboard.PressAsync("Escape");
+        Assert.True(await page.Locator("#search-q").EvaluateAsync<bool>("i => i === document.activeElement"));
     }
 
     [Fact]
