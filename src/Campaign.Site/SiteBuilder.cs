@@ -59,6 +59,8 @@ public static class SiteBuilder
         var generated = new GeneratedFiles();
         var jobs = new List<PageJob>();
         jobs.AddRange(PagePlan.Build(model, editions));
+        jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated));
+        jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated));
         jobs.AddRange(PressPlan.MirrorPages(model, editions));
         var downloads = DownloadCatalog.Create(model.Content, generated, [.. model.Site.Languages.Select(l => l.Code)]);
         PressPlan.Attach(jobs, model, downloads);

@@ -47,7 +47,7 @@ public static class CsvRecords
                 for (var i = 0; i < header.Length; i++)
                 {
                     var column = header[i].Trim();
-                    var value = csv.TryGetField<string>(i, out var v) ? v ?? "" : "";
+                    var value = CsvCells.Restore(csv.TryGetField<string>(i, out var v) ? v ?? "" : "");
                     if (column.Length == 0 || value.Trim().Length == 0) continue;
                     var cell = new ScalarNode(value, new SourceLocation(file, line, i + 1), column);
                     Place(root, column, cell, languages);

@@ -58,7 +58,7 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         }
         var schedule = new Schedule(f.Moment("embargo"), f.Moment("publish"));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        var info = new DocumentInfo(section, slug, name.Lang, new SourceLocation(relative), schedule, f.Text("translated_from"), hash);
+        var info = new DocumentInfo(section, slug, name.Lang, new SourceLocation(relative), schedule, f.Text("translated_from"), hash, front.Fields);
         var result = parse(f, info, front);
         f.WarnUnknown();
         return result;
@@ -71,12 +71,35 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
     private string Relative(string path) => Path.GetRelativePath(inputDir, path).Replace('\\', '/');
 
     public RenderedMarkdown Body(DocumentInfo info, FrontMatter front) =>
-        markdown.Render(front.Body, info.Location.File, front.BodyLine - 1, diagnostics);
+        markdown.Render(front.Body, info.Location.File, front.BodyLine, diagnostics);
 
     private RenderedMarkdown? Field(FieldReader f, string key)
     {
-        var text = f.Text(key);
+        var text = f.Text(key, markdown: true);
         return text is null ? null : markdown.RenderField(text, f.Map.Get(key)!.Location, diagnostics, key);
+    }
+
+    /// <summary>A path to a file under <c>assets/</c>; anything that leaves that folder or does not exist is an error.</summary>
+    private string? AssetPath(FieldReader f, string key)
+    {
+        var path = f.Text(key);
+        if (path is null) return null;
+        var at = f.Map.Get(key)!;
+        var trimmed = path.StartsWith("/assets/", StringComparison.Ordinal) ? path[8..] : path.StartsWith("assets/", StringComparison.Ordinal) ? path[7..] : path;
+        var parts = trimmed.Split('/');
+        if (trimmed.Length == 0 || trimmed.StartsWith('/') || trimmed.Contains('\\') || parts.Any(p => p is "" or "." or ".." || p.Any(c => char.IsControl(c) || Slugs.IsInvisible(c))))
+        {
+            diagnostics.Error("CMP034", $"`{Printable(path)}` is not a path inside assets/.", at.Location, at.Field,
+                "write the file's path under assets/, for example `letters/axis-reply.pdf`");
+            return null;
+        }
+        if (!File.Exists(Path.Combine(inputDir, "assets", Path.Combine(parts))))
+        {
+            diagnostics.Error("CMP034", $"There is no file assets/{trimmed}.", at.Location, at.Field,
+                "put the file in input/assets/ or correct the path");
+            return null;
+        }
+        return trimmed;
     }
 
     public Report? Report(FieldReader f, DocumentInfo info, FrontMatter front)
@@ -106,7 +129,7 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
                 form = "summary";
             }
             var response = new CompanyResponse(status ?? "", r.Date("asked"), r.Date("deadline"), r.Date("answered"), form,
-                Field(r, "text"), Field(r, "rejoinder"), r.Text("document"));
+                Field(r, "text"), Field(r, "rejoinder"), AssetPath(r, "document"));
             r.WarnUnknown();
             if (status is not null) responses.Add(response);
         }

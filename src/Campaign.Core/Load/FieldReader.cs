@@ -32,7 +32,8 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
             $"add `{key}:` with {what}");
 
     /// <summary>A plain text value; empty text counts as missing.</summary>
-    public string? Text(string key, bool required = false)
+    /// <param name="markdown">The value is Markdown (raw HTML in it is sanitised and reported there), not plain text.</param>
+    public string? Text(string key, bool required = false, bool markdown = false)
     {
         var node = Node(key);
         if (node is null || node is ScalarNode { Value.Length: 0 })
@@ -40,7 +41,11 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
             if (required) Missing(key, "a value");
             return null;
         }
-        if (node is ScalarNode s) return s.Value.Trim();
+        if (node is ScalarNode s)
+        {
+            if (!markdown) WarnMarkup(s);
+            return s.Value.Trim();
+        }
         diagnostics.Error("CMP005", $"`{key}` must be a single value, not a {(node is ListNode ? "list" : "mapping")}.",
             At(node), node.Field, "write it on one line after the colon");
         return null;
@@ -107,7 +112,8 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
 
     /// <summary>A text given per language (<c>title: {en: …, zh: …}</c>).</summary>
     /// <param name="languages">The site's language codes; the first is the default.</param>
-    public LocalizedText? Localized(string key, IReadOnlyList<string> languages, bool required = false, bool warnMissing = true)
+    /// <param name="markdown">The value is Markdown (raw HTML in it is sanitised and reported there), not plain text.</param>
+    public LocalizedText? Localized(string key, IReadOnlyList<string> languages, bool required = false, bool warnMissing = true, bool markdown = false)
     {
         var node = Node(key);
         if (node is null)
@@ -130,7 +136,11 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
                     Suggestions.DidYouMean(lang, languages) ?? $"use one of {string.Join(", ", languages)}");
                 continue;
             }
-            if (value is ScalarNode { Value: var text } && text.Trim().Length > 0) values[lang] = text.Trim();
+            if (value is ScalarNode { Value: var text } scalar && text.Trim().Length > 0)
+            {
+                if (!markdown) WarnMarkup(scalar);
+                values[lang] = text.Trim();
+            }
             else if (value is not ScalarNode)
                 diagnostics.Error("CMP005", $"`{key}.{lang}` must be text.", value.Location, value.Field);
         }
@@ -181,6 +191,18 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
             else diagnostics.Error("CMP005", $"Each entry of `{key}` must hold `field: value` lines.", item.Location, item.Field);
         }
         return readers;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex Markup = new("<\\s*[a-zA-Z!/?]", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>Plain-text fields are escaped on output; markup in one is almost always a mistake or an attack, so say so.</summary>
+    private void WarnMarkup(ScalarNode s)
+    {
+        var m = Markup.Match(s.Value);
+        if (!m.Success) return;
+        var snippet = s.Value.Substring(m.Index, Math.Min(12, s.Value.Length - m.Index));
+        diagnostics.Warning("CMP033", $"`{s.Field}` contains HTML markup (`{DocumentReader.Printable(snippet)}…`); it is shown as plain text, never run.",
+            s.Location, s.Field, "plain-text fields take no HTML; remove the tags");
     }
 
     /// <summary>Warns about every field that was never read, naming the nearest known one.</summary>

@@ -92,7 +92,7 @@ public static partial class FindingsReader
         }
         var country = f.Localized("country", languages, required: true);
         var years = Years(f, today, diagnostics);
-        var summarySource = f.Localized("summary", languages, required: true);
+        var summarySource = f.Localized("summary", languages, required: true, markdown: true);
         var summaryForm = f.Term("summary_form", vocabularies["summary_form"], fallback: "fact") ?? "fact";
         if (vocabularies["summary_form"] is null && summaryForm is not ("fact" or "summary"))
         {

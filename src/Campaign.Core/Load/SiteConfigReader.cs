@@ -104,7 +104,7 @@ public static class SiteConfigReader
         var figures = ImmutableArray.CreateBuilder<KeyFigure>();
         if (f.Nested("home", required: true) is { } home)
         {
-            if (home.Localized("ask", ordered, required: true) is { } askText)
+            if (home.Localized("ask", ordered, required: true, markdown: true) is { } askText)
             {
                 var rendered = askText.Values.ToImmutableSortedDictionary(kv => kv.Key,
                     kv => markdown.RenderField(kv.Value, home.Map.Get("ask")!.Location, diagnostics, "home.ask").Html, StringComparer.Ordinal);

@@ -45,8 +45,15 @@ public static class YamlReader
                 hint: "check indentation, and put text containing `: ` or starting with a quote in quotes");
             return null;
         }
-        catch (TooLarge)
+        catch (Abandon)
         {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's event reader throws this when the stream ends where a value should follow.
+            diagnostics.Error("CMP002", "Invalid YAML: the text ends where a value was expected.", new SourceLocation(file, lineOffset + Math.Max(1, text.Count(c => c == '\n'))),
+                hint: "check the last lines for a missing value or an unclosed bracket or quote");
             return null;
         }
     }
@@ -58,7 +65,8 @@ public static class YamlReader
         public SourceLocation At(Mark mark) => new(file, (int)mark.Line + lineOffset, (int)mark.Column);
     }
 
-    private sealed class TooLarge : Exception;
+    /// <summary>Stops reading after a diagnostic was reported; never escapes <see cref="Parse"/>.</summary>
+    private sealed class Abandon : Exception;
 
     private static DataNode ReadNode(IParser parser, State state, string field, int depth)
     {
@@ -68,14 +76,14 @@ public static class YamlReader
                 depth > MaxDepth ? $"YAML nested deeper than {MaxDepth} levels." : $"YAML holds more than {MaxNodes} values.",
                 state.At(parser.Current?.Start ?? Mark.Empty), field.Length > 0 ? field : null,
                 "split the data into smaller files or flatten it");
-            throw new TooLarge();
+            throw new Abandon();
         }
 
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             state.Diagnostics.Error("CMP002", $"YAML aliases (`*{alias.Value}`) are not supported.", state.At(alias.Start),
                 field.Length > 0 ? field : null, "write the value out in full");
-            throw new TooLarge();
+            throw new Abandon();
         }
 
         if (parser.TryConsume<Scalar>(out var scalar))
@@ -89,7 +97,12 @@ public static class YamlReader
             return new ListNode(items.ToImmutable(), state.At(seqStart.Start), field);
         }
 
-        var mapStart = parser.Consume<MappingStart>();
+        if (!parser.TryConsume<MappingStart>(out var mapStart))
+        {
+            state.Diagnostics.Error("CMP002", "Invalid YAML: a value was expected here.", state.At(parser.Current?.Start ?? Mark.Empty),
+                field.Length > 0 ? field : null, "check indentation and the `---` lines");
+            throw new Abandon();
+        }
         var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, DataNode>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (!parser.TryConsume<MappingEnd>(out _))
@@ -98,7 +111,7 @@ public static class YamlReader
             if (!parser.TryConsume<Scalar>(out var key))
             {
                 state.Diagnostics.Error("CMP002", "A YAML key must be plain text.", state.At(keyEvent?.Start ?? Mark.Empty));
-                throw new TooLarge();
+                throw new Abandon();
             }
             var childField = field.Length == 0 ? key.Value : $"{field}.{key.Value}";
             var value = ReadNode(parser, state, childField, depth + 1);

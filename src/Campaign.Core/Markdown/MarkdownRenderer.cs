@@ -31,9 +31,8 @@ public sealed class MarkdownRenderer
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    /// <summary>Renders <paramref name="markdown"/>; <paramref name="firstLine"/> is the file line it starts on, for diagnostics.</summary>
+    /// <summary>Renders <paramref name="markdown"/>; <paramref name="firstLine"/> is the 1-based file line its first line is on, for diagnostics.</summary>
     public RenderedMarkdown Render(string markdown, string file, int firstLine, DiagnosticList diagnostics, string? field = null)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return RenderedMarkdown.Empty;
@@ -71,14 +70,14 @@ public sealed class MarkdownRenderer
         }
 
         var html = Write(document, plain: false);
-        if (hasHtml) html = _sanitizer.Sanitize(html);
+        if (hasHtml) html = Sanitize(html, new SourceLocation(file, firstLine), diagnostics, field);
         var text = Write(document, plain: true);
         return new RenderedMarkdown(html, headings.ToImmutable(), text.Trim());
     }
 
     /// <summary>Renders a short Markdown text (a summary field) without a wrapping paragraph check.</summary>
     public RenderedMarkdown RenderField(string markdown, SourceLocation at, DiagnosticList diagnostics, string field) =>
-        Render(markdown, at.File, Math.Max(0, at.Line - 1), diagnostics, field);
+        Render(markdown, at.File, at.Line, diagnostics, field);
 
     private string Write(MarkdownDocument document, bool plain)
     {
@@ -124,6 +123,25 @@ public sealed class MarkdownRenderer
     }
 
     private static string Shorten(string url) => url.Length > 40 ? url[..40] + "…" : url;
+
+    /// <summary>
+    /// Cuts raw HTML down to a safe list and says what was removed, so an author learns why
+    /// their embed or script did not appear. A sanitizer per call: its events carry per-file state.
+    /// </summary>
+    private static string Sanitize(string html, SourceLocation at, DiagnosticList diagnostics, string? field)
+    {
+        var sanitizer = CreateSanitizer();
+        var removed = new SortedSet<string>(StringComparer.Ordinal);
+        sanitizer.RemovingTag += (_, e) => removed.Add($"<{e.Tag.LocalName}>");
+        sanitizer.RemovingAttribute += (_, e) => removed.Add($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>");
+        sanitizer.RemovingStyle += (_, e) => removed.Add("style");
+        sanitizer.RemovingComment += (_, _) => { };
+        var clean = sanitizer.Sanitize(html);
+        if (removed.Count > 0)
+            diagnostics.Warning("CMP032", $"Raw HTML that is not allowed was removed: {string.Join(", ", removed.Take(5))}{(removed.Count > 5 ? ", …" : "")}.",
+                at, field, "use Markdown; scripts, event handlers, forms, embeds and inline styles are never published");
+        return clean;
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

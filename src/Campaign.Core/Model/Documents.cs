@@ -24,7 +24,21 @@ public sealed record DocumentInfo(
     SourceLocation Location,
     Schedule Schedule,
     string? TranslatedFrom,
-    string Hash);
+    string Hash,
+    Load.MapNode? Fields = null)
+{
+    /// <summary>
+    /// Where front-matter field <paramref name="field"/> (or the list item equal to <paramref name="item"/>) is,
+    /// so rules that check across files can still point at the line; the file when unknown.
+    /// </summary>
+    public SourceLocation Where(string field, string? item = null) => Fields?.Get(field) switch
+    {
+        Load.ListNode list when item is not null =>
+            list.Items.OfType<Load.ScalarNode>().FirstOrDefault(i => i.Value.Trim() == item)?.Location ?? list.Location,
+        Load.DataNode node => node.Location,
+        null => Location,
+    };
+}
 
 /// <summary>A heading of a rendered Markdown body, for tables of contents and anchor checks.</summary>
 public sealed record Heading(int Level, string Id, string Text);

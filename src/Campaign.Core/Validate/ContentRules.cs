@@ -14,9 +14,10 @@ public static class ContentRules
         IEnumerable<IDocument> all = [.. content.Reports, .. content.Companies, .. content.Updates, .. content.Pages];
         foreach (var clash in all.GroupBy(d => (d.Doc.Section, d.Doc.Slug, d.Doc.Lang)).Where(g => g.Count() > 1))
         {
-            var files = clash.Select(d => d.Doc.Location.File).Order(StringComparer.Ordinal).ToList();
+            var docs = clash.OrderBy(d => d.Doc.Location.File, StringComparer.Ordinal).ToList();
+            var files = docs.Select(d => d.Doc.Location.File).ToList();
             diagnostics.Error("CMP018", $"{files.Count} files claim the same page {clash.Key.Lang}/{UrlSection(clash.Key.Section)}{clash.Key.Slug}/: {string.Join(", ", files)}.",
-                new SourceLocation(files[1]), "slug", "rename one of the files or change its `slug:`");
+                docs[1].Doc.Where("slug"), "slug", "rename one of the files or change its `slug:`");
         }
 
         foreach (var page in content.Pages.Where(p => Reserved.Contains(p.Doc.Slug)))
@@ -26,7 +27,7 @@ public static class ContentRules
         var companies = content.Companies.Select(c => c.Doc.Slug).Distinct().ToList();
         foreach (var (doc, refs) in content.Reports.Select(r => (r.Doc, r.Companies)).Concat(content.Updates.Select(u => (u.Doc, u.Companies))))
             foreach (var slug in refs.Where(s => !companies.Contains(s)))
-                diagnostics.Error("CMP019", $"`{slug}` is not a company of this campaign.", doc.Location, "companies",
+                diagnostics.Error("CMP019", $"`{slug}` is not a company of this campaign.", doc.Where("companies", slug), "companies",
                     (Suggestions.DidYouMean(slug, companies) is { } d ? d + " " : "") + "company references are file names in companies/ without the language suffix");
 
         var languages = content.Site.Languages.Select(l => l.Code).ToList();

@@ -6,6 +6,9 @@ namespace Campaign.Core.Validate;
 /// <summary>Checks findings against each other and the rest of the campaign: unique ids, known companies, report sections that exist.</summary>
 public static class FindingRules
 {
+    /// <summary>Ids a finding cannot take, because the findings index uses them as URLs.</summary>
+    public static readonly string[] ReservedIds = ["company", "technology", "buyer-type", "place", "year", "licence", "page", "facets"];
+
     public static void Check(ContentModel content, DateOnly today, DiagnosticList diagnostics)
     {
         foreach (var group in content.Findings.GroupBy(f => f.Id).Where(g => g.Count() > 1))
@@ -15,6 +18,11 @@ public static class FindingRules
                 diagnostics.Error("CMP025", $"The id `{group.Key}` is already used at {places[0]}.", later, "id",
                     "ids are permanent and never reused: give this finding a new id");
         }
+
+        // These names are folders and files beside the finding pages (facet pages, numbered pages, the facet file).
+        foreach (var finding in content.Findings.Where(f => ReservedIds.Contains(f.Id)))
+            diagnostics.Error("CMP060", $"The id `{finding.Id}` is reserved: /<lang>/findings/{finding.Id}/ is a page of the findings index.",
+                finding.Location, "id", $"ids may not be any of {string.Join(", ", ReservedIds)}; add a word, e.g. `{finding.Id}-1`");
 
         var companies = content.Companies.Select(c => c.Doc.Slug).Distinct().ToList();
         foreach (var finding in content.Findings.Where(f => !companies.Contains(f.Company)))

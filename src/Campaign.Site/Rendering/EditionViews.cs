@@ -9,6 +9,10 @@ public sealed class EditionViews
     private readonly SiteModel _model;
     private readonly Dictionary<string, Localized<Company>> _companies;
     private readonly Dictionary<string, int> _findingCounts;
+    private readonly Dictionary<string, List<Finding>> _latestFindings;
+
+    /// <summary>How many findings a company page lists; the company's facet page lists them all.</summary>
+    public const int CompanyFindings = 10;
 
     public Edition Edition { get; }
     public Language Language => Edition.Language;
@@ -34,6 +38,8 @@ public sealed class EditionViews
         LanguageCodes = model.Site.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
         _companies = edition.Companies.ToDictionary(c => c.Slug, StringComparer.Ordinal);
         _findingCounts = model.Findings.GroupBy(f => f.Company).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _latestFindings = model.Findings.GroupBy(f => f.Company).ToDictionary(g => g.Key,
+            g => g.OrderBy(f => f, Comparer<Finding>.Create(Findings.FindingCatalog.Compare)).Take(CompanyFindings).ToList(), StringComparer.Ordinal);
         Site = BuildSite(theme);
     }
 
@@ -105,7 +111,11 @@ public sealed class EditionViews
         return new CompanyView(c.Doc.Slug, Urls.Company(Code, c.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
             c.Name, c.Country, c.Parent, c.Products, c.Summary, c.Website, c.Status,
             c.Responses.IsEmpty ? S("status_not_asked") : Label("response_status", c.Status),
-            responses, Dates.View(c.Updated), c.Body.Html, _findingCounts.GetValueOrDefault(c.Doc.Slug));
+            responses, Dates.View(c.Updated), c.Body.Html, _findingCounts.GetValueOrDefault(c.Doc.Slug),
+            _latestFindings.TryGetValue(c.Doc.Slug, out var latest)
+                ? latest.Select(f => new FindingLink(f.Id, f.Title.Get(Code, Fallback), Urls.Finding(Code, f.Id), f.Years.ToString())).ToList()
+                : [],
+            $"/{Code}/findings/company/{c.Doc.Slug}/");
     }
 
     public UpdateView Update(Localized<Update> item)

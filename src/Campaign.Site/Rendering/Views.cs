@@ -78,7 +78,10 @@ public sealed record CompanyView(
     string Slug, string Url, string Lang, string Dir, bool Fallback, bool Draft,
     string Name, string Country, string? Parent, IReadOnlyList<string> Products, string Summary, string? Website,
     string Status, string StatusLabel, IReadOnlyList<ResponseView> Responses, DateView? Updated, string Body,
-    int FindingCount) : ITextView;
+    int FindingCount, IReadOnlyList<FindingLink> Findings, string FindingsUrl) : ITextView;
+
+/// <summary>A finding listed on another page (a company's latest findings), newest first.</summary>
+public sealed record FindingLink(string Id, string Title, string Url, string Years);
 
 /// <summary>A campaign update.</summary>
 public sealed record UpdateView(

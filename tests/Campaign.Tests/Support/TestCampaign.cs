@@ -41,6 +41,22 @@ public sealed class TestCampaign : IDisposable
         foreach (var (path, text) in sections) Write(path, text);
     }
 
+    /// <summary>
+    /// A campaign made of the folders <paramref name="fixtures"/> under <c>tests/Campaign.Tests/Fixtures/</c>,
+    /// copied in order (later ones overwrite earlier ones) over the defaults.
+    /// </summary>
+    public static TestCampaign FromFixture(params string[] fixtures)
+    {
+        var campaign = new TestCampaign("");
+        foreach (var fixture in fixtures)
+        {
+            var dir = Path.Combine(Repo.Root, "tests", "Campaign.Tests", "Fixtures", fixture);
+            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+                File.Copy(file, campaign.Dir(Path.GetRelativePath(dir, file)), overwrite: true);
+        }
+        return campaign;
+    }
+
     /// <summary>Splits <c>-- path --</c> sections; the text of each runs to the next marker.</summary>
     public static Dictionary<string, string> Parse(string files)
     {

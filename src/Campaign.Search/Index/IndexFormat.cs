@@ -1,0 +1,143 @@
+using System.Text;
+
+namespace Campaign.Search.Index;
+
+/// <summary>
+/// The constants and primitives of the static index format (documented in src/Campaign.Search/README.md):
+/// little binary files of unsigned LEB128 varints and length-prefixed UTF-8, each starting with a magic and the version.
+/// </summary>
+public static class IndexFormat
+{
+    /// <summary>Bumped whenever a file's layout changes; the client refuses an index of another version.</summary>
+    public const int Version = 1;
+
+    public static readonly byte[] TermMagic = "CST"u8.ToArray();
+    public static readonly byte[] DocMagic = "CSD"u8.ToArray();
+    public static readonly byte[] FacetMagic = "CSF"u8.ToArray();
+
+    /// <summary>Fields in id order: the title weighs twice the body.</summary>
+    public static readonly IReadOnlyList<(string Name, double Boost)> Fields = [("title", 2.0), ("body", 1.0)];
+
+    public const double K1 = 1.2;
+    public const double B = 0.75;
+
+    /// <summary>Documents per metadata/excerpt shard: small, because a query fetches the shards of the results it shows.</summary>
+    public const int DocsPerShard = 4;
+
+    /// <summary>Term shards aim at this many bytes; their count is the power of two that gets closest from above.</summary>
+    public const int TargetTermShardBytes = 4096;
+
+    /// <summary>How much of a body is kept for excerpts (in UTF-16 code units, cut at a whole character).</summary>
+    public const int ExcerptChars = 480;
+
+    /// <summary>FNV-1a (32 bit) of the term's UTF-8 bytes: which term shard holds a term is <c>hash &amp; (shards − 1)</c>.</summary>
+    public static uint Hash(string term)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(term)) hash = (hash ^ b) * 16777619u;
+        return hash;
+    }
+
+    public static string TermShardPath(int shard) => $"t/{shard:x}.bin";
+    public static string DocShardPath(int shard) => $"d/{shard:x}.bin";
+    public const string FacetsPath = "facets.bin";
+    public const string ManifestPath = "manifest.json";
+
+    /// <summary>Lucene's <c>SmallSingle.SByte315ToSingle</c>: the norm byte back to 1/√length, as a float.</summary>
+    public static float Byte315ToSingle(byte b)
+    {
+        if (b == 0) return 0f;
+        var bits = (b & 0xff) << (24 - 3);
+        bits += (63 - 15) << 24;
+        return BitConverter.Int32BitsToSingle(bits);
+    }
+
+    /// <summary>The document length Lucene 4.8's BM25 uses for a norm byte: 1/f², in float, with byte 0 as 1/table[255].</summary>
+    public static IReadOnlyList<float> LengthTable { get; } = BuildLengthTable();
+
+    private static float[] BuildLengthTable()
+    {
+        var table = new float[256];
+        for (var i = 1; i < 256; i++)
+        {
+            var f = Byte315ToSingle((byte)i);
+            table[i] = 1f / (f * f);
+        }
+        table[0] = 1f / table[255];
+        return table;
+    }
+}
+
+/// <summary>Appends varints, bytes and strings to a growing buffer.</summary>
+internal sealed class ByteWriter
+{
+    private readonly MemoryStream _stream = new();
+
+    public void Bytes(ReadOnlySpan<byte> bytes) => _stream.Write(bytes);
+
+    public void Byte(int b) => _stream.WriteByte((byte)b);
+
+    public void VarInt(long value)
+    {
+        if (value < 0) throw new ArgumentOutOfRangeException(nameof(value));
+        while (value >= 0x80)
+        {
+            _stream.WriteByte((byte)(value | 0x80));
+            value >>= 7;
+        }
+        _stream.WriteByte((byte)value);
+    }
+
+    public void String(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        VarInt(bytes.Length);
+        Bytes(bytes);
+    }
+
+    public int Length => (int)_stream.Length;
+
+    public byte[] ToArray() => _stream.ToArray();
+}
+
+/// <summary>Reads what <see cref="ByteWriter"/> wrote; throws <see cref="InvalidDataException"/> on a truncated file.</summary>
+internal sealed class ByteReader(byte[] bytes)
+{
+    public int At { get; set; }
+
+    public bool AtEnd => At >= bytes.Length;
+
+    public int Byte() => At < bytes.Length ? bytes[At++] : throw new InvalidDataException("index file is truncated");
+
+    public long VarInt()
+    {
+        long result = 0;
+        var shift = 0;
+        while (true)
+        {
+            var b = Byte();
+            result |= (long)(b & 0x7f) << shift;
+            if (b < 0x80) return result;
+            shift += 7;
+            if (shift > 56) throw new InvalidDataException("bad varint in index file");
+        }
+    }
+
+    public string String()
+    {
+        var length = (int)VarInt();
+        if (At + length > bytes.Length) throw new InvalidDataException("index file is truncated");
+        var text = Encoding.UTF8.GetString(bytes, At, length);
+        At += length;
+        return text;
+    }
+
+    public void Expect(byte[] magic)
+    {
+        foreach (var m in magic)
+            if (Byte() != m) throw new InvalidDataException("not a campaign search index file");
+        var version = Byte();
+        if (version != IndexFormat.Version)
+            throw new InvalidDataException($"search index version {version}, this reader reads version {IndexFormat.Version}");
+    }
+}

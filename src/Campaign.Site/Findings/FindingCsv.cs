@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using Campaign.Core.Load;
+using Campaign.Core.Model;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Campaign.Site.Findings;
+
+/// <summary>
+/// Writes the findings as the spreadsheet a campaigner keeps in <c>input/findings/*.csv</c>: the same columns,
+/// so the download can be edited and put back. UTF-8 with a byte-order mark, so spreadsheet programs read Chinese.
+/// </summary>
+public static class FindingCsv
+{
+    /// <summary>The columns, in order: per-language columns follow the site's languages, sources are numbered up to the most any finding has.</summary>
+    public static List<string> Header(IReadOnlyList<string> languages, int sources)
+    {
+        IEnumerable<string> Per(string field) => languages.Select(l => $"{field}_{l}");
+        var header = new List<string> { "id" };
+        header.AddRange(Per("title"));
+        header.Add("company");
+        header.AddRange(Per("product"));
+        header.Add("technology");
+        header.AddRange(Per("buyer_name"));
+        header.Add("buyer_type");
+        header.AddRange(Per("buyer_province"));
+        header.AddRange(Per("buyer_city"));
+        header.AddRange(Per("country"));
+        header.Add("years");
+        header.AddRange(Per("summary"));
+        header.Add("summary_form");
+        header.Add("licence");
+        for (var n = 1; n <= sources; n++)
+            header.AddRange(new[] { "title", "publisher", "date", "url", "archived_url", "quote", "language" }.Select(s => $"source{n}_{s}"));
+        header.AddRange(["report_section", "tags", "reviewed"]);
+        return header;
+    }
+
+    public static byte[] Write(IReadOnlyList<Finding> findings, IReadOnlyList<string> languages)
+    {
+        var sources = Math.Max(1, findings.Select(f => f.Sources.Length).DefaultIfEmpty(1).Max());
+        var header = Header(languages, sources);
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        {
+            foreach (var h in header) csv.WriteField(h);
+            csv.NextRecord();
+            foreach (var f in findings)
+            {
+                var row = Row(f, languages, sources);
+                foreach (var column in header) csv.WriteField(CsvCells.Neutralise(row.GetValueOrDefault(column, "")));
+                csv.NextRecord();
+            }
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static Dictionary<string, string> Row(Finding f, IReadOnlyList<string> languages, int sources)
+    {
+        var row = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Per(string field, LocalizedText? text)
+        {
+            if (text is null) return;
+            foreach (var l in languages) if (text[l] is { } v) row[$"{field}_{l}"] = v;
+        }
+        row["id"] = f.Id;
+        Per("title", f.Title);
+        row["company"] = f.Company;
+        Per("product", f.Product);
+        row["technology"] = f.Technology;
+        Per("buyer_name", f.Buyer.Name);
+        row["buyer_type"] = f.Buyer.Type;
+        Per("buyer_province", f.Buyer.Province);
+        Per("buyer_city", f.Buyer.City);
+        Per("country", f.Country);
+        row["years"] = f.Years.From == f.Years.To
+            ? f.Years.From.ToString(CultureInfo.InvariantCulture)
+            : $"{f.Years.From.ToString(CultureInfo.InvariantCulture)}-{f.Years.To.ToString(CultureInfo.InvariantCulture)}";
+        Per("summary", f.SummarySource);
+        row["summary_form"] = f.SummaryForm;
+        row["licence"] = f.Licence;
+        for (var i = 0; i < f.Sources.Length && i < sources; i++)
+        {
+            var s = f.Sources[i];
+            var p = $"source{i + 1}_";
+            row[p + "title"] = s.Title;
+            row[p + "url"] = s.Url;
+            if (s.Publisher is not null) row[p + "publisher"] = s.Publisher;
+            if (s.Date is { } d) row[p + "date"] = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (s.ArchivedUrl is not null) row[p + "archived_url"] = s.ArchivedUrl;
+            if (s.Quote is not null) row[p + "quote"] = s.Quote;
+            if (s.Language is not null) row[p + "language"] = s.Language;
+        }
+        if (f.ReportSection is not null) row["report_section"] = f.ReportSection;
+        row["tags"] = string.Join(';', f.Tags);
+        row["reviewed"] = f.Reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return row;
+    }
+}

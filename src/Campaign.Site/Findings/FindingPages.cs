@@ -1,0 +1,135 @@
+using System.Globalization;
+using Campaign.Core.Model;
+using Campaign.Site.Emit;
+using Campaign.Site.Rendering;
+using Campaign.Site.Routing;
+
+namespace Campaign.Site.Findings;
+
+/// <summary>
+/// The findings' pages in every language: one per finding, the index with its facets and numbered pages,
+/// a page per facet and per facet value (what readers without JavaScript browse by), and the data page.
+/// Their files (downloads, facet file, records, citations) are generated first, so pages can show sizes and hashes.
+/// </summary>
+public static class FindingPages
+{
+    /// <summary>Rows per list page: enough to scan, few enough that a list page stays light at any database size.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>Values each facet shows on the index; the facet's own page lists them all.</summary>
+    public const int IndexFacetValues = 12;
+
+    public static List<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated)
+    {
+        var jobs = new List<PageJob>();
+        if (model.Findings.IsEmpty) return jobs;
+        var catalog = FindingCatalog.Build(model);
+        var downloads = FindingExports.WholeDatabase(model, generated);
+        var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
+
+        foreach (var v in editions)
+        {
+            var views = new FindingViewFactory(model, v, catalog);
+            var code = v.Code;
+            FindingExports.Facets(catalog, views, v.Strings, generated);
+            var rows = catalog.Findings.Select(views.Row).ToList();
+            var title = S(v, "findings_title");
+            var indexUrl = Urls.Section(code, "findings");
+            var dataUrl = Urls.Section(code, "data");
+
+            // each finding
+            foreach (var f in catalog.Findings)
+            {
+                var citation = Cite(model, v, f);
+                FindingExports.Record(model, code, f, generated);
+                FindingExports.Citation(code, f, citation, generated);
+                var view = views.Finding(f, citation);
+                var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
+                var page = v.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
+                    fallback, fallback ? model.Site.DefaultLanguage : null, translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
+                jobs.Add(new PageJob(page, "finding", new Dictionary<string, object?> { ["finding"] = view }, v));
+            }
+
+            // the index and its numbered pages
+            var facets = catalog.Facets.Select(f => views.Facet(f, IndexFacetValues)).ToList();
+            jobs.AddRange(List(v, indexUrl, title, null, null, rows, facets, script, indexUrl, dataUrl));
+
+            // per facet: a page of its values, and a list per value
+            foreach (var facet in catalog.Facets)
+            {
+                var all = views.Facet(facet, int.MaxValue);
+                var facetTitle = $"{title}: {all.Label}";
+                jobs.Add(new PageJob(v.Page("finding-facet", "findings", all.Url, facetTitle, null), "finding-facet",
+                    new Dictionary<string, object?> { ["facet"] = all, ["index_url"] = indexUrl }, v));
+                foreach (var value in facet.Values)
+                {
+                    var link = views.Link(facet.Name, value.Key);
+                    jobs.AddRange(List(v, link.Url, $"{all.Label}: {link.Label}", all.Url, all.Label,
+                        value.Members.Select(i => rows[i]).ToList(), [], null, indexUrl, dataUrl));
+                }
+            }
+
+            // the data page
+            var dataViews = downloads.Select(d => Download(model, v, d)).ToList();
+            jobs.Add(new PageJob(v.Page("data", "findings", dataUrl, S(v, "data_title"), S(v, "data_intro")), "data",
+                new Dictionary<string, object?>
+                {
+                    ["downloads"] = dataViews,
+                    ["index_url"] = indexUrl,
+                    ["example_record"] = catalog.Findings.Length > 0 ? $"/{code}/findings/{catalog.Findings[0].Id}.json" : null,
+                    ["facets_url"] = $"/{code}/findings/facets.json",
+                }, v));
+        }
+        return jobs;
+    }
+
+    private static string S(EditionViews v, string key) => v.Strings.TryGetValue(key, out var s) ? s : key;
+
+    private static string Plain(Finding f, FindingViewFactory views)
+    {
+        var text = views.Text(f.Product) + " · " + views.Text(f.Buyer.Name) + " · " + f.Years;
+        return text;
+    }
+
+    private static IEnumerable<PageJob> List(EditionViews v, string listUrl, string heading, string? facetUrl, string? facetLabel,
+        IReadOnlyList<FindingRowView> rows, IReadOnlyList<FacetView> facets, string? script, string indexUrl, string dataUrl)
+    {
+        var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
+        for (var n = 1; n <= pages; n++)
+        {
+            var pager = new PagerView(n, pages,
+                n > 1 ? Urls.ListPage(listUrl, n - 1) : null,
+                n < pages ? Urls.ListPage(listUrl, n + 1) : null,
+                Window(n, pages).Select(k => new PagerLink(k, Urls.ListPage(listUrl, k), k == n)).ToList());
+            var first = n == 1;
+            var title = first ? heading : $"{heading} ({n.ToString(CultureInfo.InvariantCulture)}/{pages.ToString(CultureInfo.InvariantCulture)})";
+            var list = new FindingListView(heading, rows.Count, rows.Skip((n - 1) * PageSize).Take(PageSize).ToList(), pager,
+                first ? facets : [], first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel);
+            yield return new PageJob(v.Page("finding-list", "findings", Urls.ListPage(listUrl, n), title, null), "finding-list",
+                new Dictionary<string, object?> { ["list"] = list }, v);
+        }
+    }
+
+    /// <summary>Page numbers a pager shows: the first, the last, and three either side of the current one.</summary>
+    public static IEnumerable<int> Window(int current, int total) =>
+        Enumerable.Range(1, total).Where(k => k == 1 || k == total || Math.Abs(k - current) <= 3);
+
+    private static Citation Cite(SiteModel model, EditionViews v, Finding f)
+    {
+        var site = model.Site;
+        var author = site.Organisation?.Get(v.Code, site.DefaultLanguage) ?? site.Title.Get(v.Code, site.DefaultLanguage);
+        var url = FindingExports.Permanent(site, Urls.Finding(v.Code, f.Id));
+        return new Citation(f.Id, author, f.Title.Get(v.Code, site.DefaultLanguage), site.Title.Get(v.Code, site.DefaultLanguage),
+            url, site.BaseUrl is not null, f.Reviewed, model.Options.Today, v.Code);
+    }
+
+    private static DownloadView Download(SiteModel model, EditionViews v, FindingDownload d) =>
+        new(d.Name, S(v, $"data_{d.Name}_title"), S(v, $"data_{d.Name}_text"), d.File.Url, d.Format, d.File.Size, Size(d.File.Size, v),
+            d.File.Sha256, d.Records, model.Site.Licence, v.Dates.View(FindingExports.LastReviewed(model)));
+
+    /// <summary>A size as readers compare them (kB with one decimal), in the language's number format.</summary>
+    public static string Size(long bytes, EditionViews v) =>
+        bytes < 1000 ? $"{v.Dates.Number(bytes)} B"
+        : bytes < 1_000_000 ? (bytes / 1000.0).ToString("0.0", v.Dates.Culture) + " kB"
+        : (bytes / 1_000_000.0).ToString("0.0", v.Dates.Culture) + " MB";
+}

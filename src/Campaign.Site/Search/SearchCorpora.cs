@@ -1,0 +1,101 @@
+using AngleSharp.Html.Parser;
+using Campaign.Core.Model;
+using Campaign.Search;
+using Campaign.Site.Routing;
+
+namespace Campaign.Site.Search;
+
+/// <summary>
+/// What each language edition lets readers find: its findings, each <c>##</c> section of its reports, its companies,
+/// updates and pages. Built from the editions, so embargoed and scheduled documents stay out of the index.
+/// </summary>
+public static class SearchCorpora
+{
+    public static IReadOnlyList<SearchCorpus> Build(SiteModel model) => [.. model.Editions.Select(e => Build(model, e))];
+
+    public static SearchCorpus Build(SiteModel model, Edition edition)
+    {
+        var lang = edition.Language.Code;
+        var fallback = model.Site.DefaultLanguage;
+        var vocab = model.Content.Vocabularies;
+        var docs = new List<SearchDocument>();
+        var names = edition.Companies.ToDictionary(c => c.Slug, c => c.Item.Name, StringComparer.Ordinal);
+
+        foreach (var f in model.Findings)
+        {
+            var summary = f.Summary.TryGetValue(lang, out var s) ? s : f.Summary.TryGetValue(fallback, out var d) ? d : null;
+            var body = Join(
+                names.GetValueOrDefault(f.Company, f.Company),
+                f.Product.Get(lang, fallback),
+                vocab.Label("technology", f.Technology, lang, fallback),
+                f.Buyer.Name.Get(lang, fallback),
+                f.Buyer.City?.Get(lang, fallback),
+                f.Buyer.Province?.Get(lang, fallback),
+                f.Country.Get(lang, fallback),
+                summary?.PlainText,
+                string.Join(' ', f.Tags));
+            docs.Add(new SearchDocument(Urls.Finding(lang, f.Id), f.Title.Get(lang, fallback), "finding", f.Company,
+                f.Years.From, f.Years.To, body));
+        }
+
+        foreach (var r in edition.Reports)
+        {
+            var report = r.Item;
+            var url = Urls.Report(lang, report.Doc.Slug);
+            var sections = Sections(report.Body.Html);
+            docs.Add(new SearchDocument(url, report.Title, "report", null, report.Date.Year, report.Date.Year,
+                Join(report.Summary, sections.Count > 0 ? sections[0].Text : "")));
+            foreach (var section in sections.Skip(1))
+                docs.Add(new SearchDocument(url + "#" + section.Id, section.Title, "report", null, report.Date.Year, report.Date.Year, section.Text));
+        }
+
+        foreach (var c in edition.Companies)
+        {
+            var company = c.Item;
+            var responses = company.Responses.SelectMany(x => new[] { x.Text?.PlainText, x.Rejoinder?.PlainText });
+            docs.Add(new SearchDocument(Urls.Company(lang, company.Doc.Slug), company.Name, "company", company.Doc.Slug,
+                company.Updated?.Year ?? 0, company.Updated?.Year ?? 0,
+                Join([company.Summary, company.Country, company.Parent, string.Join(' ', company.Products), company.Body.PlainText, .. responses])));
+        }
+
+        foreach (var u in edition.Updates)
+        {
+            var update = u.Item;
+            docs.Add(new SearchDocument(Urls.Update(lang, update.Doc.Slug), update.Title, "update",
+                update.Companies.Length == 1 ? update.Companies[0] : null, update.Date.Year, update.Date.Year,
+                Join(update.Summary, update.Body.PlainText, string.Join(' ', update.Tags))));
+        }
+
+        foreach (var p in edition.Pages)
+            docs.Add(new SearchDocument(Urls.Page(lang, p.Slug), p.Item.Title, "page", null, 0, 0, Join(p.Item.Summary, p.Item.Body.PlainText)));
+
+        var companies = edition.Companies.Select(c => new SearchCompany(c.Slug, c.Item.Name)).ToList();
+        return new SearchCorpus(lang, docs, companies);
+    }
+
+    /// <summary>A report body cut at its <c>h2</c> headings: the part before the first one (id "") and each section.</summary>
+    internal static IReadOnlyList<(string Id, string Title, string Text)> Sections(string html)
+    {
+        var document = new HtmlParser().ParseDocument("<body>" + html + "</body>");
+        var result = new List<(string Id, string Title, string Text)> { ("", "", "") };
+        var text = new List<string>();
+        void Flush() => result[^1] = (result[^1].Id, result[^1].Title, Join([.. text]));
+        foreach (var node in document.Body!.Children)
+        {
+            if (node.LocalName == "h2" && node.Id is { Length: > 0 } id)
+            {
+                Flush();
+                text.Clear();
+                result.Add((id, node.TextContent.Trim(), ""));
+                continue;
+            }
+            if (node.ClassList.Contains("footnotes")) continue;
+            text.Add(node.TextContent);
+        }
+        Flush();
+        return result;
+    }
+
+    private static string Join(params string?[] parts) =>
+        string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+}

@@ -1,0 +1,53 @@
+using Campaign.Search;
+using Campaign.Search.Index;
+using Campaign.Site.Emit;
+using Campaign.Site.Rendering;
+using Campaign.Site.Routing;
+
+namespace Campaign.Site.Search;
+
+/// <summary>A value of a search filter and its label.</summary>
+public sealed record SearchOption(string Value, string Label);
+
+/// <summary>A link of the no-JavaScript fallback to a list that can be browsed instead.</summary>
+public sealed record SearchBrowseLink(string Label, string Url);
+
+/// <summary>What the search page template reads as <c>search</c>.</summary>
+/// <param name="ScriptUrl">The client, <c>js/search.js</c> of the theme.</param>
+public sealed record SearchPageView(
+    IReadOnlyList<SearchOption> Kinds,
+    IReadOnlyList<SearchOption> Companies,
+    IReadOnlyList<int> Years,
+    IReadOnlyList<SearchBrowseLink> Browse,
+    string ScriptUrl);
+
+/// <summary>The search feature's part of a build: each language's index files and its search page.</summary>
+public static class SearchOutput
+{
+    /// <summary>Adds <c>search/&lt;lang&gt;/…</c> for every edition to the generated files and returns the search pages.</summary>
+    public static IReadOnlyList<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated)
+    {
+        var corpora = SearchCorpora.Build(model);
+        Parallel.ForEach(corpora, corpus =>
+        {
+            foreach (var file in SearchIndexBuilder.Build(corpus)) generated.Add($"search/{corpus.Lang}/{file.Path}", file.Bytes);
+        });
+        var jobs = new List<PageJob>();
+        var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";
+        foreach (var v in editions)
+        {
+            var corpus = corpora.First(c => c.Lang == v.Code);
+            var kinds = new[] { "finding", "report", "company", "update", "page" }
+                .Where(k => corpus.Documents.Any(d => d.Kind == k))
+                .Select(k => new SearchOption(k, v.T.TryGetValue("search_kind_" + k, out var label) ? label.ToString()! : k)).ToList();
+            var companies = corpus.Companies.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SearchOption(c.Slug, c.Name)).ToList();
+            var years = corpus.Documents.Where(d => d.YearFrom > 0).SelectMany(d => Enumerable.Range(d.YearFrom, d.YearTo - d.YearFrom + 1))
+                .Distinct().OrderDescending().ToList();
+            var browse = v.Site.Nav.Where(n => n.Section != "home").Select(n => new SearchBrowseLink(n.Label, n.Url)).ToList();
+            var view = new SearchPageView(kinds, companies, years, browse, script);
+            jobs.Add(new PageJob(v.Page("search", "search", Urls.Section(v.Code, "search"), v.T["search_title"].ToString()!, null),
+                "search", new Dictionary<string, object?> { ["search"] = view }, v));
+        }
+        return jobs;
+    }
+}

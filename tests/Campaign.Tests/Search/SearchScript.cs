@@ -1,0 +1,55 @@
+using System.Globalization;
+using Campaign.Tests.Support;
+using Jint;
+using Jint.Native;
+
+namespace Campaign.Tests.Search;
+
+/// <summary>The real theme/static/js/search.js, run under Jint, fed with index files a C# build wrote.</summary>
+public sealed class SearchScript
+{
+    private readonly Engine _engine = new();
+
+    public SearchScript()
+    {
+        _engine.Execute(File.ReadAllText(Repo.Path_("theme", "static", "js", "search.js")));
+        _engine.Execute("globalThis.__terms = (text) => CampaignSearch.analyze(text).map((t) => t.term + '@' + t.position).join(' ');");
+        _engine.Execute("""
+            globalThis.__rank = (manifestJson, query, shardIds, shardBytes, facets, kind, company, year) => {
+              const m = JSON.parse(manifestJson);
+              const shards = new Map();
+              for (let i = 0; i < shardIds.length; i++) shards.set(shardIds[i], CampaignSearch.parseTermShard(shardBytes[i]));
+              const f = facets ? CampaignSearch.parseFacets(facets) : null;
+              const hits = CampaignSearch.rank(m, CampaignSearch.parseQuery(query), shards, f, { kind, company, year });
+              return hits.map((h) => h.doc + ':' + h.score).join(' ');
+            };
+            globalThis.__shards = (query, count) => [...new Set(CampaignSearch.parseQuery(query).terms.map((t) => CampaignSearch.shardOf(t, count)))];
+            """);
+    }
+
+    /// <summary>search.js's analysis as "term@position" words.</summary>
+    public string Terms(string text) => _engine.Invoke("__terms", text).AsString();
+
+    public JsValue Bytes(byte[] bytes) => _engine.Intrinsics.Uint8Array.Construct(bytes);
+
+    /// <summary>Ranks a query with search.js over the index folder: (doc, score) best first. Reads only the shards the query needs, as the browser does.</summary>
+    public IReadOnlyList<(int Doc, double Score)> Rank(string indexDir, string query, string? kind = null, string? company = null, int? year = null)
+    {
+        var manifest = File.ReadAllText(Path.Combine(indexDir, "manifest.json"));
+        var count = System.Text.Json.JsonDocument.Parse(manifest).RootElement.GetProperty("termShards").GetInt32();
+        var ids = _engine.Invoke("__shards", query, count).AsArray().Select(v => (int)v.AsNumber()).ToList();
+        var shardIds = ids.Where(i => File.Exists(Path.Combine(indexDir, "t", $"{i:x}.bin"))).ToList();
+        var bytes = shardIds.Select(i => Bytes(File.ReadAllBytes(Path.Combine(indexDir, "t", $"{i:x}.bin")))).ToArray();
+        var filtered = kind is not null || company is not null || year is not null;
+        var facets = filtered ? Bytes(File.ReadAllBytes(Path.Combine(indexDir, "facets.bin"))) : JsValue.Null;
+        var result = _engine.Invoke("__rank", manifest, query,
+            new Jint.Native.JsArray(_engine, shardIds.Select(i => (JsValue)i).ToArray()),
+            new Jint.Native.JsArray(_engine, bytes), facets,
+            kind ?? (JsValue)JsValue.Undefined, company ?? (JsValue)JsValue.Undefined, year is null ? JsValue.Undefined : (JsValue)year.Value).AsString();
+        return [.. result.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p =>
+        {
+            var parts = p.Split(':');
+            return (int.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
+        })];
+    }
+}

@@ -1,0 +1,596 @@
+// Campaign site search: the browser client of the static index written by Campaign.Search.
+// No dependencies, no build step. The analysis and ranking below reproduce, step for step, what the C#
+// side does (SiteTokenizer → CJKBigramFilter → lower case → stop words → Porter; BM25 as Lucene 4.8 with
+// quantised lengths; exact-phrase clauses), so C# and this file rank the same documents in the same order.
+// The index format is described in src/Campaign.Search/README.md.
+(function () {
+  'use strict';
+
+  const VERSION = 1;
+  const K1 = 1.2;
+  const B = 0.75;
+
+  // Lucene's StopAnalyzer.ENGLISH_STOP_WORDS_SET.
+  const STOP = new Set(('a an and are as at be but by for if in into is it no not of on or such that the their then ' +
+    'there these they this to was will with').split(' '));
+
+  /** Han as SearchText.IsHan: CJK unified ideographs, extensions, compatibility ideographs. */
+  function isHan(cp) {
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+      (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
+  }
+  const WORD = /[\p{L}\p{Nd}]/u;
+
+  /**
+   * Analyses text as SearchAnalyzer does.
+   * @param {string} text
+   * @returns {{term: string, position: number, han: boolean, start: number, end: number}[]}
+   */
+  function analyze(text) {
+    text = text.normalize('NFKC');
+    // 1. tokenise: word runs, and single Han characters
+    const raw = [];
+    let i = 0;
+    while (i < text.length) {
+      const cp = text.codePointAt(i);
+      const len = cp > 0xFFFF ? 2 : 1;
+      if (isHan(cp)) { raw.push({ text: text.slice(i, i + len), start: i, end: i + len, han: true }); i += len; continue; }
+      if (!WORD.test(String.fromCodePoint(cp))) { i += len; continue; }
+      const start = i;
+      while (i < text.length) {
+        const c = text.codePointAt(i);
+        if (isHan(c) || !WORD.test(String.fromCodePoint(c))) break;
+        i += c > 0xFFFF ? 2 : 1;
+      }
+      raw.push({ text: text.slice(start, i), start, end: i, han: false });
+    }
+    // 2. CJK bigrams: adjacent (contiguous) Han characters pair up; a lone one stays
+    const tokens = [];
+    for (let k = 0; k < raw.length; k++) {
+      const t = raw[k];
+      if (!t.han) { tokens.push(t); continue; }
+      let e = k;
+      while (e + 1 < raw.length && raw[e + 1].han && raw[e + 1].start === raw[e].end) e++;
+      if (e === k) tokens.push({ text: t.text, start: t.start, end: t.end, han: true });
+      else for (let p = k; p < e; p++) tokens.push({ text: raw[p].text + raw[p + 1].text, start: raw[p].start, end: raw[p + 1].end, han: true });
+      k = e;
+    }
+    // 3. lower case, stop words (leaving position gaps), Porter stemmer
+    const out = [];
+    let position = -1;
+    let gap = 0;
+    for (const t of tokens) {
+      const lower = t.text.toLowerCase();
+      if (STOP.has(lower)) { gap++; continue; }
+      position += 1 + gap;
+      gap = 0;
+      out.push({ term: t.han ? lower : stem(lower), position, han: t.han, start: t.start, end: t.end });
+    }
+    return out;
+  }
+
+  /** The Porter stemmer as Lucene's PorterStemmer implements it (Porter's reference version). */
+  function stem(word) {
+    if (word.length <= 2) return word;
+    const b = word.split('');
+    let k = b.length - 1;
+    let j = 0;
+    const cons = (i) => {
+      switch (b[i]) {
+        case 'a': case 'e': case 'i': case 'o': case 'u': return false;
+        case 'y': return i === 0 ? true : !cons(i - 1);
+        default: return true;
+      }
+    };
+    const m = () => {
+      let n = 0;
+      let i = 0;
+      for (;;) { if (i > j) return n; if (!cons(i)) break; i++; }
+      i++;
+      for (;;) {
+        for (;;) { if (i > j) return n; if (cons(i)) break; i++; }
+        i++;
+        n++;
+        for (;;) { if (i > j) return n; if (!cons(i)) break; i++; }
+        i++;
+      }
+    };
+    const vowelInStem = () => { for (let i = 0; i <= j; i++) if (!cons(i)) return true; return false; };
+    const doubleC = (x) => x >= 1 && b[x] === b[x - 1] && cons(x);
+    const cvc = (i) => {
+      if (i < 2 || !cons(i) || cons(i - 1) || !cons(i - 2)) return false;
+      const ch = b[i];
+      return !(ch === 'w' || ch === 'x' || ch === 'y');
+    };
+    const ends = (s) => {
+      const l = s.length;
+      const o = k - l + 1;
+      if (o < 0) return false;
+      for (let i = 0; i < l; i++) if (b[o + i] !== s[i]) return false;
+      j = k - l;
+      return true;
+    };
+    const setTo = (s) => {
+      const o = j + 1;
+      for (let i = 0; i < s.length; i++) b[o + i] = s[i];
+      k = j + s.length;
+    };
+    const r = (s) => { if (m() > 0) setTo(s); };
+
+    // step 1: plurals, -ed, -ing
+    if (b[k] === 's') {
+      if (ends('sses')) k -= 2;
+      else if (ends('ies')) setTo('i');
+      else if (b[k - 1] !== 's') k--;
+    }
+    if (ends('eed')) { if (m() > 0) k--; }
+    else if ((ends('ed') || ends('ing')) && vowelInStem()) {
+      k = j;
+      if (ends('at')) setTo('ate');
+      else if (ends('bl')) setTo('ble');
+      else if (ends('iz')) setTo('ize');
+      else if (doubleC(k)) { const ch = b[k--]; if (ch === 'l' || ch === 's' || ch === 'z') k++; }
+      else if (m() === 1 && cvc(k)) setTo('e');
+    }
+    // step 2: terminal y to i
+    if (ends('y') && vowelInStem()) b[k] = 'i';
+    // step 3: double suffixes
+    if (k !== 0) {
+      const rules3 = {
+        a: [['ational', 'ate'], ['tional', 'tion']],
+        c: [['enci', 'ence'], ['anci', 'ance']],
+        e: [['izer', 'ize']],
+        l: [['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous']],
+        o: [['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate']],
+        s: [['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous']],
+        t: [['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble']],
+        g: [['logi', 'log']],
+      }[b[k - 1]] || [];
+      for (const [suffix, to] of rules3) if (ends(suffix)) { r(to); break; }
+    }
+    // step 4: -ic-, -full, -ness
+    const rules4 = {
+      e: [['icate', 'ic'], ['ative', ''], ['alize', 'al']],
+      i: [['iciti', 'ic']],
+      l: [['ical', 'ic'], ['ful', '']],
+      s: [['ness', '']],
+    }[b[k]] || [];
+    for (const [suffix, to] of rules4) if (ends(suffix)) { r(to); break; }
+    // step 5: -ant, -ence and the like, when m > 1
+    if (k !== 0) {
+      let found = false;
+      switch (b[k - 1]) {
+        case 'a': found = ends('al'); break;
+        case 'c': found = ends('ance') || ends('ence'); break;
+        case 'e': found = ends('er'); break;
+        case 'i': found = ends('ic'); break;
+        case 'l': found = ends('able') || ends('ible'); break;
+        case 'n': found = ends('ant') || ends('ement') || ends('ment') || ends('ent'); break;
+        case 'o': found = (ends('ion') && j >= 0 && (b[j] === 's' || b[j] === 't')) || ends('ou'); break;
+        case 's': found = ends('ism'); break;
+        case 't': found = ends('ate') || ends('iti'); break;
+        case 'u': found = ends('ous'); break;
+        case 'v': found = ends('ive'); break;
+        case 'z': found = ends('ize'); break;
+      }
+      if (found && m() > 1) k = j;
+    }
+    // step 6: final -e, -ll
+    j = k;
+    if (b[k] === 'e') { const a = m(); if (a > 1 || (a === 1 && !cvc(k - 1))) k--; }
+    if (b[k] === 'l' && doubleC(k) && m() > 1) k--;
+    return b.slice(0, k + 1).join('');
+  }
+
+  /**
+   * The query: distinct terms, and phrases (runs of 2+ terms of one script) with offsets, as SearchQuery.FromTokens.
+   * @param {string} text
+   */
+  function parseQuery(text) {
+    const tokens = analyze(text);
+    const terms = [...new Set(tokens.map((t) => t.term))];
+    const phrases = [];
+    let start = 0;
+    for (let i = 1; i <= tokens.length; i++) {
+      if (i < tokens.length && tokens[i].han === tokens[start].han) continue;
+      if (i - start >= 2) phrases.push(tokens.slice(start, i).map((t) => ({ term: t.term, offset: t.position - tokens[start].position })));
+      start = i;
+    }
+    return { terms, phrases };
+  }
+
+  function utf8Encode(s) {
+    const out = [];
+    for (const ch of s) {
+      const cp = ch.codePointAt(0);
+      if (cp < 0x80) out.push(cp);
+      else if (cp < 0x800) out.push(0xC0 | (cp >> 6), 0x80 | (cp & 63));
+      else if (cp < 0x10000) out.push(0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+      else out.push(0xF0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    }
+    return out;
+  }
+
+  function utf8Decode(bytes, at, end) {
+    let s = '';
+    while (at < end) {
+      const c = bytes[at++];
+      let cp;
+      if (c < 0x80) cp = c;
+      else if (c < 0xE0) cp = ((c & 31) << 6) | (bytes[at++] & 63);
+      else if (c < 0xF0) { cp = ((c & 15) << 12) | ((bytes[at] & 63) << 6) | (bytes[at + 1] & 63); at += 2; }
+      else { cp = ((c & 7) << 18) | ((bytes[at] & 63) << 12) | ((bytes[at + 1] & 63) << 6) | (bytes[at + 2] & 63); at += 3; }
+      s += String.fromCodePoint(cp);
+    }
+    return s;
+  }
+
+  /** FNV-1a over UTF-8; the term shard is hash & (shards - 1). */
+  function shardOf(term, shards) {
+    let h = 0x811C9DC5;
+    for (const byte of utf8Encode(term)) h = Math.imul(h ^ byte, 16777619) >>> 0;
+    return (h & (shards - 1)) >>> 0;
+  }
+
+  /** A cursor over an index file: varints, bytes, strings; checks magic and version. */
+  function reader(bytes, magic) {
+    let at = 0;
+    const r = {
+      get at() { return at; },
+      set at(v) { at = v; },
+      byte() { if (at >= bytes.length) throw new Error('index file is truncated'); return bytes[at++]; },
+      varint() {
+        let result = 0;
+        let mul = 1;
+        for (;;) { const b = r.byte(); result += (b & 0x7f) * mul; if (b < 0x80) return result; mul *= 128; }
+      },
+      string() { const n = r.varint(); const s = utf8Decode(bytes, at, at + n); at += n; return s; },
+    };
+    for (let i = 0; i < magic.length; i++) if (r.byte() !== magic.charCodeAt(i)) throw new Error('not a search index file');
+    const version = r.byte();
+    if (version !== VERSION) throw new Error('search index version ' + version + ', this client reads ' + VERSION);
+    return r;
+  }
+
+  /** A term shard: term → the bytes of its postings block (decoded when a query asks for the term). */
+  function parseTermShard(bytes) {
+    const r = reader(bytes, 'CST');
+    const terms = new Map();
+    const count = r.varint();
+    for (let i = 0; i < count; i++) {
+      const term = r.string();
+      const length = r.varint();
+      terms.set(term, [bytes, r.at, length]);
+      r.at += length;
+    }
+    return terms;
+  }
+
+  /** Postings per field id: [{doc, norm, positions}] in doc order. */
+  function decodePostings(entry) {
+    const result = new Map();
+    if (!entry) return result;
+    const [bytes, start, length] = entry;
+    const sub = bytes.subarray ? bytes.subarray(start, start + length) : bytes.slice(start, start + length);
+    let at = 0;
+    const byte = () => sub[at++];
+    const varint = () => { let v = 0; let mul = 1; for (;;) { const b = byte(); v += (b & 0x7f) * mul; if (b < 0x80) return v; mul *= 128; } };
+    const fields = byte();
+    for (let f = 0; f < fields; f++) {
+      const field = byte();
+      const df = varint();
+      const list = [];
+      let doc = 0;
+      for (let i = 0; i < df; i++) {
+        doc += varint();
+        const norm = byte();
+        const tf = varint();
+        const positions = new Array(tf);
+        let pos = 0;
+        for (let p = 0; p < tf; p++) positions[p] = pos += varint();
+        list.push({ doc, norm, positions });
+      }
+      result.set(field, list);
+    }
+    return result;
+  }
+
+  function parseDocShard(bytes, manifest, shard) {
+    const r = reader(bytes, 'CSD');
+    const count = r.varint();
+    const docs = [];
+    for (let i = 0; i < count; i++) {
+      const url = r.string();
+      const title = r.string();
+      const excerpt = r.string();
+      const kind = manifest.kinds[r.byte()];
+      const company = r.varint();
+      const yearFrom = r.varint();
+      const yearTo = r.varint();
+      docs.push({ doc: shard * manifest.docsPerShard + i, url, title, excerpt, kind,
+        company: company === 0 ? null : manifest.companies[company - 1][0], yearFrom, yearTo });
+    }
+    return docs;
+  }
+
+  function parseFacets(bytes) {
+    const r = reader(bytes, 'CSF');
+    const count = r.varint();
+    const facets = new Array(count);
+    for (let i = 0; i < count; i++) facets[i] = [r.byte(), r.varint(), r.varint(), r.varint()];
+    return facets;
+  }
+
+  // Lucene's SmallFloat.byte315ToFloat and BM25Similarity's NORM_TABLE (1/f², float precision).
+  const f32 = new Float32Array(1);
+  const i32 = new Int32Array(f32.buffer);
+  function byte315ToFloat(b) {
+    if (b === 0) return 0;
+    i32[0] = ((b & 0xff) << 21) + ((63 - 15) << 24);
+    return f32[0];
+  }
+  const LENGTHS = (() => {
+    const table = new Array(256);
+    for (let i = 1; i < 256; i++) { const f = byte315ToFloat(i); table[i] = Math.fround(1 / Math.fround(f * f)); }
+    table[0] = Math.fround(1 / table[255]);
+    return table;
+  })();
+
+  function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+
+  function lengthNorms(manifest, f) {
+    const sum = manifest.fields[f].sumTotalTermFreq;
+    const avgdl = sum <= 0 ? 1 : Math.fround(sum / manifest.docs);
+    return LENGTHS.map((len) => K1 * (1 - B + B * len / avgdl));
+  }
+
+  function phraseFrequency(phrase, positions) {
+    const sets = positions.slice(1).map((p) => new Set(p));
+    let count = 0;
+    for (const start of positions[0]) {
+      const at = start - phrase[0].offset;
+      let all = true;
+      for (let i = 1; i < phrase.length && all; i++) all = sets[i - 1].has(at + phrase[i].offset);
+      if (all) count++;
+    }
+    return count;
+  }
+
+  function matchesFilters(manifest, facet, filters) {
+    if (filters.kind && manifest.kinds[facet[0]] !== filters.kind) return false;
+    if (filters.company && (facet[1] === 0 || manifest.companies[facet[1] - 1][0] !== filters.company)) return false;
+    if (filters.year) {
+      const y = Number(filters.year);
+      if (facet[2] === 0 || y < facet[2] + manifest.yearBase || y > facet[3] + manifest.yearBase) return false;
+    }
+    return true;
+  }
+
+  function filtersActive(filters) { return !!(filters && (filters.kind || filters.company || filters.year)); }
+
+  /**
+   * Ranks every matching document, as SearchIndexReader.Rank does.
+   * @param manifest the parsed manifest.json
+   * @param query from parseQuery
+   * @param {Map<number, Map<string, any>>} shards parsed term shards by number
+   * @param facets parsed facets.bin, needed only when filters are active
+   * @returns {{doc: number, score: number}[]} best first
+   */
+  function rank(manifest, query, shards, facets, filters) {
+    const n = manifest.docs;
+    const scores = new Map();
+    const add = (doc, s) => scores.set(doc, (scores.get(doc) || 0) + s);
+    const postings = new Map();
+    for (const term of query.terms) postings.set(term, decodePostings(shards.get(shardOf(term, manifest.termShards))?.get(term)));
+    manifest.fields.forEach((field, f) => {
+      const lengths = lengthNorms(manifest, f);
+      for (const term of query.terms) {
+        const list = postings.get(term).get(f);
+        if (!list) continue;
+        const weight = idf(list.length, n) * field.boost * (K1 + 1);
+        for (const p of list) add(p.doc, weight * p.positions.length / (p.positions.length + lengths[p.norm]));
+      }
+      for (const phrase of query.phrases) {
+        const lists = phrase.map((t) => postings.get(t.term).get(f));
+        if (lists.some((l) => !l)) continue;
+        let sumIdf = 0;
+        for (const l of lists) sumIdf += idf(l.length, n);
+        const weight = sumIdf * field.boost * (K1 + 1);
+        const byDoc = lists.map((l) => new Map(l.map((p) => [p.doc, p])));
+        for (const first of lists[0]) {
+          if (!byDoc.every((d) => d.has(first.doc))) continue;
+          const freq = phraseFrequency(phrase, byDoc.map((d) => d.get(first.doc).positions));
+          if (freq > 0) add(first.doc, weight * freq / (freq + lengths[first.norm]));
+        }
+      }
+    });
+    const active = filtersActive(filters);
+    const result = [];
+    for (const [doc, score] of scores) if (!active || matchesFilters(manifest, facets[doc], filters)) result.push({ doc, score });
+    result.sort((a, b) => (Math.round(b.score * 1e6) - Math.round(a.score * 1e6)) || (a.doc - b.doc));
+    return result;
+  }
+
+  /**
+   * An index in the browser: fetches files relative to its folder, each once (memoised promises).
+   * @param {string} base URL of the language's index folder, ending in /
+   */
+  function openIndex(base) {
+    const cache = new Map();
+    const get = (path, parse) => {
+      if (!cache.has(path)) {
+        cache.set(path, fetch(base + path).then((r) => {
+          if (!r.ok) throw new Error(path + ': ' + r.status);
+          return parse ? r.arrayBuffer().then((b) => parse(new Uint8Array(b))) : r.json();
+        }));
+      }
+      return cache.get(path);
+    };
+    const manifest = get('manifest.json').then((m) => {
+      if (m.version !== VERSION) throw new Error('search index version ' + m.version + ', this client reads ' + VERSION);
+      return m;
+    });
+    return {
+      manifest,
+      async search(text, filters) {
+        const m = await manifest;
+        const query = parseQuery(text);
+        if (query.terms.length === 0) return { query, hits: [] };
+        const ids = [...new Set(query.terms.map((t) => shardOf(t, m.termShards)))];
+        const shards = new Map(await Promise.all(ids.map(async (id) =>
+          [id, await get('t/' + id.toString(16) + '.bin', parseTermShard).catch(() => new Map())])));
+        const facets = filtersActive(filters) ? await get('facets.bin', parseFacets) : null;
+        return { query, hits: rank(m, query, shards, facets, filters) };
+      },
+      async documents(docs) {
+        const m = await manifest;
+        return Promise.all(docs.map(async (d) => {
+          const shard = Math.floor(d / m.docsPerShard);
+          const list = await get('d/' + shard.toString(16) + '.bin', (b) => parseDocShard(b, m, shard));
+          return list[d % m.docsPerShard];
+        }));
+      },
+    };
+  }
+
+  /** The excerpt around the first matched word, as text pieces with the matched ones flagged. */
+  function excerpt(text, terms, size) {
+    text = text.normalize('NFKC');
+    const wanted = new Set(terms);
+    const hits = analyze(text).filter((t) => wanted.has(t.term));
+    let from = 0;
+    if (hits.length > 0 && hits[0].start > size / 3) from = hits[0].start - Math.floor(size / 4);
+    const to = Math.min(text.length, from + size);
+    const pieces = [];
+    let at = from;
+    for (const h of hits) {
+      if (h.end <= at || h.start >= to) continue;
+      const start = Math.max(h.start, at);
+      if (start > at) pieces.push({ text: text.slice(at, start), mark: false });
+      pieces.push({ text: text.slice(start, Math.min(h.end, to)), mark: true });
+      at = Math.min(h.end, to);
+    }
+    if (at < to) pieces.push({ text: text.slice(at, to), mark: false });
+    if (from > 0) pieces.unshift({ text: '… ', mark: false });
+    if (to < text.length) pieces.push({ text: ' …', mark: false });
+    return pieces;
+  }
+
+  const api = { analyze, stem, parseQuery, shardOf, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex };
+  globalThis.CampaignSearch = api;
+
+  // ---- the search page ----
+  if (typeof document === 'undefined') return;
+  const script = document.currentScript;
+  const start = () => {
+    const page = document.querySelector('[data-search]');
+    if (!page || !script) return;
+    // The script is /assets/theme/js/search.<hash>.js: three folders up is the site root, wherever the site lives.
+    const root = new URL('../../../', script.src);
+    const lang = page.dataset.lang;
+    const index = openIndex(new URL('search/' + lang + '/', root).href);
+    const form = page.querySelector('form');
+    const input = page.querySelector('#search-q');
+    const selects = ['kind', 'company', 'year'].map((name) => page.querySelector('#search-' + name)).filter(Boolean);
+    const status = page.querySelector('#search-status');
+    const list = page.querySelector('#search-results');
+    const kindLabels = new Map();
+    const kindSelect = page.querySelector('#search-kind');
+    if (kindSelect) for (const o of kindSelect.options) if (o.value) kindLabels.set(o.value, o.textContent);
+    const pageSize = 10;
+    let shown = pageSize;
+    let run = 0;
+    let timer = 0;
+
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') || '';
+    for (const s of selects) s.value = params.get(s.name) || '';
+
+    const countText = (n) => n === 0 ? page.dataset.countNone : n === 1 ? page.dataset.countOne : page.dataset.countMany.replace('{0}', String(n));
+    const href = (url) => {
+      const hash = url.indexOf('#');
+      let path = hash < 0 ? url : url.slice(0, hash);
+      if (path.endsWith('/')) path += 'index.html';
+      return new URL(path.slice(1) + (hash < 0 ? '' : url.slice(hash)), root).href;
+    };
+    const keepInUrl = () => {
+      const p = new URLSearchParams();
+      if (input.value.trim()) p.set('q', input.value.trim());
+      for (const s of selects) if (s.value) p.set(s.name, s.value);
+      const qs = p.toString();
+      history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash);
+    };
+
+    async function update() {
+      const mine = ++run;
+      keepInUrl();
+      const text = input.value.trim();
+      const filters = {};
+      for (const s of selects) if (s.value) filters[s.name] = s.value;
+      if (!text) { list.replaceChildren(); status.textContent = ''; return; }
+      try {
+        const { query, hits } = await index.search(text, filters);
+        const docs = await index.documents(hits.slice(0, shown).map((h) => h.doc));
+        if (mine !== run) return;
+        list.replaceChildren(...docs.map((d, i) => item(d, hits[i], query)));
+        if (hits.length > shown) {
+          const li = document.createElement('li');
+          li.className = 'search-more';
+          const more = document.createElement('button');
+          more.type = 'button';
+          more.textContent = page.dataset.more;
+          more.addEventListener('click', () => { shown += pageSize; update(); });
+          li.append(more);
+          list.append(li);
+        }
+        status.textContent = countText(hits.length);
+      } catch (e) {
+        if (mine === run) { status.textContent = page.dataset.error; list.replaceChildren(); }
+      }
+    }
+
+    function item(d, hit, query) {
+      const li = document.createElement('li');
+      li.className = 'search-result kind-' + d.kind;
+      li.dataset.score = String(hit.score);
+      const a = document.createElement('a');
+      a.href = href(d.url);
+      a.textContent = d.title;
+      const h = document.createElement('h2');
+      h.append(a);
+      const meta = document.createElement('p');
+      meta.className = 'search-meta';
+      meta.textContent = (kindLabels.get(d.kind) || d.kind) + (d.yearFrom ? ' · ' + (d.yearFrom === d.yearTo ? d.yearFrom : d.yearFrom + '–' + d.yearTo) : '');
+      const p = document.createElement('p');
+      p.className = 'search-excerpt';
+      for (const piece of excerpt(d.excerpt, query.terms, 220)) {
+        if (piece.mark) { const m = document.createElement('mark'); m.textContent = piece.text; p.append(m); }
+        else p.append(piece.text);
+      }
+      li.append(h, meta, p);
+      return li;
+    }
+
+    const soon = () => { clearTimeout(timer); shown = pageSize; timer = setTimeout(update, 150); };
+    input.addEventListener('input', soon);
+    for (const s of selects) s.addEventListener('change', () => { shown = pageSize; update(); });
+    form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); update(); });
+
+    // Keyboard: ↓ from the box into the results, ↑/↓ between them, ↑ from the first back to the box, Escape back too.
+    const links = () => [...list.querySelectorAll('.search-result a')];
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowDown' && links().length > 0) { e.preventDefault(); links()[0].focus(); }
+    });
+    list.addEventListener('keydown', (e) => {
+      const all = links();
+      const i = all.indexOf(document.activeElement);
+      if (i < 0) return;
+      if (e.key === 'ArrowDown' && i + 1 < all.length) { e.preventDefault(); all[i + 1].focus(); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); (i === 0 ? input : all[i - 1]).focus(); }
+      else if (e.key === 'Escape') { e.preventDefault(); input.focus(); }
+    });
+    if (input.value.trim()) update();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
