@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
-using Campaign.Core.Model;
 using Campaign.Site.Emit;
 
 namespace Campaign.Site.Downloads;
@@ -23,9 +22,11 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
         ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".css", ".js", ".woff", ".woff2", ".txt", ".html",
     };
 
-    public static DownloadCatalog Create(ContentModel content, GeneratedFiles generated, IReadOnlyCollection<string> languages) =>
-        new(generated, [.. content.Assets
-            .Where(a => !PageAssets.Contains(Path.GetExtension(a.Path)))
+    public static DownloadCatalog Create(Routing.SiteModel model, GeneratedFiles generated, IReadOnlyCollection<string> languages)
+    {
+        var hidden = EmbargoedAssets.Of(model);
+        return new(generated, [.. model.Content.Assets
+            .Where(a => !PageAssets.Contains(Path.GetExtension(a.Path)) && !hidden.Contains(a.Path))
             .OrderBy(a => a.Path, StringComparer.Ordinal)
             .Select(a =>
             {
@@ -33,6 +34,7 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
                 var path = "assets/" + a.Path;
                 return new Download(path, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), LangOf(path, languages));
             })], languages);
+    }
 
     /// <summary>Every download, ordered by path. Computed on each read: stages may still be adding files while pages are planned.</summary>
     public IReadOnlyList<Download> All =>
