@@ -68,7 +68,7 @@ public static class SiteBuilder
         jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated));
         jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated));
         jobs.AddRange(PressPlan.MirrorPages(model, editions));
-        var downloads = DownloadCatalog.Create(model.Content, generated, [.. model.Site.Languages.Select(l => l.Code)]);
+        var downloads = DownloadCatalog.Create(model, generated, [.. model.Site.Languages.Select(l => l.Code)]);
         PressPlan.Attach(jobs, model, downloads);
         ReportPdfs.Generate(model, theme, jobs, generated, diagnostics);
         AtomFeeds.Register(model, editions, generated);

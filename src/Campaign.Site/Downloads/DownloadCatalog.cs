@@ -1,19 +1,19 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
-using Campaign.Core.Model;
 using Campaign.Site.Emit;
 
 namespace Campaign.Site.Downloads;
 
 /// <summary>
-/// Every file of the site that readers download: generated files under <c>downloads/</c> (report PDFs) and
-/// <c>data/</c> (the findings data), and the documents under <c>assets/</c> (company letters and the like;
+/// Every file of the site that readers download: generated files under <c>downloads/</c> (report PDFs) or
+/// <c>data/</c>, generated files at the site root (the findings data: <c>findings.csv</c>, <c>findings.json</c>, …),
+/// and the documents under <c>assets/</c> (company letters and the like;
 /// images are part of pages, not downloads). Read when pages render, after every stage has registered its
 /// files in <see cref="GeneratedFiles"/>, so report, data and press pages all list the same files.
 /// </summary>
 public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Download> documents, IReadOnlyCollection<string> languages)
 {
-    /// <summary>Output folders whose generated files are downloads; stages put their downloads there.</summary>
+    /// <summary>Output folders whose generated files are downloads.</summary>
     public static readonly string[] Folders = ["downloads/", "data/"];
 
     /// <summary>Asset extensions that belong to pages rather than being downloads.</summary>
@@ -22,9 +22,11 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
         ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".css", ".js", ".woff", ".woff2", ".txt", ".html",
     };
 
-    public static DownloadCatalog Create(ContentModel content, GeneratedFiles generated, IReadOnlyCollection<string> languages) =>
-        new(generated, [.. content.Assets
-            .Where(a => !PageAssets.Contains(Path.GetExtension(a.Path)))
+    public static DownloadCatalog Create(Routing.SiteModel model, GeneratedFiles generated, IReadOnlyCollection<string> languages)
+    {
+        var hidden = EmbargoedAssets.Of(model);
+        return new(generated, [.. model.Content.Assets
+            .Where(a => !PageAssets.Contains(Path.GetExtension(a.Path)) && !hidden.Contains(a.Path))
             .OrderBy(a => a.Path, StringComparer.Ordinal)
             .Select(a =>
             {
@@ -32,6 +34,7 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
                 var path = "assets/" + a.Path;
                 return new Download(path, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), LangOf(path, languages));
             })], languages);
+    }
 
     /// <summary>Every download, ordered by path. Computed on each read: stages may still be adding files while pages are planned.</summary>
     public IReadOnlyList<Download> All =>
@@ -42,7 +45,8 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
     public IReadOnlyList<Download> ForReport(string slug) =>
         [.. All.Where(d => d.Path.StartsWith($"downloads/{slug}.", StringComparison.Ordinal) && d.Path.EndsWith(".pdf", StringComparison.Ordinal))];
 
-    public static bool IsDownload(string path) => Folders.Any(f => path.StartsWith(f, StringComparison.Ordinal));
+    /// <summary>Stages publish downloads in <see cref="Folders"/> or at the site root; files in other folders (feeds, search index shards) serve pages.</summary>
+    public static bool IsDownload(string path) => !path.Contains('/') || Folders.Any(f => path.StartsWith(f, StringComparison.Ordinal));
 
     /// <summary>The language of <c>name.en.pdf</c>; null for files that are not in one language.</summary>
     public static string? LangOf(string path, IReadOnlyCollection<string> languages)

@@ -14,7 +14,8 @@ public static class StaticOutput
             output.Write(file.Url.TrimStart('/'), file.Bytes);
             count++;
         }
-        foreach (var asset in model.Content.Assets)
+        var embargoed = Downloads.EmbargoedAssets.Of(model);
+        foreach (var asset in model.Content.Assets.Where(a => !embargoed.Contains(a.Path)))
         {
             output.Copy("assets/" + asset.Path, asset.FullPath);
             count++;

@@ -32,11 +32,14 @@ public sealed class ReportPrinter(string executable) : IDisposable
         {
             ExecutablePath = executable,
             Headless = true,
+            // Generous: on a busy machine (CI running browser tests in parallel) Chromium can take long to start.
+            Timeout = 120_000,
+            ProtocolTimeout = 300_000,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
         await using var page = await _browser.NewPageAsync();
-        await page.GoToAsync(new Uri(htmlFile).AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
+        await page.GoToAsync(new Uri(htmlFile).AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 120_000 });
         return await page.PdfDataAsync(new PdfOptions
         {
             Format = PaperFormat.A4,

@@ -39,6 +39,19 @@ public sealed class EmbargoTests : IDisposable
         embargo: 2020-10-01T00:01:00+01:00
         ---
         Quokkatext.
+        -- companies/quokkacorp.en.md --
+        ---
+        name: Quokkacorp
+        country: Nowhere
+        summary: Quokka company.
+        embargo: 2020-10-01T00:01:00+01:00
+        responses:
+          - status: responded
+            document: letters/quokka-reply.pdf
+        ---
+        Quokkaprofile.
+        -- assets/letters/quokka-reply.pdf --
+        %PDF-1.4 Quokka reply letter
         -- pages/quokka-page.en.md --
         ---
         title: Quokka Scheduled Page
@@ -59,7 +72,7 @@ public sealed class EmbargoTests : IDisposable
         foreach (var file in Directory.EnumerateFiles(_campaign.Output, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(_campaign.Output, file);
-            yield return (relative, Encoding.UTF8.GetString(File.ReadAllBytes(file)));
+            yield return (relative, relative + "\n" + Encoding.UTF8.GetString(File.ReadAllBytes(file)));
             if (file.EndsWith(".zip", StringComparison.Ordinal))
             {
                 using var zip = ZipFile.OpenRead(file);
@@ -95,7 +108,8 @@ public sealed class EmbargoTests : IDisposable
         _campaign.AssertFile("en/updates/press-releases.xml", "Quokka Statement Embargoed");
         _campaign.AssertFile("sitemap.xml", "https://campaign.example.org/en/quokka-page/");
         _campaign.AssertFile("en/press/index.html", "Quokka Statement Embargoed\nQuokka Dossier Revealed\ndownloads/quokka-dossier.en.pdf");
-        _campaign.AssertFile("SHA256SUMS", "downloads/quokka-dossier.en.pdf");
+        _campaign.AssertFile("SHA256SUMS", "downloads/quokka-dossier.en.pdf\nassets/letters/quokka-reply.pdf");
+        Assert.True(_campaign.Exists("assets/letters/quokka-reply.pdf"));
     }
 
     [Fact]
