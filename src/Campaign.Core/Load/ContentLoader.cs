@@ -25,7 +25,7 @@ public static class ContentLoader
         var companies = reader.ReadSection("companies", reader.Company);
         var updates = reader.ReadSection("updates", reader.Update);
         var pages = reader.ReadSection("pages", reader.Page);
-        var findings = FindingsReader.Read(inputDir, site, vocabularies, markdown, today, diagnostics);
+        var findings = FindingsReader.Read(inputDir, site, vocabularies, markdown, today, diagnostics, cache);
 
         var content = new ContentModel(site, strings, vocabularies, reports, companies, updates, pages, findings, ReadAssets(inputDir, diagnostics));
         ContentRules.Check(content, diagnostics);

@@ -20,8 +20,9 @@ public static partial class FindingsReader
     [GeneratedRegex(@"^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}))?\s*$")]
     private static partial Regex YearsPattern();
 
+    /// <param name="cache">In a live preview, the findings of files whose text is unchanged are taken from it instead of read again.</param>
     public static ImmutableArray<Finding> Read(string inputDir, SiteConfig site, Vocabularies vocabularies, MarkdownRenderer markdown,
-        DateOnly today, DiagnosticList diagnostics)
+        DateOnly today, DiagnosticList diagnostics, DocumentCache? cache = null)
     {
         var dir = Path.Combine(inputDir, "findings");
         if (!Directory.Exists(dir)) return [];
@@ -29,6 +30,7 @@ public static partial class FindingsReader
         languages.AddRange(site.Languages.Select(l => l.Code).Where(c => c != site.DefaultLanguage));
 
         var records = new List<MapNode>();
+        var cached = new List<Finding>();
         foreach (var path in Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal))
         {
             var relative = "findings/" + Path.GetFileName(path);
@@ -40,28 +42,62 @@ public static partial class FindingsReader
             }
             var text = TextFile.Read(path, relative, diagnostics);
             if (text is null) continue;
-            if (extension == ".csv")
+            if (cache is not null)
             {
-                records.AddRange(CsvRecords.Read(text, relative, languages, diagnostics));
+                cached.AddRange(ReadCached(text, relative, extension, languages, vocabularies, markdown, today, diagnostics, cache));
                 continue;
             }
-            switch (YamlReader.Parse(text, relative, 0, diagnostics))
-            {
-                case MapNode one: records.Add(one); break;
-                case ListNode many:
-                    foreach (var item in many.Items)
-                        if (item is MapNode m) records.Add(m with { Field = "" });
-                        else diagnostics.Error("CMP005", "Each finding must be a set of `field: value` lines.", item.Location);
-                    break;
-                case ScalarNode s:
-                    diagnostics.Error("CMP005", "A findings file holds one finding or a list of findings.", s.Location);
-                    break;
-            }
+            records.AddRange(Records(text, relative, extension, languages, diagnostics));
         }
 
         var findings = new Finding?[records.Count];
         Parallel.For(0, records.Count, i => findings[i] = ReadOne(records[i], languages, vocabularies, markdown, today, diagnostics));
-        return [.. findings.OfType<Finding>().OrderBy(f => f.Id, StringComparer.Ordinal)];
+        return [.. findings.OfType<Finding>().Concat(cached).OrderBy(f => f.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>One file's findings from the cache when its text is unchanged; else read, and kept with the file's diagnostics.</summary>
+    private static IEnumerable<Finding> ReadCached(string text, string relative, string extension, List<string> languages, Vocabularies vocabularies,
+        MarkdownRenderer markdown, DateOnly today, DiagnosticList diagnostics, DocumentCache cache)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        if (cache.TryGet(relative, hash, out var hit))
+        {
+            foreach (var d in hit.Diagnostics) diagnostics.Add(d);
+            return (ImmutableArray<Finding>)hit.Value!;
+        }
+        var local = new DiagnosticList();
+        var records = Records(text, relative, extension, languages, local);
+        var findings = new Finding?[records.Count];
+        Parallel.For(0, records.Count, i => findings[i] = ReadOne(records[i], languages, vocabularies, markdown, today, local));
+        var result = findings.OfType<Finding>().ToImmutableArray();
+        var reported = local.Sorted();
+        foreach (var d in reported) diagnostics.Add(d);
+        cache.Set(relative, new DocumentCache.Entry(hash, result, reported));
+        return result;
+    }
+
+    /// <summary>The records of one findings file: the rows of a CSV file, or the mapping or list of mappings of a YAML file.</summary>
+    private static List<MapNode> Records(string text, string relative, string extension, List<string> languages, DiagnosticList diagnostics)
+    {
+        var records = new List<MapNode>();
+        if (extension == ".csv")
+        {
+            records.AddRange(CsvRecords.Read(text, relative, languages, diagnostics));
+            return records;
+        }
+        switch (YamlReader.Parse(text, relative, 0, diagnostics))
+        {
+            case MapNode one: records.Add(one); break;
+            case ListNode many:
+                foreach (var item in many.Items)
+                    if (item is MapNode m) records.Add(m with { Field = "" });
+                    else diagnostics.Error("CMP005", "Each finding must be a set of `field: value` lines.", item.Location);
+                break;
+            case ScalarNode s:
+                diagnostics.Error("CMP005", "A findings file holds one finding or a list of findings.", s.Location);
+                break;
+        }
+        return records;
     }
 
     private static Finding? ReadOne(MapNode map, List<string> languages, Vocabularies vocabularies, MarkdownRenderer markdown,

@@ -60,7 +60,13 @@ public sealed class IncrementalBuildTests
         Assert.False(Directory.Exists(Path.Combine(output, "en/updates/new-briefing")));
         AssertSameAsFullBuild(c, output, "deletions");
 
-        // 4. A changed UI string and a changed stylesheet reach every page.
+        // 4. An edited finding: only its file is read again.
+        c.Edit("findings/noldus.yaml", "Noldus's FaceReader, which automatically analyses", "Noldus's FaceReader, which analyses");
+        Assert.True(SiteBuilder.Build(Options(c, output), session).Succeeded);
+        Assert.Equal(1, session.Documents.Misses);
+        AssertSameAsFullBuild(c, output, "an edited finding");
+
+        // 5. A changed UI string and a changed stylesheet reach every page.
         var zh = c.InputFile("i18n/zh.yaml");
         File.AppendAllText(zh, "\n");
         var css = Path.Combine(c.Theme, "static/css/site.css");
@@ -69,7 +75,7 @@ public sealed class IncrementalBuildTests
         Assert.Equal(0, session.Pages.Skipped);
         AssertSameAsFullBuild(c, output, "a theme edit");
 
-        // 5. Nothing changed: nothing is parsed, rendered or written.
+        // 6. Nothing changed: nothing is parsed, rendered or written.
         Assert.True(SiteBuilder.Build(Options(c, output), session).Succeeded);
         Assert.Equal(0, session.Documents.Misses);
         Assert.Equal(0, session.Pages.Rendered);
