@@ -12,7 +12,7 @@ namespace Campaign.Site.Findings;
 public static class FindingJson
 {
     /// <summary>Chinese stays readable in the files; the output is data, never inlined into HTML.</summary>
-    public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = Campaign.Core.PublishedJson.Encoder };
 
     /// <param name="urls">The finding's page per language (absolute when the site has a base URL); none in comparisons.</param>
     public static void Write(Utf8JsonWriter w, Finding f, IReadOnlyDictionary<string, string>? urls = null)

@@ -10,7 +10,7 @@ namespace Campaign.Site.Press;
 /// <param name="PermanentUrl">The absolute address under <c>base_url</c>; null when the site has no base URL.</param>
 public sealed record Citation(string Title, string Lang, string Url, string? PermanentUrl, string Text, string Bibtex, string CslJson)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = Campaign.Core.PublishedJson.Encoder };
 
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
