@@ -58,13 +58,13 @@ public static class FindingPages
             foreach (var facet in catalog.Facets)
             {
                 var all = views.Facet(facet, int.MaxValue);
-                var facetTitle = $"{title}: {all.Label}";
+                var facetTitle = Pair(v, title, all.Label);
                 jobs.Add(new PageJob(v.Page("finding-facet", "findings", all.Url, facetTitle, null), "finding-facet",
                     new Dictionary<string, object?> { ["facet"] = all, ["index_url"] = indexUrl }, v));
                 foreach (var value in facet.Values)
                 {
                     var link = views.Link(facet.Name, value.Key);
-                    jobs.AddRange(List(v, link.Url, $"{all.Label}: {link.Label}", all.Url, all.Label,
+                    jobs.AddRange(List(v, link.Url, Pair(v, all.Label, link.Label), all.Url, all.Label,
                         value.Members.Select(i => rows[i]).ToList(), [], null, indexUrl, dataUrl));
                 }
             }
@@ -84,6 +84,10 @@ public static class FindingPages
     }
 
     private static string S(EditionViews v, string key) => v.Strings.TryGetValue(key, out var s) ? s : key;
+
+    /// <summary>"Company: Axis" in the language's own punctuation (<c>title_pair</c>: 公司：安讯士).</summary>
+    private static string Pair(EditionViews v, string first, string second) =>
+        (v.Strings.TryGetValue("title_pair", out var p) ? p : "{0}: {1}").Replace("{0}", first).Replace("{1}", second);
 
     private static string Plain(Finding f, FindingViewFactory views)
     {

@@ -19,6 +19,16 @@ public static class CampaignWriter
         foreach (var file in Directory.EnumerateFiles(Path.Combine(sample, "i18n"), "*.yaml").Order(StringComparer.Ordinal))
             File.Copy(file, Path.Combine(inputDir, "i18n", Path.GetFileName(file)), overwrite: true);
 
+        // site.yaml may name files in assets/ (a social image); copy them so the generated campaign builds.
+        var assets = Path.Combine(sample, "assets");
+        if (Directory.Exists(assets))
+            foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var target = Path.Combine(inputDir, "assets", Path.GetRelativePath(assets, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target, overwrite: true);
+            }
+
         foreach (var c in campaign.Companies)
             foreach (var (lang, pick) in Languages)
             {

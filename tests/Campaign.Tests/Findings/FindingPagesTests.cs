@@ -39,7 +39,7 @@ public sealed class FindingPagesTests
         c.AssertFile("zh/findings/acme-guilin-2015/index.html", """
             <h1>阿克米为桂林警方提供摄像头</h1>
             <a href="../../companies/acme/index.html">阿克米摄像</a>
-            <a href="../../reports/probe/index.html#cameras">调查: 摄像头</a>
+            <a href="../../reports/probe/index.html#cameras">调查：摄像头</a>
             /zh/findings/acme-guilin-2015/
             """);
         c.AssertFile("en/findings/acme-guilin-2015/acme-guilin-2015.bib", """
@@ -97,7 +97,7 @@ public sealed class FindingPagesTests
             ! findings.js
             """);
         c.AssertFile("zh/findings/company/acme/index.html", """
-            <h1>公司: 阿克米摄像</h1>
+            <h1>公司：阿克米摄像</h1>
             共2条调查发现
             """);
         c.AssertFile("en/findings/place/index.html", """
