@@ -13,9 +13,12 @@ public sealed class GenerateCommand : ICommand
         Usage: campaign generate --findings N --output DIR [options]
 
         Writes a synthetic campaign into DIR/input: N findings in English and Chinese, 20 companies
-        with their responses, 5 long reports and 200 updates; site.yaml, i18n/ and vocabularies.yaml are
-        copied from the sample campaign. The same N and seed always give the same files.
+        with their responses, 5 long reports and 200 updates; site.yaml, i18n/, vocabularies.yaml and
+        assets/ are copied from the sample campaign. The same content goes into DIR/hugo as a Hugo site
+        (content, config with both languages, a minimal layout) that builds the same pages, for benchmarks.
+        The same N and seed always give the same files.
         Build it with: campaign build --input DIR/input --output DIR/output --theme theme
+                  and: hugo --source DIR/hugo --destination DIR/hugo-output
 
         Options:
           --findings N    how many findings (required)
@@ -36,12 +39,15 @@ public sealed class GenerateCommand : ICommand
         if (!File.Exists(Path.Combine(sample, "site.yaml")))
             throw new UsageException($"the sample campaign `{sample}` has no site.yaml; pass --sample DIR.");
         var input = Path.Combine(output, "input");
+        var hugo = Path.Combine(output, "hugo");
         if (Directory.Exists(input)) throw new UsageException($"`{input}` exists already; choose an empty --output folder.");
+        if (Directory.Exists(hugo)) throw new UsageException($"`{hugo}` exists already; choose an empty --output folder.");
 
         var campaign = SyntheticCampaign.Create(findings, seed);
         CampaignWriter.Write(campaign, input, sample);
+        HugoWriter.Write(campaign, hugo);
         console.Line($"Wrote {input}/: {campaign.Findings.Count} findings, {campaign.Companies.Count} companies, " +
-            $"{campaign.Reports.Count} reports, {campaign.Updates.Count} updates, in 2 languages.");
+            $"{campaign.Reports.Count} reports, {campaign.Updates.Count} updates, in 2 languages; the same as a Hugo site in {hugo}/.");
         return 0;
     }
 

@@ -18,6 +18,15 @@ public static class CampaignWriter
         Directory.CreateDirectory(Path.Combine(inputDir, "i18n"));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(sample, "i18n"), "*.yaml").Order(StringComparer.Ordinal))
             File.Copy(file, Path.Combine(inputDir, "i18n", Path.GetFileName(file)), overwrite: true);
+        // site.yaml may name assets (the social image), so the sample's assets come along.
+        var assets = Path.Combine(sample, "assets");
+        if (Directory.Exists(assets))
+            foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var target = Path.Combine(inputDir, "assets", Path.GetRelativePath(assets, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target, overwrite: true);
+            }
 
         // site.yaml may name files in assets/ (a social image); copy them so the generated campaign builds.
         var assets = Path.Combine(sample, "assets");
@@ -82,7 +91,7 @@ public static class CampaignWriter
         }
     }
 
-    private static readonly (string Lang, Func<Bilingual, string> Pick)[] Languages = [("en", b => b.En), ("zh", b => b.Zh)];
+    internal static readonly (string Lang, Func<Bilingual, string> Pick)[] Languages = [("en", b => b.En), ("zh", b => b.Zh)];
 
     private static void Finding(StringBuilder text, SyntheticFinding f)
     {
@@ -114,12 +123,12 @@ public static class CampaignWriter
         text.Append("  reviewed: ").Append(Iso(f.Reviewed)).Append('\n');
     }
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A YAML double-quoted string.</summary>
-    private static string Q(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    internal static string Q(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
-    private static void Save(string inputDir, string relative, StringBuilder text)
+    internal static void Save(string inputDir, string relative, StringBuilder text)
     {
         var path = Path.Combine(inputDir, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Campaign.Benchmarks;
+
+/// <summary>What the macro runner measures: campaign sizes, runs per figure, and where the tools and files are.</summary>
+public sealed record MacroOptions(
+    IReadOnlyList<int> Sizes,
+    int Runs,
+    string WorkDir,
+    string CampaignDll,
+    string Hugo,
+    string Theme,
+    string Sample,
+    int Seed)
+{
+    public const string Usage = """
+        Usage: Campaign.Benchmarks [macro] [--findings 2000,10000] [--runs 3] [--work DIR] [--campaign campaign.dll]
+                                   [--hugo /usr/bin/hugo] [--theme theme] [--sample input] [--seed 1]
+               Campaign.Benchmarks micro [BenchmarkDotNet options, e.g. --filter '*']
+        """;
+
+    public static MacroOptions Parse(IReadOnlyList<string> args)
+    {
+        var repo = RepoRoot();
+        var o = new MacroOptions([2000, 10000], 3, Path.Combine(Path.GetTempPath(), "campaign-bench"),
+            // the campaign.dll built beside this program (the project references the CLI), run by `dotnet` as its own process
+            Path.Combine(AppContext.BaseDirectory, "campaign.dll"), "/usr/bin/hugo",
+            Path.Combine(repo, "theme"), Path.Combine(repo, "input"), 1);
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            o = args[i] switch
+            {
+                "--findings" => o with { Sizes = [.. Value().Split(',').Select(Int)] },
+                "--runs" => o with { Runs = Math.Max(1, Int(Value())) },
+                "--work" => o with { WorkDir = Path.GetFullPath(Value()) },
+                "--campaign" => o with { CampaignDll = Path.GetFullPath(Value()) },
+                "--hugo" => o with { Hugo = Value() },
+                "--theme" => o with { Theme = Path.GetFullPath(Value()) },
+                "--sample" => o with { Sample = Path.GetFullPath(Value()) },
+                "--seed" => o with { Seed = Int(Value()) },
+                _ => throw new ArgumentException($"unknown option `{args[i]}`."),
+            };
+        }
+        return o;
+    }
+
+    private static int Int(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"`{text}` is not a whole number.");
+
+    /// <summary>The repository this program was built in (the folder with Campaign.sln), else the current folder.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Campaign.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,274 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Campaign.Search.Reading;
+using Campaign.Site;
+using Campaign.Site.Generate;
+using Campaign.Site.Incremental;
+
+namespace Campaign.Benchmarks;
+
+/// <summary>
+/// Whole builds side by side: for each campaign size, generates the campaign (ours and its Hugo copy), builds it with
+/// <c>campaign build</c> (its own process) and with <c>hugo</c>, times incremental rebuilds through the live preview's
+/// <see cref="BuildSession"/>, and measures output, search index and bytes per query; prints one table of medians.
+/// </summary>
+public static class MacroRunner
+{
+    /// <summary>The moment every build is judged at, so builds are comparable run to run.</summary>
+    public const string Now = "2026-01-01";
+
+    /// <summary>Queries whose downloads are measured, per language: a word, two words, a name and a phrase the generator uses.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Queries = new Dictionary<string, string[]>
+    {
+        ["en"] = ["camera", "face matching", "Example Vision", "emotion analysis tool", "public tender"],
+        ["zh"] = ["摄像头", "人脸比对", "示例视觉", "情绪分析工具", "公开招标"],
+    };
+
+    public static int Run(MacroOptions o, TextWriter log)
+    {
+        if (!File.Exists(o.CampaignDll))
+            throw new ArgumentException($"no campaign.dll at {o.CampaignDll}; build the solution or pass --campaign PATH.");
+        var hugo = File.Exists(o.Hugo) ? o.Hugo : null;
+        log.WriteLine($"machine: {Environment.ProcessorCount} cores, {Machine.MemoryGiB()} memory, load average {Machine.LoadAverage()} (before)");
+        log.WriteLine($"runs per figure: {o.Runs} (median); campaign: dotnet {o.CampaignDll}");
+        log.WriteLine(hugo is null ? "hugo: not installed" : $"hugo: {Machine.Output(hugo, "version").Trim()}");
+
+        var columns = new List<(int N, Figures F)>();
+        foreach (var n in o.Sizes)
+        {
+            log.WriteLine($"-- {n} findings");
+            columns.Add((n, Measure(o, n, hugo, log)));
+        }
+        log.WriteLine($"load average {Machine.LoadAverage()} (after)");
+        log.WriteLine();
+        log.Write(Table(columns, hugo is not null, Environment.ProcessorCount));
+        return 0;
+    }
+
+    /// <summary>The figures of one campaign size; null where not measured.</summary>
+    public sealed record Figures(int OurPages, double OurSeconds, long OurPeakBytes, int? HugoPages, double? HugoSeconds, long? HugoPeakBytes,
+        double FindingEditMs, double CompanyEditMs, double TemplateEditMs, long OutputBytes, long SearchBytes,
+        IReadOnlyDictionary<string, long> BytesPerQuery, long? HugoOutputBytes);
+
+    private static Figures Measure(MacroOptions o, int n, string? hugo, TextWriter log)
+    {
+        var dir = Path.Combine(o.WorkDir, $"n{n.ToString(CultureInfo.InvariantCulture)}-seed{o.Seed.ToString(CultureInfo.InvariantCulture)}");
+        Generate(o, n, dir, log);
+        var input = Path.Combine(dir, "input");
+        var output = Path.Combine(dir, "output");
+
+        var ours = Repeat(o.Runs, () =>
+        {
+            Delete(output);
+            var run = Machine.Time("dotnet", [o.CampaignDll, "build", "--input", input, "--output", output, "--theme", o.Theme, "--now", Now, "--no-pdf", "--quiet"]);
+            if (run.ExitCode != 0) throw new InvalidOperationException($"campaign build failed ({run.ExitCode}): {run.Error}");
+            return run;
+        }, "campaign build", log);
+        var ourPages = HtmlFiles(output);
+
+        (Machine.Run Seconds, int Pages)? hugoRun = null;
+        long? hugoOutput = null;
+        IReadOnlyList<Machine.Run> hugoRuns = [];
+        if (hugo is not null)
+        {
+            var hugoOut = Path.Combine(dir, "hugo-output");
+            hugoRuns = Repeat(o.Runs, () =>
+            {
+                Delete(hugoOut);
+                var run = Machine.Time(hugo, ["--source", Path.Combine(dir, "hugo"), "--destination", hugoOut, "--quiet"]);
+                if (run.ExitCode != 0) throw new InvalidOperationException($"hugo failed ({run.ExitCode}): {run.Error}");
+                return run;
+            }, "hugo", log);
+            hugoRun = (hugoRuns[0], HtmlFiles(hugoOut));
+            hugoOutput = Bytes(hugoOut);
+        }
+
+        var (finding, company, template) = Incremental(o, dir, log);
+        return new Figures(ourPages, Median(ours.Select(r => r.Seconds)), (long)Median(ours.Select(r => (double)r.PeakBytes)),
+            hugoRun?.Pages, hugoRuns.Count > 0 ? Median(hugoRuns.Select(r => r.Seconds)) : null,
+            hugoRuns.Count > 0 ? (long)Median(hugoRuns.Select(r => (double)r.PeakBytes)) : null,
+            finding, company, template, Bytes(output), Bytes(Path.Combine(output, "search")), BytesPerQuery(output), hugoOutput);
+    }
+
+    /// <summary>Writes the campaign and its Hugo copy once per size and seed; later runs reuse them.</summary>
+    private static void Generate(MacroOptions o, int n, string dir, TextWriter log)
+    {
+        if (File.Exists(Path.Combine(dir, "generated"))) return;
+        Delete(dir);
+        var clock = Stopwatch.StartNew();
+        var campaign = SyntheticCampaign.Create(n, o.Seed);
+        CampaignWriter.Write(campaign, Path.Combine(dir, "input"), o.Sample);
+        HugoWriter.Write(campaign, Path.Combine(dir, "hugo"));
+        File.WriteAllText(Path.Combine(dir, "generated"), "");
+        log.WriteLine($"generated {dir} in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+    }
+
+    /// <summary>
+    /// Rebuild times as <c>campaign serve</c> sees them: one session, a first full build, then per run an edit of one
+    /// finding, of one company and of one template, each followed by a timed incremental build. Edits go to copies.
+    /// </summary>
+    private static (double Finding, double Company, double Template) Incremental(MacroOptions o, string dir, TextWriter log)
+    {
+        var input = Path.Combine(dir, "edit-input");
+        var theme = Path.Combine(dir, "edit-theme");
+        var output = Path.Combine(dir, "edit-output");
+        Delete(input); Delete(theme); Delete(output);
+        Copy(Path.Combine(dir, "input"), input);
+        Copy(o.Theme, theme);
+        var options = new BuildOptions(input, output, new DateTimeOffset(DateTime.Parse(Now, CultureInfo.InvariantCulture), TimeSpan.Zero), ThemeDir: theme);
+        var session = new BuildSession();
+        Check(SiteBuilder.Build(options, session), "first incremental build");
+
+        var findingFile = Directory.EnumerateFiles(Path.Combine(input, "findings"), "*.yaml").Order(StringComparer.Ordinal).First();
+        var companyFile = Directory.EnumerateFiles(Path.Combine(input, "companies"), "*.en.md").Order(StringComparer.Ordinal).First();
+        var templateFile = Path.Combine(theme, "layouts", "finding.liquid");
+        const string marker = "(Synthetic text generated for benchmarks.)";
+        var findingText = File.ReadAllText(findingFile);
+        var at = findingText.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException($"{findingFile} has no synthetic summary to edit.");
+
+        double Timed(Action edit, string what)
+        {
+            edit();
+            var clock = Stopwatch.StartNew();
+            var result = SiteBuilder.Build(options, session);
+            var ms = clock.Elapsed.TotalMilliseconds;
+            Check(result, what);
+            return ms;
+        }
+
+        var findings = new List<double>();
+        var companies = new List<double>();
+        var templates = new List<double>();
+        for (var r = 1; r <= o.Runs; r++)
+        {
+            var tag = r.ToString(CultureInfo.InvariantCulture);
+            findings.Add(Timed(() => File.WriteAllText(findingFile, string.Concat(findingText.AsSpan(0, at), $"(Synthetic text, edit {tag}.)", findingText.AsSpan(at + marker.Length))), "finding edit"));
+            companies.Add(Timed(() => File.AppendAllText(companyFile, $"\nEdited paragraph {tag}.\n"), "company edit"));
+            templates.Add(Timed(() => File.AppendAllText(templateFile, $"\n{{% comment %}}edit {tag}{{% endcomment %}}\n"), "template edit"));
+        }
+        log.WriteLine($"incremental (ms): finding {Join(findings)}; company {Join(companies)}; template {Join(templates)}");
+        Delete(input); Delete(theme); Delete(output);
+        return (Median(findings), Median(companies), Median(templates));
+    }
+
+    /// <summary>Bytes a reader with an empty cache downloads for one query (manifest, term shards, document shards, facets), median over <see cref="Queries"/>.</summary>
+    private static Dictionary<string, long> BytesPerQuery(string site)
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (lang, queries) in Queries)
+        {
+            var dir = Path.Combine(site, "search", lang);
+            if (!Directory.Exists(dir)) continue;
+            var sizes = queries.Select(q =>
+            {
+                var fetched = new Dictionary<string, long>(StringComparer.Ordinal);
+                var reader = new SearchIndexReader(path =>
+                {
+                    var full = Path.Combine(dir, path);
+                    if (!File.Exists(full)) return null;
+                    var bytes = File.ReadAllBytes(full);
+                    fetched[path] = bytes.LongLength;
+                    return bytes;
+                });
+                reader.Search(q);
+                return (double)fetched.Values.Sum();
+            }).ToList();
+            result[lang] = (long)Median(sizes);
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<Machine.Run> Repeat(int runs, Func<Machine.Run> run, string what, TextWriter log)
+    {
+        var list = Enumerable.Range(0, runs).Select(_ => run()).ToList();
+        log.WriteLine($"{what}: {Join(list.Select(r => r.Seconds * 1000))} ms, peak {Join(list.Select(r => r.PeakBytes / 1048576.0))} MiB");
+        return list;
+    }
+
+    public static string Table(IReadOnlyList<(int N, Figures F)> columns, bool hugo, int cores)
+    {
+        var rows = new List<(string Name, Func<Figures, string> Cell)>
+        {
+            ("campaign build: pages (HTML)", f => Int(f.OurPages)),
+            ("campaign build: wall time", f => Sec(f.OurSeconds)),
+            ("campaign build: pages/s", f => Int((int)Math.Round(f.OurPages / f.OurSeconds))),
+            ("campaign build: peak memory (VmHWM)", f => MiB(f.OurPeakBytes)),
+        };
+        if (hugo)
+            rows.AddRange(
+            [
+                ("hugo: pages (HTML)", f => Int(f.HugoPages ?? 0)),
+                ("hugo: wall time", f => Sec(f.HugoSeconds ?? 0)),
+                ("hugo: pages/s", f => Int((int)Math.Round((f.HugoPages ?? 0) / (f.HugoSeconds ?? 1)))),
+                ("hugo: peak memory (VmHWM)", f => MiB(f.HugoPeakBytes ?? 0)),
+                ("time ratio campaign/hugo (<= 1: as fast)", f => (f.OurSeconds / (f.HugoSeconds ?? 1)).ToString("0.00", CultureInfo.InvariantCulture)),
+                ("pages/s ratio campaign/hugo", f => (f.OurPages / f.OurSeconds / ((f.HugoPages ?? 0) / (f.HugoSeconds ?? 1))).ToString("0.00", CultureInfo.InvariantCulture)),
+            ]);
+        else rows.Add(("hugo", _ => "not installed"));
+        rows.AddRange(
+        [
+            ("rebuild after editing one finding", f => Ms(f.FindingEditMs)),
+            ("rebuild after editing one company", f => Ms(f.CompanyEditMs)),
+            ("rebuild after editing one template", f => Ms(f.TemplateEditMs)),
+            ("output size", f => MiB(f.OutputBytes)),
+            ("hugo output size", f => f.HugoOutputBytes is { } b ? MiB(b) : "-"),
+            ("search index size (all languages)", f => MiB(f.SearchBytes)),
+            ("search: bytes per query, en (median)", f => Kb(f.BytesPerQuery.GetValueOrDefault("en"))),
+            ("search: bytes per query, zh (median)", f => Kb(f.BytesPerQuery.GetValueOrDefault("zh"))),
+            ("pagefind: bytes per query", _ => "not measured"),
+        ]);
+
+        var header = new[] { $"figure (median; {cores} cores)" }.Concat(columns.Select(c => $"{Int(c.N)} findings")).ToList();
+        var table = rows.Select(r => new[] { r.Name }.Concat(columns.Select(c => r.Cell(c.F))).ToList()).ToList();
+        var widths = header.Select((h, i) => Math.Max(h.Length, table.Max(r => r[i].Length))).ToList();
+        var text = new StringBuilder();
+        void Line(IReadOnlyList<string> cells) =>
+            text.Append("| ").Append(string.Join(" | ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i])))).Append(" |\n");
+        Line(header);
+        text.Append("| ").Append(string.Join(" | ", widths.Select((w, i) => i == 0 ? new string('-', w) : new string('-', w - 1) + ":"))).Append(" |\n");
+        foreach (var row in table) Line(row);
+        return text.ToString();
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0) return 0;
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static void Check(BuildResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"{what} failed: {string.Join("; ", result.Diagnostics.Where(d => d.IsError).Select(d => d.Message))}");
+    }
+
+    private static int HtmlFiles(string dir) => Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*.html", SearchOption.AllDirectories).Count() : 0;
+
+    private static long Bytes(string dir) =>
+        Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
+
+    private static void Delete(string dir)
+    {
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static string Join(IEnumerable<double> values) => string.Join(" ", values.Select(v => v.ToString("0", CultureInfo.InvariantCulture)));
+    private static string Int(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Sec(double s) => s.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+    private static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
+    private static string MiB(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
+    private static string Kb(long bytes) => (bytes / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " kB";
+}
