@@ -5,7 +5,7 @@ namespace Campaign.Cli;
 /// <summary>The <c>campaign</c> command: picks the verb, prints usage, maps failures to exit codes.</summary>
 public static class CampaignCommand
 {
-    public static readonly IReadOnlyList<ICommand> Verbs = [new BuildCommand(), new SearchCommand(), new GenerateCommand()];
+    public static readonly IReadOnlyList<ICommand> Verbs = [new BuildCommand(), new ServeCommand(), new CheckCommand(), new SearchCommand(), new GenerateCommand()];
 
     public static string Usage => "Usage: campaign <verb> [options]\n\n" +
         "Builds a bilingual campaign site from Markdown and data files.\n\nVerbs:\n" +

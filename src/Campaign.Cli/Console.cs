@@ -10,6 +10,16 @@ public sealed class Console(TextWriter stdout, TextWriter stderr)
     public bool Quiet { get; set; }
     public bool Verbose { get; set; }
 
+    /// <summary>A person watches a terminal (not a file, pipe or test): progress bars instead of plain lines.</summary>
+    public bool Interactive { get; init; }
+
+    /// <summary>Sets <see cref="Quiet"/> and <see cref="Verbose"/> from a verb's <c>--quiet</c> and <c>--verbose</c>.</summary>
+    public void Apply(Arguments a)
+    {
+        Quiet = a.Has("--quiet");
+        Verbose = a.Has("--verbose");
+    }
+
     /// <summary>How many warnings are listed before "… and N more" (errors are always all listed).</summary>
     public const int WarningLimit = 25;
 

@@ -7,6 +7,7 @@ using Campaign.Site.Feeds;
 using Campaign.Site.Pdf;
 using Campaign.Site.Press;
 using Campaign.Site.Publishing;
+using Campaign.Site.Incremental;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
@@ -32,7 +33,9 @@ public sealed record BuildResult(
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options)
+    /// <param name="session">A live preview's state between builds (only what changed is parsed, rendered and written),
+    /// or a progress watcher; null for a plain build.</param>
+    public static BuildResult Build(BuildOptions options, BuildSession? session = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticList();
@@ -45,12 +48,15 @@ public static class SiteBuilder
         }
 
         // 1. load + validate
-        var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics);
+        session?.Stage("load");
+        session?.Begin();
+        var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics, session?.Cache);
         var theme = Theme.Load(options.Theme, diagnostics);
         if (content is null || theme is null || diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
 
         // 2. route
+        session?.Stage("plan");
         var model = SiteModelBuilder.Build(content, options);
 
         // 3. plan: every feature lists its pages and generates its downloads before any page is rendered,
@@ -71,8 +77,9 @@ public static class SiteBuilder
                 new Core.Diagnostics.SourceLocation("site.yaml"), "base_url", "add the site's address, for example `base_url: https://example.org/`");
 
         // 4. render + emit, into a folder that replaces output/ only on success
-        using var output = new OutputFolder(options.OutputDir);
-        PageRenderer.RenderAll(jobs, theme, output, diagnostics);
+        using var output = session?.Open(options.OutputDir) ?? new OutputFolder(options.OutputDir);
+        PageRenderer.RenderAll(jobs, theme, output, diagnostics, session);
+        session?.Stage("write");
         generated.WriteTo(output);
         var files = StaticOutput.Write(model, theme, output) + generated.All.Count;
 
@@ -81,6 +88,7 @@ public static class SiteBuilder
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
         files += WholeSiteFiles.Write(model, jobs, downloads, output);
         output.Commit();
+        if (session is not null) session.LastChanged = output.Changed;
 
         var perLanguage = model.Site.Languages.ToDictionary(l => l.Code,
             l => jobs.Count(j => j.Page.Url.StartsWith($"/{l.Code}/", StringComparison.Ordinal)));

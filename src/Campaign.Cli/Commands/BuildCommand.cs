@@ -47,7 +47,8 @@ public sealed class BuildCommand : ICommand
         if (!Directory.Exists(options.InputDir))
             throw new UsageException($"the input folder `{options.InputDir}` does not exist.");
 
-        var result = SiteBuilder.Build(options);
+        var result = Progress.BuildProgressView.Run(console,
+            progress => SiteBuilder.Build(options, progress is null ? null : new Site.Incremental.BuildSession(incremental: false) { Progress = progress }));
         console.Diagnostics(result.Diagnostics, options.InputDir);
         PrintSummary(result, options, console);
         return result.Succeeded ? 0 : 1;

@@ -10,7 +10,8 @@ namespace Campaign.Core.Load;
 public static class ContentLoader
 {
     /// <summary>Loads everything; returns null only when the site configuration itself is unusable.</summary>
-    public static ContentModel? Load(string inputDir, DateOnly today, DiagnosticList diagnostics)
+    /// <param name="cache">Parsed files from the previous build of a live preview; unchanged files are not parsed again.</param>
+    public static ContentModel? Load(string inputDir, DateOnly today, DiagnosticList diagnostics, DocumentCache? cache = null)
     {
         var markdown = new MarkdownRenderer();
         var site = SiteConfigReader.Read(inputDir, markdown, diagnostics);
@@ -18,7 +19,8 @@ public static class ContentLoader
         var strings = UiStringsReader.Read(inputDir, site, diagnostics);
         var vocabularies = VocabulariesReader.Read(inputDir, site, diagnostics);
 
-        var reader = new DocumentReader(inputDir, site, vocabularies, markdown, diagnostics);
+        cache?.UseContext(CacheContext.Of(inputDir, today));
+        var reader = new DocumentReader(inputDir, site, vocabularies, markdown, diagnostics, cache);
         var reports = reader.ReadSection("reports", reader.Report);
         var companies = reader.ReadSection("companies", reader.Company);
         var updates = reader.ReadSection("updates", reader.Update);

@@ -9,7 +9,9 @@ using Campaign.Core.Model;
 namespace Campaign.Core.Load;
 
 /// <summary>Reads the Markdown files of one section (<c>reports/</c>, <c>companies/</c>, …) into typed records, in parallel.</summary>
-public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularies vocabularies, MarkdownRenderer markdown, DiagnosticList diagnostics)
+/// <param name="cache">When given (live preview), unchanged files are taken from it instead of being parsed again.</param>
+public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularies vocabularies, MarkdownRenderer markdown, DiagnosticList diagnostics,
+    DocumentCache? cache = null)
 {
     public static readonly string[] Sections = ["reports", "companies", "updates", "pages"];
 
@@ -45,6 +47,21 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         if (name is null) return null;
         var text = TextFile.Read(path, relative, diagnostics);
         if (text is null) return null;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        if (cache is null) return Parse(text, hash, name, relative, section, parse);
+        if (cache.TryGet(relative, hash, out var hit))
+        {
+            foreach (var d in hit.Diagnostics) diagnostics.Add(d);
+            return (T?)hit.Value;
+        }
+        var result = Parse(text, hash, name, relative, section, parse);
+        // Everything parsing this file reported names this file; files are parsed one per thread, so this is exactly its share.
+        cache.Set(relative, new DocumentCache.Entry(hash, result, [.. diagnostics.Sorted().Where(d => d.Location?.File == relative)]));
+        return result;
+    }
+
+    private T? Parse<T>(string text, string hash, DocumentName name, string relative, string section, Func<FieldReader, DocumentInfo, FrontMatter, T?> parse) where T : class
+    {
         var front = FrontMatter.Split(text, relative, diagnostics);
         if (front is null) return null;
         var f = new FieldReader(front.Fields, diagnostics);
@@ -57,7 +74,6 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
             return null;
         }
         var schedule = new Schedule(f.Moment("embargo"), f.Moment("publish"));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         var info = new DocumentInfo(section, slug, name.Lang, new SourceLocation(relative), schedule, f.Text("translated_from"), hash, front.Fields);
         var result = parse(f, info, front);
         f.WarnUnknown();

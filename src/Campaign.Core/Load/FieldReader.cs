@@ -74,7 +74,7 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
         if (DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
             return moment;
         diagnostics.Error("CMP006", $"`{text}` is not a valid date and time.", At(map.Get(key)), FieldName(key),
-            "write it as 2020-09-21T00:01+01:00 (date, time and time zone)");
+            "write the date, time and time zone, for example 2020-09-21T00:01+01:00");
         return null;
     }
 

@@ -17,6 +17,8 @@ public static class Slugs
             if (!(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')) return $"it contains `{c}`";
         }
         if (slug.StartsWith('.') || slug.StartsWith('-')) return "it starts with `.` or `-`";
+        // Windows drops a trailing dot from folder names, so `a.` and `a` would be one folder there.
+        if (slug.EndsWith('.')) return "it ends with `.`";
         return null;
     }
 

@@ -22,13 +22,13 @@ public static class IndexFormat
     public const double B = 0.75;
 
     /// <summary>Documents per metadata/excerpt shard: small, because a query fetches the shards of the results it shows.</summary>
-    public const int DocsPerShard = 4;
+    public const int DocsPerShard = 1;
 
     /// <summary>Term shards aim at this many bytes; their count is the power of two that gets closest from above.</summary>
-    public const int TargetTermShardBytes = 4096;
+    public const int TargetTermShardBytes = 2048;
 
     /// <summary>How much of a body is kept for excerpts (in UTF-16 code units, cut at a whole character).</summary>
-    public const int ExcerptChars = 480;
+    public const int ExcerptChars = 280;
 
     /// <summary>FNV-1a (32 bit) of the term's UTF-8 bytes: which term shard holds a term is <c>hash &amp; (shards − 1)</c>.</summary>
     public static uint Hash(string term)

@@ -1,16 +1,45 @@
+using System.Collections.Concurrent;
+using Campaign.Site.Incremental;
+
 namespace Campaign.Site.Emit;
 
 /// <summary>
 /// Builds into a temporary folder beside <c>output/</c> and swaps it in only when the build succeeded,
 /// so readers of <c>output/</c> (a web server, a sync job) never see half a site, and a failed or
 /// interrupted build leaves the previous one exactly as it was.
+/// A live preview instead updates its folder in place (<see cref="InPlace"/>): only changed files are written.
 /// </summary>
 public sealed class OutputFolder : IDisposable
 {
     private readonly string _target;
+    private readonly OutputLedger? _ledger;
+    private readonly ConcurrentDictionary<string, byte> _produced = new(StringComparer.Ordinal);
     private bool _committed;
 
     public string Root { get; }
+
+    /// <summary>Files written, copied or kept by this build (in-place mode counts kept files too).</summary>
+    public int Produced => _produced.Count;
+
+    /// <summary>Files whose bytes were actually written to disk by this build.</summary>
+    public int Changed => _changed;
+    private int _changed;
+
+    /// <summary>
+    /// Updates <paramref name="target"/> in place for a live preview: a file is written only when its bytes differ
+    /// from what <paramref name="ledger"/> says is there, and on commit the files this build did not produce are deleted,
+    /// so the folder ends exactly as a fresh build would leave it.
+    /// </summary>
+    public static OutputFolder InPlace(string target, OutputLedger ledger) => new(target, ledger);
+
+    private OutputFolder(string target, OutputLedger ledger)
+    {
+        _target = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
+        _ledger = ledger;
+        Root = _target;
+        Directory.CreateDirectory(Root);
+        ledger.Attach(Root);
+    }
 
     public OutputFolder(string target)
     {
@@ -27,22 +56,81 @@ public sealed class OutputFolder : IDisposable
     /// <summary>Writes a file at <paramref name="relative"/> (forward slashes) inside the build folder.</summary>
     public void Write(string relative, ReadOnlySpan<byte> bytes)
     {
-        var path = Resolve(relative);
+        var path = Inside(relative);
+        if (_ledger is not null)
+        {
+            var key = Key(relative);
+            _produced[key] = 0;
+            var hash = OutputLedger.Hash(bytes);
+            if (_ledger.Holds(key, hash)) return;
+            _ledger.Forget(key); // until the write below has finished, the file's content is unknown
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, bytes);
+            _ledger.Wrote(key, hash);
+            Interlocked.Increment(ref _changed);
+            return;
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
+        Interlocked.Increment(ref _changed);
     }
 
     public void Copy(string relative, string source)
     {
-        var path = Resolve(relative);
+        var path = Inside(relative);
+        if (_ledger is not null)
+        {
+            var key = Key(relative);
+            _produced[key] = 0;
+            var hash = _ledger.SourceHash(source);
+            if (_ledger.Holds(key, hash)) return;
+            _ledger.Forget(key);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(source, path, overwrite: true);
+            _ledger.Wrote(key, hash);
+            Interlocked.Increment(ref _changed);
+            return;
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Copy(source, path, overwrite: true);
+        Interlocked.Increment(ref _changed);
     }
 
-    public bool Exists(string relative) => File.Exists(Resolve(relative));
+    /// <summary>
+    /// In place, keeps the file already there from the previous build without rewriting it (its inputs did not change);
+    /// false when there is no such file, and always false for a fresh build.
+    /// </summary>
+    public bool Keep(string relative)
+    {
+        if (_ledger is null) return false;
+        var key = Key(relative);
+        if (!_ledger.Holds(key)) return false;
+        _produced[key] = 0;
+        return true;
+    }
 
-    /// <summary>A path inside the build folder; anything that would land outside it is refused.</summary>
+    /// <summary>Whether this build has produced the file (in place, files left from the previous build do not count).</summary>
+    public bool Exists(string relative) => _ledger is null ? File.Exists(Resolve(relative)) : _produced.ContainsKey(Key(relative));
+
+    /// <summary>
+    /// A path inside the build folder for a stage that writes the file itself (a PDF printer, say);
+    /// anything that would land outside the folder is refused.
+    /// </summary>
     public string Resolve(string relative)
+    {
+        var path = Inside(relative);
+        if (_ledger is not null)
+        {
+            var key = Key(relative);
+            _produced[key] = 0;
+            _ledger.Forget(key);
+        }
+        return path;
+    }
+
+    private static string Key(string relative) => relative.Replace('\\', '/').TrimStart('/');
+
+    private string Inside(string relative)
     {
         var path = Path.GetFullPath(Path.Combine(Root, relative));
         if (!path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -53,6 +141,12 @@ public sealed class OutputFolder : IDisposable
     /// <summary>Replaces the target folder with the finished build.</summary>
     public void Commit()
     {
+        if (_ledger is not null)
+        {
+            RemoveStale(_ledger);
+            _committed = true;
+            return;
+        }
         var old = Path.Combine(Path.GetDirectoryName(_target)!, $".{Path.GetFileName(_target)}.old-{Environment.ProcessId}");
         if (Directory.Exists(_target)) Directory.Move(_target, old);
         Directory.Move(Root, _target);
@@ -60,9 +154,23 @@ public sealed class OutputFolder : IDisposable
         TryDelete(old, except: null);
     }
 
+    /// <summary>In place: deletes what the previous build wrote and this one did not, and folders left empty.</summary>
+    private void RemoveStale(OutputLedger ledger)
+    {
+        foreach (var stale in ledger.Paths.Where(p => !_produced.ContainsKey(p)).ToList())
+        {
+            var path = Path.Combine(Root, stale);
+            if (File.Exists(path)) File.Delete(path);
+            ledger.Forget(stale);
+            for (var dir = Path.GetDirectoryName(path); dir is not null && dir.Length > Root.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any();
+                 dir = Path.GetDirectoryName(dir))
+                Directory.Delete(dir);
+        }
+    }
+
     public void Dispose()
     {
-        if (!_committed) TryDelete(Root, except: null);
+        if (!_committed && _ledger is null) TryDelete(Root, except: null);
     }
 
     private static void TryDelete(string dir, string? except)

@@ -11,15 +11,15 @@ public sealed record FindingDownload(string Name, GeneratedFile File, string For
 
 /// <summary>
 /// Generates the findings' files before any page is rendered: the downloads at the site root
-/// (<c>findings.csv</c>, <c>findings.json</c>, <c>findings.schema.json</c>), and per language the facet file the
+/// under <c>data/</c> (<c>findings.csv</c>, <c>findings.json</c>, <c>findings.schema.json</c>, listed with the site's other downloads), and per language the facet file the
 /// filter script loads and, per finding, its JSON record, BibTeX and CSL-JSON. Everything is sorted and written
 /// without clocks, so the same input gives the same bytes.
 /// </summary>
 public static class FindingExports
 {
-    public const string CsvPath = "findings.csv";
-    public const string JsonPath = "findings.json";
-    public const string SchemaPath = "findings.schema.json";
+    public const string CsvPath = "data/findings.csv";
+    public const string JsonPath = "data/findings.json";
+    public const string SchemaPath = "data/findings.schema.json";
 
     /// <summary>The site's languages, default first, as the CSV columns and JSON objects order them.</summary>
     public static List<string> Languages(SiteConfig site)
@@ -45,7 +45,7 @@ public static class FindingExports
         var json = generated.Add(JsonPath, Json(w =>
         {
             w.WriteStartObject();
-            w.WriteString("$schema", SchemaPath);
+            w.WriteString("$schema", "findings.schema.json"); // beside it in data/
             w.WriteNumber("version", 1);
             w.WriteString("title", site.Title.Get(site.DefaultLanguage, site.DefaultLanguage));
             if (site.Licence is not null) w.WriteString("licence", site.Licence);

@@ -124,7 +124,7 @@ public static class FindingPages
     }
 
     private static DownloadView Download(SiteModel model, EditionViews v, FindingDownload d) =>
-        new(d.Name, S(v, $"data_{d.Name}_title"), S(v, $"data_{d.Name}_text"), d.File.Url, d.Format, d.File.Size, Size(d.File.Size, v),
+        new(d.Name, S(v, $"data_{d.Name}_title"), S(v, $"data_{d.Name}_text"), d.File.Url, d.Format, d.File.Size, v.Dates.Number(d.File.Size), Size(d.File.Size, v),
             d.File.Sha256, d.Records, model.Site.Licence, v.Dates.View(FindingExports.LastReviewed(model)));
 
     /// <summary>A size as readers compare them (kB with one decimal), in the language's number format.</summary>

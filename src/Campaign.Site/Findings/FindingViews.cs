@@ -45,7 +45,7 @@ public sealed record FindingListView(string Heading, int Total, IReadOnlyList<Fi
     IReadOnlyList<FacetView> Facets, bool Interactive, string IndexUrl, string DataUrl, string? ScriptUrl, string? FacetUrl, string? FacetLabel);
 
 /// <summary>A downloadable file on the data page, with what a reader needs to verify it.</summary>
-public sealed record DownloadView(string Name, string Title, string Description, string Url, string Format, long Bytes, string Size,
+public sealed record DownloadView(string Name, string Title, string Description, string Url, string Format, long Bytes, string BytesText, string Size,
     string Sha256, int? Records, string? Licence, DateView? Updated);
 
 /// <summary>Builds the findings' views for one language edition.</summary>

@@ -23,15 +23,31 @@ public static class PageRenderer
         context.SetValue("content", new StringValue(main, encode: false));
         var html = theme.Render("base", context, job.Page.Url, diagnostics);
         if (html is null) return null;
+        // The 404 page is served at any address, so relative links cannot work there: they become path-absolute
+        // (the base URL's path, never its host: a mirror's 404 page must not load from the main site).
         return job.Relative ? RelativeLinks.Rewrite(html, job.Page.Url, job.Views.LanguageCodes) : RelativeLinks.Absolute(html, job.Views.Site.BaseUrl);
     }
 
-    public static void RenderAll(IReadOnlyList<PageJob> jobs, Theme theme, OutputFolder output, DiagnosticList diagnostics)
+    /// <param name="session">In a live preview, pages whose fingerprint is unchanged and whose file is still in place are not rendered again.</param>
+    public static void RenderAll(IReadOnlyList<PageJob> jobs, Theme theme, OutputFolder output, DiagnosticList diagnostics,
+        Incremental.BuildSession? session = null)
     {
+        var memo = session?.Fingerprints;
+        memo?.StartBuild(theme);
+        session?.Stage("render", jobs.Count);
         Parallel.ForEach(jobs, job =>
         {
-            if (Render(job, theme, diagnostics) is { } html)
-                output.Write(Routing.Urls.FilePath(job.Page.Url), Encoding.UTF8.GetBytes(html));
+            var path = Routing.Urls.FilePath(job.Page.Url);
+            var fingerprint = memo is null ? null : Incremental.PageFingerprints.Of(job);
+            if (memo is not null && memo.Unchanged(path, fingerprint) && output.Keep(path))
+                memo.MarkSkipped();
+            else if (Render(job, theme, diagnostics) is { } html)
+            {
+                output.Write(path, Encoding.UTF8.GetBytes(html));
+                memo?.MarkRendered(path, fingerprint);
+            }
+            else memo?.Forget(path);
+            session?.Advance();
         });
     }
 }

@@ -39,11 +39,16 @@ public static partial class RelativeLinks
     }
 
     /// <summary>
-    /// For pages served at any address (the 404 page): links become absolute under the base URL when
-    /// there is one, and stay root-relative otherwise (right when the site is at the root of its host).
+    /// For pages served at any address (the 404 page): links become path-absolute under the base URL's path
+    /// (<c>/campaign/en/</c> for <c>https://example.org/campaign/</c>), and stay root-relative without one.
+    /// Only the path is used, never the host, so the page loads nothing from another origin when a mirror serves it.
     /// </summary>
-    public static string Absolute(string html, string? baseUrl) =>
-        baseUrl is null ? html : Attribute().Replace(html, m => m.Groups["pre"].Value + baseUrl + m.Groups["url"].Value.TrimStart('/') + m.Groups["post"].Value);
+    public static string Absolute(string html, string? baseUrl)
+    {
+        if (baseUrl is null || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)) return html;
+        var prefix = uri.AbsolutePath.TrimEnd('/') + "/";
+        return Attribute().Replace(html, m => m.Groups["pre"].Value + prefix + m.Groups["url"].Value.TrimStart('/') + m.Groups["post"].Value);
+    }
 
     /// <summary>The path from folder <paramref name="fromDir"/> (ending in /) to <paramref name="target"/>, both root-relative.</summary>
     public static string Relative(string fromDir, string target)

@@ -7,7 +7,7 @@ using Campaign.Site.Routing;
 namespace Campaign.Site.Search;
 
 /// <summary>A value of a search filter and its label.</summary>
-public sealed record SearchOption(string Value, string Label);
+public sealed record SearchFilterOption(string Value, string Label);
 
 /// <summary>A link of the no-JavaScript fallback to a list that can be browsed instead.</summary>
 public sealed record SearchBrowseLink(string Label, string Url);
@@ -15,8 +15,8 @@ public sealed record SearchBrowseLink(string Label, string Url);
 /// <summary>What the search page template reads as <c>search</c>.</summary>
 /// <param name="ScriptUrl">The client, <c>js/search.js</c> of the theme.</param>
 public sealed record SearchPageView(
-    IReadOnlyList<SearchOption> Kinds,
-    IReadOnlyList<SearchOption> Companies,
+    IReadOnlyList<SearchFilterOption> Kinds,
+    IReadOnlyList<SearchFilterOption> Companies,
     IReadOnlyList<int> Years,
     IReadOnlyList<SearchBrowseLink> Browse,
     string ScriptUrl);
@@ -39,8 +39,8 @@ public static class SearchOutput
             var corpus = corpora.First(c => c.Lang == v.Code);
             var kinds = new[] { "finding", "report", "company", "update", "page" }
                 .Where(k => corpus.Documents.Any(d => d.Kind == k))
-                .Select(k => new SearchOption(k, v.T.TryGetValue("search_kind_" + k, out var label) ? label.ToString()! : k)).ToList();
-            var companies = corpus.Companies.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SearchOption(c.Slug, c.Name)).ToList();
+                .Select(k => new SearchFilterOption(k, v.T.TryGetValue("search_kind_" + k, out var label) ? label.ToString()! : k)).ToList();
+            var companies = corpus.Companies.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SearchFilterOption(c.Slug, c.Name)).ToList();
             var years = corpus.Documents.Where(d => d.YearFrom > 0).SelectMany(d => Enumerable.Range(d.YearFrom, d.YearTo - d.YearFrom + 1))
                 .Distinct().OrderDescending().ToList();
             var browse = v.Site.Nav.Where(n => n.Section != "home").Select(n => new SearchBrowseLink(n.Label, n.Url)).ToList();

@@ -52,6 +52,21 @@ public sealed class SampleSiteBrowserTests(SampleSite site, BrowserFixture brows
         tab.AssertClean(origin);
     }
 
+    [Fact]
+    public async Task Pages_read_completely_without_javascript()
+    {
+        await using var server = await StaticServer.StartAsync(site.Output);
+        await using var tab = await browser.NewTabAsync(new() { JavaScriptEnabled = false });
+        foreach (var page in new[] { "en/reports/out-of-control/", "zh/companies/axis/", "en/updates/", "zh/" })
+        {
+            await tab.GotoAsync(server.Url(page));
+            Assert.True(await tab.Page.Locator("main h1").IsVisibleAsync(), $"{page}: no visible heading");
+            var text = await tab.Page.Locator("main").InnerTextAsync();
+            Assert.True(text.Length > 200, $"{page}: main holds only {text.Length} characters");
+        }
+        tab.AssertClean(server.BaseUrl.ToString());
+    }
+
     private static async Task FollowSwitcherRoundTrip(BrowserTab tab, string from, string to, string origin)
     {
         Assert.Equal("en", await tab.Page.GetAttributeAsync("html", "lang"));

@@ -227,6 +227,8 @@ public sealed class ContentDiagnosticsTests
     [InlineData(@"a\\b", "slash")]
     [InlineData("bell\\u0007", "control character")]
     [InlineData("tab\\tname", "control character")]
+    [InlineData(".hidden", "starts with `.`")]
+    [InlineData("trailing.", "ends with `.`")]
     public void Slug_that_could_escape_its_folder_is_refused(string slug, string reason)
     {
         var result = BuildOf($"""
@@ -301,5 +303,25 @@ public sealed class ContentDiagnosticsTests
         Assert.Contains(("CMP006", "updates/b.en.md"), codes);
         Assert.Contains(("CMP008", "pages/c.fr.md"), codes);
         Assert.Contains(("CMP003", "companies/d.en.md"), codes);
+    }
+
+    [Theory]
+    [InlineData("updates/.en.md", "---\ntitle: x\ndate: 2020-09-21\nkind: news\n---\n", "CMP016")]
+    [InlineData("updates/b.en.md", "---\n---\n", "CMP003")]
+    [InlineData("updates/c.en.md", "---\ntitle: [a, b]\ndate: 2020-09-21\nkind: news\ntags: {a: b}\n---\n", "CMP005")]
+    [InlineData("updates/e.en.md", "---\ntitle: x\n", "CMP001")]
+    [InlineData("updates/f.en.md", "Just text, no front matter.\n", "CMP001")]
+    [InlineData("updates/g.en.md", "---\ntitle: x\ndate: 2020-09-21\nkind: news\n---\n[x](javascript:alert(1))\n", "CMP030")]
+    [InlineData("updates/h.en.md", "---\ntitle: x\ndate: 2020-09-21\nkind: rumour\n---\n", "CMP007")]
+    [InlineData("updates/i.en.md", "---\ntitle: x\ndate: 2020-09-21\nkind: news\ntitle: y\n---\n", "CMP002")]
+    [InlineData("companies/j.en.md", "---\nname: J\ncountry: X\nsummary: y\nresponses: [1, 2]\n---\n", "CMP005")]
+    [InlineData("site.yaml", "- a\n- b\n", "CMP002")]
+    [InlineData("site.yaml", "", "CMP011")]
+    [InlineData("i18n/zh.yaml", "- a\n", "CMP002")]
+    public void Hostile_or_broken_input_is_a_diagnostic_in_its_file_never_an_exception(string file, string text, string code)
+    {
+        var result = BuildOf("", c => c.Write(file, text));
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == code && d.IsError && d.Location?.File == file);
     }
 }

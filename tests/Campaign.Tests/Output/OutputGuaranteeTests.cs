@@ -104,6 +104,19 @@ public sealed class OutputGuaranteeTests(SampleSite site) : IClassFixture<Sample
     }
 
     [Fact]
+    public void Not_found_page_links_under_the_base_path_without_naming_the_host()
+    {
+        using var campaign = new TestCampaign("-- site.yaml --\n" + TestCampaign.DefaultSite + "\nbase_url: https://campaign.example.org/out-of-control/\n");
+        campaign.BuildOk();
+        campaign.AssertFile("404.html", """
+            href="/out-of-control/assets/theme/css/site.
+            href="/out-of-control/en/"
+            href="/out-of-control/zh/"
+            ! href="https://campaign.example.org/out-of-control/assets
+            """);
+    }
+
+    [Fact]
     public void Content_values_are_escaped_so_markup_in_front_matter_shows_as_text()
     {
         using var campaign = new TestCampaign("""

@@ -41,21 +41,9 @@ public sealed class SampleSearchCollection : ICollectionFixture<SampleSearchSite
     public const string Name = "sample search site";
 }
 
-/// <summary>The query set of tests/Campaign.Tests/Search/queries.tsv: per language, queries and the documents they must find.</summary>
-public sealed record ExpectedQuery(string Lang, string Query, IReadOnlyList<string> Expected, int Line)
+/// <summary>The query set of tests/Campaign.Tests/Search/queries.tsv.</summary>
+public static class QuerySet
 {
-    public static IReadOnlyList<ExpectedQuery> Load()
-    {
-        var path = Repo.Path_("tests", "Campaign.Tests", "Search", "queries.tsv");
-        var result = new List<ExpectedQuery>();
-        var n = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            n++;
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var cells = line.Split('\t');
-            result.Add(new ExpectedQuery(cells[0], cells[1], cells[2].Split(' ', StringSplitOptions.RemoveEmptyEntries), n));
-        }
-        return result;
-    }
+    public static IReadOnlyList<Campaign.Search.Measure.ExpectedQuery> Load() =>
+        Campaign.Search.Measure.ExpectedQuery.Load(Repo.Path_("tests", "Campaign.Tests", "Search", "queries.tsv"));
 }

@@ -32,10 +32,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Opens <paramref name="url"/> in a new context (viewport <paramref name="width"/> px wide) and waits for it to load.</summary>
     public async Task<BrowserTab> OpenAsync(string url, int width = 1280)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
-        var tab = new BrowserTab(context, await context.NewPageAsync());
+        var tab = await NewTabAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
         await tab.GotoAsync(url);
         return tab;
+    }
+
+    /// <summary>A blank tab in a new context with <paramref name="options"/> (for example <c>BypassCSP = true</c> to inject axe-core).</summary>
+    public async Task<BrowserTab> NewTabAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options ?? new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        return new BrowserTab(context, await context.NewPageAsync());
     }
 
     public async ValueTask DisposeAsync()

@@ -527,7 +527,7 @@
       const text = input.value.trim();
       const filters = {};
       for (const s of selects) if (s.value) filters[s.name] = s.value;
-      if (!text) { list.replaceChildren(); status.textContent = ''; return; }
+      if (!text) { list.replaceChildren(); status.textContent = ''; page.dataset.query = ''; return; }
       try {
         const { query, hits } = await index.search(text, filters);
         const docs = await index.documents(hits.slice(0, shown).map((h) => h.doc));
@@ -544,8 +544,9 @@
           list.append(li);
         }
         status.textContent = countText(hits.length);
+        page.dataset.query = text; // what the list shows now (tests and the benchmark wait for it)
       } catch (e) {
-        if (mine === run) { status.textContent = page.dataset.error; list.replaceChildren(); }
+        if (mine === run) { status.textContent = page.dataset.error; list.replaceChildren(); page.dataset.query = text; }
       }
     }
 

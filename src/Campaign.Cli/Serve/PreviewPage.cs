@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text;
+using Campaign.Core.Diagnostics;
+
+namespace Campaign.Cli.Serve;
+
+/// <summary>
+/// What the preview adds to a page as it serves it (never to the built files): the reload script and the
+/// overlay's stylesheet as same-origin files, which the site's CSP (<c>script-src 'self'</c>) already allows,
+/// and, after a failed build, the error overlay as plain HTML, so it shows even with JavaScript off.
+/// </summary>
+public static class PreviewPage
+{
+    public const string Prefix = "/__campaign/";
+    public const string ScriptUrl = Prefix + "reload.js";
+    public const string StyleUrl = Prefix + "overlay.css";
+    public const string EventsUrl = Prefix + "events";
+    public const string StatusUrl = Prefix + "status";
+
+    /// <summary>How many errors the overlay lists before "… and N more".</summary>
+    public const int OverlayLimit = 20;
+
+    public static string Inject(string html, IReadOnlyList<Diagnostic> errors)
+    {
+        var head = $"<link rel=\"stylesheet\" href=\"{StyleUrl}\">\n<script src=\"{ScriptUrl}\" defer></script>\n";
+        var at = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+        html = at < 0 ? head + html : html.Insert(at, head);
+        if (errors.Count == 0) return html;
+        var overlay = Overlay(errors);
+        var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        var open = body < 0 ? -1 : html.IndexOf('>', body);
+        return open < 0 ? html + overlay : html.Insert(open + 1, "\n" + overlay);
+    }
+
+    /// <summary>The overlay: every error with file, line, column, field and hint, as the terminal prints them.</summary>
+    public static string Overlay(IReadOnlyList<Diagnostic> errors)
+    {
+        var s = new StringBuilder();
+        s.Append("<div id=\"campaign-preview-errors\" role=\"alert\">");
+        s.Append("<button type=\"button\">×</button>");
+        s.Append("<h2>The last change has ").Append(errors.Count).Append(errors.Count == 1 ? " error" : " errors")
+            .Append(". This is the last page that built; fix the file and save to update it.</h2><ol>");
+        foreach (var d in errors.Take(OverlayLimit))
+        {
+            s.Append("<li><code>").Append(E(d.Location?.ToString() ?? "campaign")).Append("</code> ")
+                .Append(E(d.Code)).Append(": ").Append(E(d.Message));
+            if (d.Field is not null) s.Append(" <code>[").Append(E(d.Field)).Append("]</code>");
+            if (d.Hint is not null) s.Append(" <span class=\"hint\">(").Append(E(d.Hint)).Append(")</span>");
+            s.Append("</li>");
+        }
+        if (errors.Count > OverlayLimit) s.Append("<li>… and ").Append(errors.Count - OverlayLimit).Append(" more (see the terminal)</li>");
+        s.Append("</ol></div>\n");
+        return s.ToString();
+    }
+
+    /// <summary>Shown when no build has succeeded yet, so there is no last good page to show.</summary>
+    public static string NothingBuilt(IReadOnlyList<Diagnostic> errors) => Inject(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>campaign serve</title></head>\n<body>\n" +
+        "<main><h1>The site could not be built yet</h1><p>Fix the errors below and save; this page reloads by itself.</p></main>\n</body></html>\n",
+        errors);
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,52 @@
+using Campaign.Core.Load;
+using Campaign.Site.Emit;
+
+namespace Campaign.Site.Incremental;
+
+/// <summary>
+/// What one build hands the next in a live preview: parsed files by hash, page fingerprints, and a ledger of
+/// the output folder, so a rebuild parses, renders and writes only what a change affects. A plain build passes
+/// a session only to watch progress (<see cref="Incremental"/> false).
+/// </summary>
+public sealed class BuildSession(bool incremental = true)
+{
+    public bool Incremental { get; } = incremental;
+
+    public DocumentCache Documents { get; } = new();
+    public PageFingerprints Pages { get; } = new();
+    public OutputLedger Ledger { get; } = new();
+
+    /// <summary>Told when each stage starts and as pages are rendered; null for a silent build.</summary>
+    public IBuildProgress? Progress { get; init; }
+
+    internal DocumentCache? Cache => Incremental ? Documents : null;
+
+    internal PageFingerprints? Fingerprints => Incremental ? Pages : null;
+
+    internal OutputFolder Open(string outputDir) => Incremental ? OutputFolder.InPlace(outputDir, Ledger) : new OutputFolder(outputDir);
+
+    /// <summary>Files written to disk by the last build (in place, unchanged files are not written).</summary>
+    public int LastChanged { get; internal set; }
+
+    /// <summary>Clears the counts of the previous build.</summary>
+    internal void Begin()
+    {
+        LastChanged = 0;
+        Documents.ResetCounts();
+        Pages.ResetCounts();
+    }
+
+    internal void Stage(string name, int total = 0) => Progress?.Stage(name, total);
+
+    internal void Advance() => Progress?.Advance();
+}
+
+/// <summary>Receives a build's progress: the stage it is in, and one tick per rendered page.</summary>
+public interface IBuildProgress
+{
+    /// <summary>A stage starts; <paramref name="total"/> is its number of steps, or 0 when unknown.</summary>
+    void Stage(string name, int total);
+
+    /// <summary>One step of the current stage is done (may be called from several threads).</summary>
+    void Advance();
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using Campaign.Search;
+using Campaign.Search.Index;
+using Campaign.Search.Reading;
+
+namespace Campaign.Tests.Search;
+
+/// <summary>The static index files: what goes in comes back out, the same input gives the same bytes, versions are checked.</summary>
+[Collection(SampleSearchCollection.Name)]
+public sealed class IndexFormatTests(SampleSearchSite site)
+{
+    private static SearchIndexReader Reader(IReadOnlyList<IndexFile> files)
+    {
+        var byPath = files.ToDictionary(f => f.Path, f => f.Bytes);
+        return new SearchIndexReader(p => byPath.GetValueOrDefault(p));
+    }
+
+    [Fact]
+    public void Every_document_reads_back_with_its_metadata_in_url_order()
+    {
+        foreach (var corpus in site.Corpora)
+        {
+            var reader = Reader(SearchIndexBuilder.Build(corpus));
+            var expected = corpus.Documents.OrderBy(d => d.Url, StringComparer.Ordinal).ToList();
+            Assert.Equal(expected.Count, reader.Manifest.Docs);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                var hit = reader.Document(i);
+                Assert.Equal((expected[i].Url, expected[i].Title, expected[i].Kind, expected[i].Company, expected[i].YearFrom, expected[i].YearTo),
+                    (hit.Url, hit.Title, hit.Kind, hit.Company, hit.YearFrom, hit.YearTo));
+                Assert.StartsWith(hit.Excerpt[..Math.Min(40, hit.Excerpt.Length)], string.Join(' ', expected[i].Body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_term_finds_exactly_the_documents_whose_text_holds_it()
+    {
+        var docs = new[]
+        {
+            new SearchDocument("/en/a/", "Cameras", "page", null, 0, 0, "Axis sold network cameras."),
+            new SearchDocument("/en/b/", "Faces", "finding", "noldus", 2012, 2018, "FaceReader reads faces; no cameras here? One camera."),
+            new SearchDocument("/en/c/", "Law", "update", null, 2021, 2021, "The regulation."),
+        };
+        var reader = Reader(SearchIndexBuilder.Build(new SearchCorpus("en", docs, [new SearchCompany("noldus", "Noldus")])));
+        Assert.Equal([0, 1], reader.Rank(SearchQuery.Parse("camera")).Select(r => r.Doc).Order());
+        Assert.Equal([2], reader.Rank(SearchQuery.Parse("regulations")).Select(r => r.Doc));
+        Assert.Empty(reader.Rank(SearchQuery.Parse("the")));
+        Assert.Equal([1], reader.Rank(SearchQuery.Parse("camera"), new SearchFilters(Company: "noldus")).Select(r => r.Doc));
+        Assert.Equal([1], reader.Rank(SearchQuery.Parse("camera"), new SearchFilters(Year: 2015)).Select(r => r.Doc));
+        Assert.Empty(reader.Rank(SearchQuery.Parse("camera"), new SearchFilters(Year: 2019)));
+        Assert.Equal([0], reader.Rank(SearchQuery.Parse("camera"), new SearchFilters(Kind: "page")).Select(r => r.Doc));
+    }
+
+    [Fact]
+    public void The_same_input_gives_byte_identical_index_files()
+    {
+        foreach (var corpus in site.Corpora)
+        {
+            var first = SearchIndexBuilder.Build(corpus);
+            var shuffled = corpus with { Documents = [.. corpus.Documents.Reverse()], Companies = [.. corpus.Companies.Reverse()] };
+            var second = SearchIndexBuilder.Build(shuffled);
+            Assert.Equal(first.Select(f => f.Path), second.Select(f => f.Path));
+            for (var i = 0; i < first.Count; i++) Assert.True(first[i].Bytes.AsSpan().SequenceEqual(second[i].Bytes), first[i].Path + " differs");
+        }
+    }
+
+    [Fact]
+    public void The_build_writes_a_small_manifest_and_shards_per_language()
+    {
+        foreach (var lang in new[] { "en", "zh" })
+        {
+            var dir = site.IndexDir(lang);
+            var manifest = File.ReadAllBytes(Path.Combine(dir, "manifest.json"));
+            Assert.True(manifest.Length < 2000, $"manifest is {manifest.Length} bytes");
+            Assert.Contains($"\"lang\":\"{lang}\"", Encoding.UTF8.GetString(manifest));
+            var shards = Directory.GetFiles(Path.Combine(dir, "t"));
+            Assert.True(shards.Length > 1);
+            foreach (var shard in shards) Assert.Equal("CST\u0001", Encoding.ASCII.GetString(File.ReadAllBytes(shard), 0, 4));
+            Assert.True(Directory.GetFiles(Path.Combine(dir, "d")).Length > 1);
+        }
+    }
+
+    [Fact]
+    public void A_reader_refuses_an_index_of_another_version()
+    {
+        var files = SearchIndexBuilder.Build(site.Corpora[0]).ToDictionary(f => f.Path, f => f.Bytes);
+        files["manifest.json"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(files["manifest.json"]).Replace("\"version\":1", "\"version\":2"));
+        var error = Assert.Throws<InvalidDataException>(() => new SearchIndexReader(p => files.GetValueOrDefault(p)));
+        Assert.Contains("version 2", error.Message);
+
+        var shard = files.Keys.First(k => k.StartsWith("d/", StringComparison.Ordinal));
+        files = SearchIndexBuilder.Build(site.Corpora[0]).ToDictionary(f => f.Path, f => f.Bytes);
+        files[shard] = [.. files[shard]];
+        files[shard][3] = 9;
+        var reader = new SearchIndexReader(p => files.GetValueOrDefault(p));
+        Assert.Contains("version 9", Assert.Throws<InvalidDataException>(() => reader.Document(0)).Message);
+    }
+}

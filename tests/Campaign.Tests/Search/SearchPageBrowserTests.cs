@@ -1,0 +1,150 @@
+using System.Globalization;
+using Campaign.Search.Reading;
+using Microsoft.Playwright;
+
+namespace Campaign.Tests.Search;
+
+/// <summary>The search page in headless Chromium: typing, filters, URL state, keyboard, the live count, no-JS fallback, no outside requests.</summary>
+public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<SearchBrowser>
+{
+    private async Task<IPage> Open(string path, bool javaScript = true)
+    {
+        var context = await web.Browser.NewContextAsync(new() { JavaScriptEnabled = javaScript });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(web.BaseUrl + path);
+        return page;
+    }
+
+    private static Task WaitForResults(IPage page) =>
+        page.WaitForSelectorAsync("#search-results .search-result", new() { Timeout = 10_000 });
+
+    [Fact]
+    public async Task Typing_a_Chinese_word_lists_ranked_results_with_highlighted_excerpts_and_announces_the_count()
+    {
+        var page = await Open("/zh/search/");
+        await page.Locator("#search-q").PressSequentiallyAsync("人脸识别", new() { Delay = 30 });
+        await WaitForResults(page);
+        var titles = await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync();
+        var expected = SearchIndexReader.Open(web.Output, "zh").Search("人脸识别", limit: 10).Select(h => h.Title).ToList();
+        Assert.Equal(expected, titles);
+        Assert.True(await page.Locator("#search-results mark").CountAsync() > 0);
+        Assert.Contains("人脸", string.Concat(await page.Locator("#search-results mark").AllTextContentsAsync()));
+        var status = await page.Locator("#search-status").TextContentAsync();
+        var total = SearchIndexReader.Open(web.Output, "zh").Rank(SearchQuery.Parse("人脸识别")).Count;
+        Assert.Equal($"{total} 个结果", status);
+        Assert.Equal("status", await page.Locator("#search-status").GetAttributeAsync("role"));
+        Assert.Contains("q=%E4%BA%BA", page.Url);
+    }
+
+    [Fact]
+    public async Task The_browser_scores_equal_the_CSharp_readers()
+    {
+        var page = await Open("/en/search/?q=" + Uri.EscapeDataString("facial recognition cameras"));
+        await WaitForResults(page);
+        var scores = (await page.Locator("#search-results .search-result").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.score)"))
+            .Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var expected = SearchIndexReader.Open(web.Output, "en").Search("facial recognition cameras", limit: 10).Select(h => h.Score).ToList();
+        Assert.Equal(expected.Count, scores.Count);
+        for (var i = 0; i < scores.Count; i++) Assert.True(Math.Abs(expected[i] - scores[i]) < 1e-6, $"{expected[i]} vs {scores[i]}");
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_results_and_are_kept_in_the_url()
+    {
+        var page = await Open("/en/search/?q=Noldus");
+        await WaitForResults(page);
+        var before = await page.Locator("#search-results .search-result").CountAsync();
+        await page.SelectOptionAsync("#search-kind", "finding");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#search-results .search-result')].every(li => li.classList.contains('kind-finding'))");
+        Assert.Contains("kind=finding", page.Url);
+        await page.SelectOptionAsync("#search-year", "2012");
+        await page.WaitForFunctionAsync("() => location.search.includes('year=2012')");
+        var kinds = await page.Locator("#search-results .search-result").EvaluateAllAsync<string[]>("els => els.map(e => e.className)");
+        Assert.All(kinds, k => Assert.Contains("kind-finding", k));
+        Assert.True(kinds.Length < before);
+        var expected = SearchIndexReader.Open(web.Output, "en").Search("Noldus", new SearchFilters("finding", null, 2012)).Select(h => h.Title);
+        Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+    }
+
+    [Fact]
+    public async Task A_url_with_a_query_and_filters_restores_the_form_and_the_results()
+    {
+        var page = await Open("/en/search/?q=cameras&company=axis");
+        await WaitForResults(page);
+        Assert.Equal("cameras", await page.Locator("#search-q").InputValueAsync());
+        Assert.Equal("axis", await page.Locator("#search-company").InputValueAsync());
+        var expected = SearchIndexReader.Open(web.Output, "en").Search("cameras", new SearchFilters(Company: "axis")).Select(h => h.Title);
+        Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+    }
+
+    [Fact]
+    public async Task Arrow_keys_move_between_the_box_and_the_results()
+    {
+        var page = await Open("/en/search/");
+        await page.Locator("#search-q").FillAsync("Axis");
+        await WaitForResults(page);
+        await page.Locator("#search-q").PressAsync("ArrowDown");
+        var links = page.Locator("#search-results .search-result h2 a");
+        Assert.True(await links.Nth(0).EvaluateAsync<bool>("a => a === document.activeElement"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.True(await links.Nth(1).EvaluateAsync<bool>("a => a === document.activeElement"));
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Keyboard.PressAsync("ArrowUp");
+        Assert.True(await page.Locator("#search-q").EvaluateAsync<bool>("i => i === document.activeElement"));
+        await page.Locator("#search-q").PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Escape");
+        Assert.True(await page.Locator("#search-q").EvaluateAsync<bool>("i => i === document.activeElement"));
+    }
+
+    [Fact]
+    public async Task The_header_box_of_any_page_leads_to_the_search_page_with_results()
+    {
+        var page = await Open("/en/companies/axis/");
+        await page.Locator("#site-search-q").FillAsync("Skynet Guilin");
+        await page.Locator(".site-search button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/en/search/"));
+        await WaitForResults(page);
+        Assert.Equal("Skynet Guilin", await page.Locator("#search-q").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task A_mixed_query_finds_documents_by_the_latin_and_the_chinese_words()
+    {
+        var page = await Open("/zh/search/?q=" + Uri.EscapeDataString("Axis 摄像头"));
+        await WaitForResults(page);
+        var first = await page.Locator("#search-results .search-result h2 a").First.TextContentAsync();
+        Assert.Contains("摄像头", first);
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_page_explains_and_links_to_the_findings_and_lists()
+    {
+        var page = await Open("/en/search/?q=cameras", javaScript: false);
+        var notice = page.Locator(".search-nojs");
+        Assert.True(await notice.IsVisibleAsync());
+        Assert.Contains("needs JavaScript", await notice.TextContentAsync());
+        var hrefs = await notice.Locator("a").EvaluateAllAsync<string[]>("els => els.map(a => a.href)");
+        Assert.Contains(hrefs, h => h.EndsWith("/en/findings/index.html", StringComparison.Ordinal));
+        Assert.Contains(hrefs, h => h.EndsWith("/en/companies/index.html", StringComparison.Ordinal));
+        Assert.Equal(0, await page.Locator("#search-results li").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_search_requests_nothing_outside_the_site_and_only_the_shards_it_needs()
+    {
+        var context = await web.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var requests = new List<string>();
+        page.Request += (_, r) => requests.Add(r.Url);
+        await page.GotoAsync(web.BaseUrl + "/zh/search/");
+        await page.Locator("#search-q").FillAsync("安讯士");
+        await WaitForResults(page);
+        await page.Locator("#search-q").FillAsync("诺达思");
+        await page.WaitForFunctionAsync("() => document.querySelector('#search-results .search-result a')?.textContent.includes('诺达思')");
+        Assert.All(requests, r => Assert.StartsWith(web.BaseUrl + "/", r));
+        var shards = requests.Count(r => r.Contains("/search/zh/t/", StringComparison.Ordinal));
+        var all = Directory.GetFiles(Path.Combine(web.Output, "search", "zh", "t")).Length;
+        Assert.InRange(shards, 1, Math.Min(4, all - 1));
+        Assert.DoesNotContain(requests, r => r.Contains("facets.bin", StringComparison.Ordinal));
+    }
+}
