@@ -99,6 +99,25 @@ public sealed class PressBrowserTests(PressBrowser browser) : IClassFixture<Pres
         await page.CloseAsync();
     }
 
+    // Fails today: no result appears within 30 s from file:// (search.js loads its index with fetch(), which
+    // Chromium refuses for file:// pages). Making search work from disk belongs to the search feature;
+    // remove Skip once it does.
+    [Fact(Skip = "search from file:// is not implemented yet by the search feature; this test shows when it is")]
+    public async Task Search_works_in_the_unzipped_bundle_opened_from_disk()
+    {
+        BuildWithBundle();
+        var unzipped = Path.Combine(_campaign.Root, "unzipped");
+        ZipFile.ExtractToDirectory(Path.Combine(_campaign.Output, "campaign-2026-11-25.zip"), unzipped);
+        var search = Path.Combine(unzipped, "campaign-2026-11-25", "en", "search", "index.html");
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(search).AbsoluteUri + "?q=launched");
+        var result = page.Locator("#search-results li a", new() { HasText = "Report launched today" });
+        await result.First.WaitForAsync(new() { Timeout = 30_000 });
+        await result.First.ClickAsync();
+        Assert.EndsWith("/en/updates/launch/index.html", page.Url);
+        await page.CloseAsync();
+    }
+
     [Fact]
     public void The_bundle_is_the_same_bytes_for_the_same_site_with_entries_in_order_and_fixed_times()
     {
