@@ -28,16 +28,6 @@ public static class CampaignWriter
                 File.Copy(file, target, overwrite: true);
             }
 
-        // site.yaml may name files in assets/ (a social image); copy them so the generated campaign builds.
-        var assets = Path.Combine(sample, "assets");
-        if (Directory.Exists(assets))
-            foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var target = Path.Combine(inputDir, "assets", Path.GetRelativePath(assets, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target, overwrite: true);
-            }
-
         foreach (var c in campaign.Companies)
             foreach (var (lang, pick) in Languages)
             {
