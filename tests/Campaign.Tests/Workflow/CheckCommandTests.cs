@@ -46,9 +46,12 @@ public sealed class CheckCommandTests
     [Fact]
     public void A_clean_campaign_passes_with_exit_0_and_a_summary()
     {
-        using var c = new TestCampaign(Pages.Replace("/methodology/#sources", "/methodology/#how-we-worked").Replace(" and [the other page](/nowhere/)", ""));
+        // With a base_url, so the two warnings counted are the two missing translations (no CMP100).
+        using var c = new TestCampaign("-- site.yaml --\n" + TestCampaign.DefaultSite + "\nbase_url: https://example.org/\n" +
+            Pages.Replace("/methodology/#sources", "/methodology/#how-we-worked").Replace(" and [the other page](/nowhere/)", ""));
         var run = Check(c);
         Assert.True(run.ExitCode == 0, run.Error);
+        Assert.DoesNotContain("CMP100", run.Error);
         OutputAssert.Contains(run.Out, """
             Checked 
             : 0 errors, 2 warnings.
