@@ -30,7 +30,12 @@ public static class SearchOutput
         var corpora = SearchCorpora.Build(model);
         Parallel.ForEach(corpora, corpus =>
         {
-            foreach (var file in SearchIndexBuilder.Build(corpus)) generated.Add($"search/{corpus.Lang}/{file.Path}", file.Bytes);
+            foreach (var file in SearchIndexBuilder.Build(corpus))
+            {
+                generated.Add($"search/{corpus.Lang}/{file.Path}", file.Bytes);
+                var twin = ScriptTwin.Of(file);
+                generated.Add($"search/{corpus.Lang}/{twin.Path}", twin.Bytes);
+            }
         });
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";

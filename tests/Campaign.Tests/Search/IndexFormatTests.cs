@@ -74,10 +74,27 @@ public sealed class IndexFormatTests(SampleSearchSite site)
             var manifest = File.ReadAllBytes(Path.Combine(dir, "manifest.json"));
             Assert.True(manifest.Length < 2000, $"manifest is {manifest.Length} bytes");
             Assert.Contains($"\"lang\":\"{lang}\"", Encoding.UTF8.GetString(manifest));
-            var shards = Directory.GetFiles(Path.Combine(dir, "t"));
+            var shards = Directory.GetFiles(Path.Combine(dir, "t"), "*.bin");
             Assert.True(shards.Length > 1);
             foreach (var shard in shards) Assert.Equal("CST\u0001", Encoding.ASCII.GetString(File.ReadAllBytes(shard), 0, 4));
-            Assert.True(Directory.GetFiles(Path.Combine(dir, "d")).Length > 1);
+            Assert.True(Directory.GetFiles(Path.Combine(dir, "d"), "*.bin").Length > 1);
+        }
+    }
+
+    [Fact]
+    public void Every_index_file_has_a_script_twin_delivering_the_same_bytes_for_pages_opened_from_disk()
+    {
+        foreach (var lang in new[] { "en", "zh" })
+        {
+            var dir = site.IndexDir(lang);
+            var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
+            var data = files.Where(f => !f.EndsWith(".js", StringComparison.Ordinal)).ToList();
+            Assert.Equal(data.Count * 2, files.Length);
+            foreach (var file in data)
+            {
+                var twin = Path.ChangeExtension(file, ".js");
+                Assert.Equal(File.ReadAllBytes(file), ScriptTwin.Bytes(File.ReadAllText(twin)));
+            }
         }
     }
 

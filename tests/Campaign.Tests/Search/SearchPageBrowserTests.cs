@@ -143,8 +143,39 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         await page.WaitForFunctionAsync("() => document.querySelector('#search-results .search-result a')?.textContent.includes('诺达思')");
         Assert.All(requests, r => Assert.StartsWith(web.BaseUrl + "/", r));
         var shards = requests.Count(r => r.Contains("/search/zh/t/", StringComparison.Ordinal));
-        var all = Directory.GetFiles(Path.Combine(web.Output, "search", "zh", "t")).Length;
+        var all = Directory.GetFiles(Path.Combine(web.Output, "search", "zh", "t"), "*.bin").Length;
         Assert.InRange(shards, 1, Math.Min(4, all - 1));
         Assert.DoesNotContain(requests, r => r.Contains("facets.bin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_works_from_a_copy_opened_from_disk_with_filters_and_result_links()
+    {
+        var context = await web.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var requests = new List<string>();
+        var errors = new List<string>();
+        page.Request += (_, r) => requests.Add(r.Url);
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        var root = new Uri(Path.GetFullPath(web.Output) + "/").AbsoluteUri;
+        await page.GotoAsync(root + "zh/search/index.html?q=" + Uri.EscapeDataString("人脸识别"));
+        await WaitForResults(page);
+        var expected = SearchIndexReader.Open(web.Output, "zh").Search("人脸识别", limit: 10).Select(h => h.Title).ToList();
+        Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+
+        // Filters need facets.bin, which comes through its twin too.
+        await page.SelectOptionAsync("#search-kind", "finding");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#search-results .search-result')].every(li => li.classList.contains('kind-finding'))");
+        var filtered = SearchIndexReader.Open(web.Output, "zh").Search("人脸识别", new SearchFilters("finding", null, null)).Select(h => h.Title);
+        Assert.Equal(filtered, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+
+        await page.Locator("#search-results .search-result h2 a").First.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/zh/findings/", StringComparison.Ordinal));
+        Assert.StartsWith(root, page.Url);
+        Assert.All(requests, r => Assert.StartsWith("file://", r));
+        Assert.Contains(requests, r => r.EndsWith("/search/zh/manifest.js", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, r => r.EndsWith(".bin", StringComparison.Ordinal));
+        Assert.Empty(errors);
     }
 }

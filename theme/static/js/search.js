@@ -411,18 +411,48 @@
     return result;
   }
 
+  // A page opened from disk (file://) may not fetch(); every index file therefore has a twin next to it,
+  // `name.js`, a script that hands its bytes (base64) to deliver(). Scripts load from disk under the
+  // page's CSP (script-src 'self'), and the twin names no path, so a copy of the site works anywhere.
+  const waiting = new Map();
+  function deliver(base64) {
+    const src = document.currentScript && document.currentScript.src;
+    const done = waiting.get(src);
+    if (!done) return;
+    waiting.delete(src);
+    const text = atob(base64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    done(bytes);
+  }
+  function loadTwin(url) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = url;
+      const src = script.src;
+      waiting.set(src, resolve);
+      script.onload = () => { script.remove(); if (waiting.delete(src)) reject(new Error(url + ': not an index file')); };
+      script.onerror = () => { script.remove(); waiting.delete(src); reject(new Error(url + ': missing')); };
+      document.head.append(script);
+    });
+  }
+  function loadBytes(url) {
+    if (url.startsWith('file:')) return loadTwin(url.replace(/\.[a-z]+$/, '.js'));
+    return fetch(url).then((r) => {
+      if (!r.ok) throw new Error(url + ': ' + r.status);
+      return r.arrayBuffer();
+    }).then((b) => new Uint8Array(b));
+  }
+
   /**
-   * An index in the browser: fetches files relative to its folder, each once (memoised promises).
+   * An index in the browser: loads files relative to its folder, each once (memoised promises).
    * @param {string} base URL of the language's index folder, ending in /
    */
   function openIndex(base) {
     const cache = new Map();
     const get = (path, parse) => {
       if (!cache.has(path)) {
-        cache.set(path, fetch(base + path).then((r) => {
-          if (!r.ok) throw new Error(path + ': ' + r.status);
-          return parse ? r.arrayBuffer().then((b) => parse(new Uint8Array(b))) : r.json();
-        }));
+        cache.set(path, loadBytes(base + path).then((b) => parse ? parse(b) : JSON.parse(new TextDecoder().decode(b))));
       }
       return cache.get(path);
     };
@@ -476,7 +506,7 @@
     return pieces;
   }
 
-  const api = { analyze, stem, parseQuery, shardOf, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex };
+  const api = { analyze, stem, parseQuery, shardOf, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver };
   globalThis.CampaignSearch = api;
 
   // ---- the search page ----
@@ -518,7 +548,8 @@
       if (input.value.trim()) p.set('q', input.value.trim());
       for (const s of selects) if (s.value) p.set(s.name, s.value);
       const qs = p.toString();
-      history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash);
+      // A page opened from disk may refuse to rewrite its own URL; the search still works without it.
+      try { history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash); } catch { /* file:// */ }
     };
 
     async function update() {
