@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using System.Xml;
 using System.Xml.Linq;
+using System.Xml.Schema;
 using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Trust;
 
 /// <summary>
 /// Every built page passes the html-validate checker (npm, the `standard` preset: what the HTML
-/// standard requires), and every feed and the sitemap is well-formed XML in the right namespace.
+/// standard requires), every feed is valid Atom (RFC 4287's grammar, by jing) and the sitemap valid against the
+/// sitemaps.org schema (by .NET's XSD validator); both schemas are in Trust/Schemas.
 /// The checker is installed into tests/tools on first use from its lock file.
 /// </summary>
 public sealed class HtmlValidationTests(SampleSite site) : IClassFixture<SampleSite>
@@ -45,25 +48,98 @@ public sealed class HtmlValidationTests(SampleSite site) : IClassFixture<SampleS
         Assert.True(code == 0, $"html-validate found errors in the built site:\n{output}");
     }
 
-    [Fact]
-    public void Feeds_and_sitemap_are_well_formed_in_their_namespaces()
+    private static readonly string Schemas = Repo.Path_("tests", "Campaign.Tests", "Trust", "Schemas");
+
+    /// <summary>Runs jing (Debian's RELAX NG validator, installed by .ci/run) with the Atom grammar over some files.</summary>
+    private static (int Code, string Output) Jing(params string[] files)
     {
-        XNamespace atom = "http://www.w3.org/2005/Atom";
-        XNamespace sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var feeds = Directory.EnumerateFiles(site.Output, "*.xml", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "sitemap.xml").ToList();
-        Assert.NotEmpty(feeds);
-        foreach (var feed in feeds)
+        Assert.True(File.Exists("/usr/bin/jing"), "the feed schema check needs jing: apt-get install jing");
+        var (code, output) = Run("/usr/bin/jing", ["-c", Path.Combine(Schemas, "atom.rnc"), .. files], Schemas);
+        // Debian's wrapper warns about optional jars it does not need; keep only the validator's own lines.
+        return (code, string.Join("\n", output.Split('\n').Where(l => !l.StartsWith("[warning]", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Every_feed_is_valid_against_the_Atom_grammar_of_RFC_4287()
+    {
+        var feeds = Directory.EnumerateFiles(site.Output, "*.xml", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "sitemap.xml").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(4, feeds.Length); // updates and press releases, in each language
+        var (code, output) = Jing(feeds);
+        Assert.True(code == 0, "a feed is not valid Atom:\n" + output);
+    }
+
+    [Fact]
+    public void The_Atom_grammar_rejects_what_RFC_4287_forbids()
+    {
+        var feed = File.ReadAllText(site.Path_("en/updates/feed.xml"));
+        var dir = Directory.CreateTempSubdirectory("campaign-atom-").FullName;
+        try
         {
-            var root = XDocument.Load(feed).Root!;
-            Assert.Equal(atom + "feed", root.Name);
-            foreach (var required in new[] { "id", "title", "updated" })
-                Assert.True(root.Element(atom + required) is not null, $"{feed}: no <{required}>");
-            foreach (var entry in root.Elements(atom + "entry"))
-                foreach (var required in new[] { "id", "title", "updated" })
-                    Assert.True(entry.Element(atom + required) is not null, $"{feed}: an entry has no <{required}>");
+            var broken = new Dictionary<string, string>
+            {
+                ["two-titles.xml"] = ReplaceFirst(feed, "<title>", "<title>again</title><title>"),
+                ["no-id.xml"] = ReplaceFirst(feed, feed[feed.IndexOf("<id>", StringComparison.Ordinal)..(feed.IndexOf("</id>", StringComparison.Ordinal) + 5)], ""),
+                ["bad-date.xml"] = ReplaceFirst(feed, "<updated>", "<updated>9 September ").Replace("Z</updated>", "</updated>"),
+                ["bad-type.xml"] = feed.Replace("<summary>", "<summary type=\"markdown\">"),
+            };
+            foreach (var (name, text) in broken)
+            {
+                File.WriteAllText(Path.Combine(dir, name), text);
+                var (code, output) = Jing(Path.Combine(dir, name));
+                Assert.True(code != 0, name + " passed the Atom grammar");
+                Assert.Contains("error", output);
+            }
         }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    private static string ReplaceFirst(string text, string old, string replacement)
+    {
+        var at = text.IndexOf(old, StringComparison.Ordinal);
+        Assert.True(at >= 0, old);
+        return text[..at] + replacement + text[(at + old.Length)..];
+    }
+
+    private static List<string> SitemapErrors(string path)
+    {
+        var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        schemas.Add("http://www.sitemaps.org/schemas/sitemap/0.9", Path.Combine(Schemas, "sitemap.xsd"));
+        var errors = new List<string>();
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
+        settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity} line {e.Exception.LineNumber}: {e.Message}");
+        using var reader = XmlReader.Create(path, settings);
+        while (reader.Read()) { }
+        return errors;
+    }
+
+    [Fact]
+    public void The_sitemap_is_valid_against_the_sitemap_schema_with_strict_hreflang_links()
+    {
+        Assert.Empty(SitemapErrors(site.Path_("sitemap.xml")));
+        XNamespace sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
         var map = XDocument.Load(site.Path_("sitemap.xml")).Root!;
-        Assert.Equal(sitemap + "urlset", map.Name);
-        Assert.All(map.Elements(sitemap + "url"), u => Assert.StartsWith("https://", u.Element(sitemap + "loc")!.Value));
+        // Every page that has a translation lists both languages, itself included.
+        var en = map.Elements(sitemap + "url").Single(u => u.Element(sitemap + "loc")!.Value.EndsWith("/en/about/", StringComparison.Ordinal));
+        Assert.Equal(["en", "zh-Hans"], en.Elements(xhtml + "link").Select(l => (string)l.Attribute("hreflang")!));
+
+        // And the schema is strict enough to fail: a relative loc, an unknown child, a link without hreflang.
+        var text = File.ReadAllText(site.Path_("sitemap.xml"));
+        var dir = Directory.CreateTempSubdirectory("campaign-sitemap-").FullName;
+        try
+        {
+            foreach (var (name, bad) in new[]
+            {
+                ("relative.xml", ReplaceFirst(text, "<loc>https://out-of-control.example.org/", "<loc>/")),
+                ("child.xml", ReplaceFirst(text, "</loc>", "</loc><title>x</title>")),
+                ("link.xml", ReplaceFirst(text, "hreflang=\"en\" ", "")),
+            })
+            {
+                File.WriteAllText(Path.Combine(dir, name), bad);
+                Assert.True(SitemapErrors(Path.Combine(dir, name)).Count > 0, name + " passed the sitemap schema");
+            }
+        }
+        finally { Directory.Delete(dir, true); }
     }
 }
