@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Campaign.Tests.Trust;
 
 /// <summary>
-/// In a real browser: every page type works under a sub-path (as on a mirror) and from disk, asks no
+/// In a real browser: every page type, and search, works under a sub-path (as on a mirror) and from disk, asks no
 /// other origin for anything, logs no error, keeps no cookie or storage, and the language switcher
 /// works from the keyboard alone.
 /// </summary>
@@ -35,6 +35,7 @@ public sealed class BrowserTrustTests(SampleSite site, BrowserFixture browser) :
                 // Every stylesheet and script the page names was found (a broken relative path would 404).
                 Assert.True(await tab.Page.EvaluateAsync<bool>("[...document.styleSheets].every(s => s.cssRules.length > 0)"), path + ": stylesheet missing");
             }
+            await SearchFinds(server.Url("mirror/campaign/"), origin);
         }
         finally { Directory.Delete(root, true); }
     }
@@ -46,6 +47,18 @@ public sealed class BrowserTrustTests(SampleSite site, BrowserFixture browser) :
         foreach (var path in PageTypes.In(site.Output).Where(p => p != "404.html"))
         {
             await using var tab = await browser.OpenAsync(new Uri(site.Path_(path)).AbsoluteUri);
+            tab.AssertClean(origin);
+        }
+        await SearchFinds(origin, origin);
+    }
+
+    /// <summary>The search script works where the pages do: a query in each language lists results, with no leak.</summary>
+    private async Task SearchFinds(string root, string origin)
+    {
+        foreach (var (lang, query) in new[] { ("en", "Axis"), ("zh", "人脸识别") })
+        {
+            await using var tab = await browser.OpenAsync(root + lang + "/search/index.html?q=" + Uri.EscapeDataString(query));
+            await tab.Page.WaitForSelectorAsync("#search-results .search-result", new() { Timeout = 15_000 });
             tab.AssertClean(origin);
         }
     }
