@@ -66,7 +66,7 @@ public sealed class CheckCommand : ICommand
                     severity = d.IsError ? "error" : "warning", code = d.Code, message = d.Message,
                     file = d.Location?.File, line = d.Location?.Line, column = d.Location?.Column, field = d.Field, hint = d.Hint,
                 }),
-            }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            }, MachineJson.Serializer));
             return report.Ok ? 0 : 1;
         }
         console.Diagnostics(report.Diagnostics, input);

@@ -59,7 +59,7 @@ public sealed class SearchCommand : ICommand
         if (a.Has("--json"))
         {
             using var stream = new MemoryStream();
-            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            using (var json = new Utf8JsonWriter(stream, MachineJson.Writer))
             {
                 json.WriteStartArray();
                 foreach (var h in hits)

@@ -110,7 +110,7 @@ public sealed class TranslationsCommand : ICommand
         console.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new
         {
             language = r.Language, kind = r.Kind, id = r.Id, file = r.File, status = r.Status, source = r.Source, detail = r.Detail,
-        }), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        }), MachineJson.Serializer));
 
     private static void WriteCsv(Console console, IReadOnlyList<TranslationRow> rows)
     {

@@ -25,3 +25,10 @@ public sealed record Diagnostic(
         return $"{where}: {(IsError ? "error" : "warning")} {Code}: {Message}{field}{hint}";
     }
 }
+
+/// <summary>How a diagnostic quotes input: long values (a hostile URL, a pasted paragraph) are cut so the message stays one line.</summary>
+public static class Quoted
+{
+    /// <summary>The first 40 characters of <paramref name="value"/>, with an ellipsis when cut.</summary>
+    public static string Short(string value) => value.Length > 40 ? value[..40] + "…" : value;
+}

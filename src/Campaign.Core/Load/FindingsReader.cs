@@ -151,14 +151,14 @@ public static partial class FindingsReader
                     "add the web address where the source can be read");
             else if (!IsWebAddress(url))
             {
-                diagnostics.Error("CMP023", $"The source URL `{Shorten(url)}` is not an http(s) address.", s.Map.Get("url")!.Location,
+                diagnostics.Error("CMP023", $"The source URL `{Quoted.Short(url)}` is not an http(s) address.", s.Map.Get("url")!.Location,
                     s.Map.Get("url")!.Field, "write the full address starting with https://");
                 url = null;
             }
             var archived = s.Text("archived_url");
             if (archived is not null && !IsWebAddress(archived))
             {
-                diagnostics.Error("CMP023", $"The archived URL `{Shorten(archived)}` is not an http(s) address.", s.Map.Get("archived_url")!.Location,
+                diagnostics.Error("CMP023", $"The archived URL `{Quoted.Short(archived)}` is not an http(s) address.", s.Map.Get("archived_url")!.Location,
                     s.Map.Get("archived_url")!.Field, "write the full address starting with https://");
                 archived = null;
             }
@@ -215,5 +215,4 @@ public static partial class FindingsReader
     internal static bool IsWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
-    private static string Shorten(string url) => url.Length > 40 ? url[..40] + "…" : url;
 }

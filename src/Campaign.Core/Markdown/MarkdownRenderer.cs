@@ -46,7 +46,7 @@ public sealed class MarkdownRenderer
                     hasHtml = true;
                     break;
                 case LinkInline link when link.Url is { } url && !IsSafeUrl(url):
-                    diagnostics.Error("CMP030", $"The link `{Shorten(url)}` uses a scheme that is not allowed.",
+                    diagnostics.Error("CMP030", $"The link `{Quoted.Short(url)}` uses a scheme that is not allowed.",
                         new SourceLocation(file, firstLine + link.Line, link.Column + 1), field,
                         "links must start with http://, https://, mailto:, / or a relative path");
                     link.Url = "#";
@@ -122,7 +122,6 @@ public sealed class MarkdownRenderer
         return SafeSchemes.Contains(scheme);
     }
 
-    private static string Shorten(string url) => url.Length > 40 ? url[..40] + "…" : url;
 
     /// <summary>
     /// Cuts raw HTML down to a safe list and says what was removed, so an author learns why
