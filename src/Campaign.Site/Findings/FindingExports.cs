@@ -1,3 +1,4 @@
+using System.Text;
 using System.Globalization;
 using System.Text.Json;
 using Campaign.Core.Model;
@@ -84,7 +85,7 @@ public static class FindingExports
     {
         var index = catalog.Facets.ToDictionary(f => f.Name,
             f => f.Values.Select((v, i) => (v.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal));
-        return generated.Add($"{views.Code}/findings/facets.json", Json(w =>
+        var json = Json(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("version", 1);
@@ -127,7 +128,12 @@ public static class FindingExports
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }, indented: false));
+        }, indented: false);
+        // The same data as a script, for the index opened from disk, where findings.js cannot fetch(). JSON is a
+        // JavaScript expression, and the writer escapes < > & ' ", so the file holds nothing but this one call.
+        var script = Encoding.UTF8.GetBytes("CampaignFindings.deliver(" + Encoding.UTF8.GetString(json).TrimEnd('\n') + ");\n");
+        generated.Add($"{views.Code}/findings/facets.js", script);
+        return generated.Add($"{views.Code}/findings/facets.json", json);
     }
 
     private static byte[] Json(Action<Utf8JsonWriter> write, bool indented = true)

@@ -56,6 +56,27 @@ public sealed class FindingsBrowserTests(FindingsSiteFixture site) : IClassFixtu
     }
 
     [Fact]
+    public async Task Filters_work_on_a_copy_opened_from_disk()
+    {
+        var page = await site.OpenAsync(site.DiskUrl + "zh/findings/index.html?company=axis");
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await WaitForFilter(page);
+        Assert.Equal("共6条调查发现", await Count(page));
+        Assert.Equal(6, await Rows(page));
+        await page.SelectOptionAsync("#filter-place", "Guilin");
+        Assert.Equal("共2条调查发现", await Count(page));
+        Assert.Contains("place=Guilin", page.Url);
+        await page.GoBackAsync();
+        Assert.Equal("共6条调查发现", await Count(page));
+        // Links in the filtered table name index.html, so they open from disk too.
+        await page.Locator("#finding-table tbody a").First.ClickAsync();
+        await page.WaitForURLAsync(u => u.StartsWith(site.DiskUrl + "zh/findings/", StringComparison.Ordinal) && u.EndsWith("/index.html", StringComparison.Ordinal));
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Filter_and_sort_work_from_the_keyboard()
     {
         var page = await site.OpenAsync("en/findings/");

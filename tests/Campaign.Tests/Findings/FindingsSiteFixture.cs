@@ -49,7 +49,11 @@ public sealed class FindingsSiteFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The built site's folder as a <c>file://</c> URL ending in <c>/</c>, as a reader opening a copy from disk sees it.</summary>
+    public string DiskUrl => new Uri(Path.GetFullPath(_output) + "/").AbsoluteUri;
+
     /// <summary>A fresh page in its own context; <paramref name="javascript"/> false reads the site as a reader without scripts.</summary>
+    /// <param name="path">Relative to the site root (served over HTTP), or a whole <c>file://</c> URL.</param>
     public async Task<IPage> OpenAsync(string path, bool javascript = true)
     {
         var context = await Browser.NewContextAsync(new() { JavaScriptEnabled = javascript });
@@ -57,7 +61,7 @@ public sealed class FindingsSiteFixture : IAsyncLifetime
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + path);
+        await page.GotoAsync(path.StartsWith("file:", StringComparison.Ordinal) ? path : BaseUrl + path);
         return page;
     }
 

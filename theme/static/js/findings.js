@@ -1,7 +1,8 @@
 // Filters and sorts the findings index in place. Without this script the page still works: the facet
 // pages and the numbered pages it links are plain HTML. The state lives in the URL query
 // (?company=axis&year=2015&sort=year&dir=desc&page=2), so a filtered view can be shared and the
-// back button steps through earlier views. Data: the compact facets.json beside the page, not every record.
+// back button steps through earlier views. Data: the compact facets.json beside the page, not every record
+// (from disk, its script twin facets.js).
 (() => {
   'use strict';
   const box = document.getElementById('finding-filter');
@@ -30,11 +31,21 @@
   let previous;
   let next;
 
-  fetch(new URL('facets.json', location.href))
-    .then((response) => {
+  // A page opened from disk (file://) may not fetch(); facets.js, the same data as a script, is loaded instead.
+  const load = location.protocol === 'file:'
+    ? new Promise((resolve, reject) => {
+      globalThis.CampaignFindings = { deliver: resolve };
+      const script = document.createElement('script');
+      script.src = new URL('facets.js', location.href).href;
+      script.onerror = reject;
+      script.onload = () => reject(new Error('facets.js delivered nothing'));
+      document.head.append(script);
+    })
+    : fetch(new URL('facets.json', location.href)).then((response) => {
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
-    })
+    });
+  load
     .then(start)
     .catch(() => {
       const note = document.createElement('p');
