@@ -176,6 +176,14 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         Assert.All(requests, r => Assert.StartsWith("file://", r));
         Assert.Contains(requests, r => r.EndsWith("/search/zh/manifest.js", StringComparison.Ordinal));
         Assert.DoesNotContain(requests, r => r.EndsWith(".bin", StringComparison.Ordinal));
+
+        // The header box of any page leads there from disk too (the form's action is the search page's file).
+        await page.GotoAsync(root + "en/companies/axis/index.html");
+        await page.Locator("#site-search-q").FillAsync("Skynet Guilin");
+        await page.Locator(".site-search button").ClickAsync();
+        await page.WaitForURLAsync(u => u.StartsWith(root + "en/search/index.html?", StringComparison.Ordinal));
+        await WaitForResults(page);
+        Assert.Equal("Skynet Guilin", await page.Locator("#search-q").InputValueAsync());
         Assert.Empty(errors);
     }
 }
