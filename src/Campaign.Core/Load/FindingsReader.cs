@@ -181,7 +181,9 @@ public static partial class FindingsReader
             kv => markdown.RenderField(kv.Value, map.Get("summary") is MapNode sm ? sm.Get(kv.Key)?.Location ?? at : at, diagnostics, "summary." + kv.Key),
             StringComparer.Ordinal);
         return new Finding(id, map.Location, title, company, product, technology, buyer, country, years, summary, summarySource,
-            summaryForm, licence, sources.ToImmutable(), reportSection, tags, reviewed.Value);
+            summaryForm, licence, sources.ToImmutable(), reportSection, tags, reviewed.Value,
+            new FieldPlaces(new[] { "id", "company", "report_section", "reviewed" }
+                .Where(k => map.Get(k) is not null).Select(k => KeyValuePair.Create(k, map.Get(k)!.Location))));
     }
 
     private static YearRange? Years(FieldReader f, DateOnly today, DiagnosticList diagnostics)

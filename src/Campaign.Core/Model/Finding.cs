@@ -8,6 +8,7 @@ namespace Campaign.Core.Model;
 /// <param name="Summary">What happened, per language, rendered from Markdown.</param>
 /// <param name="SummaryForm"><c>fact</c>, or <c>summary</c> where the text summarises someone's statement.</param>
 /// <param name="ReportSection"><c>report-slug#heading-id</c>.</param>
+/// <param name="Places">Where the fields were written, for diagnostics of cross-file rules.</param>
 public sealed record Finding(
     string Id,
     SourceLocation Location,
@@ -25,7 +26,12 @@ public sealed record Finding(
     ImmutableArray<EvidenceSource> Sources,
     string? ReportSection,
     ImmutableArray<string> Tags,
-    DateOnly Reviewed);
+    DateOnly Reviewed,
+    FieldPlaces? Places = null)
+{
+    /// <summary>Where field <paramref name="field"/> of this finding is written; the record's first line when unknown.</summary>
+    public SourceLocation Where(string field) => (Places ?? FieldPlaces.None).Of(field, Location);
+}
 
 /// <summary>Who bought or used the product.</summary>
 public sealed record Buyer(LocalizedText Name, string Type, LocalizedText? Province, LocalizedText? City);

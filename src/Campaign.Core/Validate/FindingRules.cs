@@ -13,7 +13,7 @@ public static class FindingRules
     {
         foreach (var group in content.Findings.GroupBy(f => f.Id).Where(g => g.Count() > 1))
         {
-            var places = group.Select(f => f.Location).ToList();
+            var places = group.Select(f => f.Where("id")).ToList();
             foreach (var later in places.Skip(1))
                 diagnostics.Error("CMP025", $"The id `{group.Key}` is already used at {places[0]}.", later, "id",
                     "ids are permanent and never reused: give this finding a new id");
@@ -22,11 +22,11 @@ public static class FindingRules
         // These names are folders and files beside the finding pages (facet pages, numbered pages, the facet file).
         foreach (var finding in content.Findings.Where(f => ReservedIds.Contains(f.Id)))
             diagnostics.Error("CMP060", $"The id `{finding.Id}` is reserved: /<lang>/findings/{finding.Id}/ is a page of the findings index.",
-                finding.Location, "id", $"ids may not be any of {string.Join(", ", ReservedIds)}; add a word, e.g. `{finding.Id}-1`");
+                finding.Where("id"), "id", $"ids may not be any of {string.Join(", ", ReservedIds)}; add a word, e.g. `{finding.Id}-1`");
 
         var companies = content.Companies.Select(c => c.Doc.Slug).Distinct().ToList();
         foreach (var finding in content.Findings.Where(f => !companies.Contains(f.Company)))
-            diagnostics.Error("CMP019", $"`{finding.Company}` is not a company of this campaign.", finding.Location, "company",
+            diagnostics.Error("CMP019", $"`{finding.Company}` is not a company of this campaign.", finding.Where("company"), "company",
                 (Suggestions.DidYouMean(finding.Company, companies) is { } d ? d + " " : "") + "use the name of a file in companies/ without the language suffix");
 
         foreach (var finding in content.Findings.Where(f => f.ReportSection is not null))
@@ -35,17 +35,17 @@ public static class FindingRules
             var reports = content.Reports.Where(r => r.Doc.Slug == parts[0]).ToList();
             if (reports.Count == 0)
             {
-                diagnostics.Error("CMP026", $"`{parts[0]}` is not a report of this campaign.", finding.Location, "report_section",
+                diagnostics.Error("CMP026", $"`{parts[0]}` is not a report of this campaign.", finding.Where("report_section"), "report_section",
                     Suggestions.DidYouMean(parts[0], content.Reports.Select(r => r.Doc.Slug).Distinct()) ?? "write <report-slug>#<section-id>");
                 continue;
             }
             if (parts.Length == 2 && !reports.Any(r => r.Body.Headings.Any(h => h.Id == parts[1])))
-                diagnostics.Error("CMP026", $"The report `{parts[0]}` has no section `#{parts[1]}`.", finding.Location, "report_section",
+                diagnostics.Error("CMP026", $"The report `{parts[0]}` has no section `#{parts[1]}`.", finding.Where("report_section"), "report_section",
                     Suggestions.DidYouMean(parts[1], reports.SelectMany(r => r.Body.Headings.Select(h => h.Id)).Distinct()) ?? "use the id of one of its headings");
         }
 
         foreach (var finding in content.Findings.Where(f => f.Reviewed > today))
             diagnostics.Warning("CMP024", $"The review date {finding.Reviewed:yyyy-MM-dd} is after the build date {today:yyyy-MM-dd}.",
-                finding.Location, "reviewed");
+                finding.Where("reviewed"), "reviewed");
     }
 }

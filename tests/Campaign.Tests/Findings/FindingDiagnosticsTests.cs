@@ -38,6 +38,10 @@ public sealed class FindingDiagnosticsTests
     {
         var d = One(Yaml("company: acme\n  product: { en: Dome", "company: acne\n  product: { en: Dome"), "CMP019");
         Assert.Contains("`acme`", d.Hint ?? "");
+        // The line of the company field, not of the record's first field.
+        Assert.Equal(3, d.Location!.Line);
+        var c = One(Csv(",acme,Dome cameras,", ",acne,Dome cameras,"), "CMP019");
+        Assert.StartsWith("findings/acme.csv:2:4: error CMP019: `acne` is not a company of this campaign. [company]", c.ToString());
     }
 
     [Fact]
