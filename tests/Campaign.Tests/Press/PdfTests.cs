@@ -93,6 +93,19 @@ public sealed class PdfTests(PrintedReports printed) : IClassFixture<PrintedRepo
     }
 
     [Fact]
+    public void Printing_writes_only_the_output_folder_and_finished_PDFs_in_the_cache()
+    {
+        // The cache is the one place besides output/ that a build writes to (README, "--cache"); printing leaves
+        // no work files there, only one PDF per printed report and language, named by the hash of its input.
+        Assert.Equal(["cache", "input", "output"],
+            Directory.EnumerateFileSystemEntries(printed.Campaign.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+        var cached = Directory.EnumerateFileSystemEntries(printed.Cache, "*", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(printed.Cache, p).Replace('\\', '/')).ToList();
+        Assert.All(cached, p => Assert.Matches("^pdf(/[0-9a-f]{32}\\.pdf)?$", p));
+        Assert.Equal(2, cached.Count(p => p.EndsWith(".pdf", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void An_unchanged_report_is_taken_from_the_cache_without_printing_again()
     {
         var before = printed.Pdf("zh");
