@@ -75,7 +75,7 @@ public static class SearchIndexBuilder
                 w.VarInt(block.Length);
                 w.Bytes(block);
             }
-            files.Add(new IndexFile(IndexFormat.TermShardPath(group.Key), w.ToArray()));
+            files.Add(new IndexFile(IndexFormat.TermShardPath(group.Key), IndexFormat.Deflate(w.ToArray())));
         }
 
         var kinds = docs.Select(d => d.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -100,7 +100,7 @@ public static class SearchIndexBuilder
                 w.VarInt(d.YearFrom);
                 w.VarInt(d.YearTo);
             }
-            files.Add(new IndexFile(IndexFormat.DocShardPath(start / IndexFormat.DocsPerShard), w.ToArray()));
+            files.Add(new IndexFile(IndexFormat.DocShardPath(start / IndexFormat.DocsPerShard), IndexFormat.Deflate(w.ToArray())));
         }
 
         var facets = Header(IndexFormat.FacetMagic);
@@ -112,7 +112,7 @@ public static class SearchIndexBuilder
             facets.VarInt(d.YearFrom == 0 ? 0 : d.YearFrom - yearBase);
             facets.VarInt(d.YearTo == 0 ? 0 : d.YearTo - yearBase);
         }
-        files.Add(new IndexFile(IndexFormat.FacetsPath, facets.ToArray()));
+        files.Add(new IndexFile(IndexFormat.FacetsPath, IndexFormat.Deflate(facets.ToArray())));
         files.Add(new IndexFile(IndexFormat.ManifestPath, Manifest(corpus.Lang, docs.Count, shards, sums, kinds, companies, years, yearBase)));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }

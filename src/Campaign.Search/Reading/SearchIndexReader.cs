@@ -130,8 +130,9 @@ public sealed class SearchIndexReader
         if (!_termShards.TryGetValue(shard, out var blocks))
         {
             blocks = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            if (_load(IndexFormat.TermShardPath(shard)) is { } bytes)
+            if (_load(IndexFormat.TermShardPath(shard)) is { } stored)
             {
+                var bytes = IndexFormat.Inflate(stored);
                 var r = new ByteReader(bytes);
                 r.Expect(IndexFormat.TermMagic);
                 var count = r.VarInt();
@@ -175,7 +176,7 @@ public sealed class SearchIndexReader
         if (!_docShards.TryGetValue(shard, out var list))
         {
             list = [];
-            var bytes = _load(IndexFormat.DocShardPath(shard)) ?? throw new InvalidDataException($"the search index lacks {IndexFormat.DocShardPath(shard)}");
+            var bytes = IndexFormat.Inflate(_load(IndexFormat.DocShardPath(shard)) ?? throw new InvalidDataException($"the search index lacks {IndexFormat.DocShardPath(shard)}"));
             var r = new ByteReader(bytes);
             r.Expect(IndexFormat.DocMagic);
             var count = r.VarInt();
@@ -199,7 +200,7 @@ public sealed class SearchIndexReader
     private (int Kind, int Company, int From, int To)[] Facets()
     {
         if (_facets is not null) return _facets;
-        var bytes = _load(IndexFormat.FacetsPath) ?? throw new InvalidDataException("the search index lacks facets.bin");
+        var bytes = IndexFormat.Inflate(_load(IndexFormat.FacetsPath) ?? throw new InvalidDataException("the search index lacks facets.bin"));
         var r = new ByteReader(bytes);
         r.Expect(IndexFormat.FacetMagic);
         var count = r.VarInt();
