@@ -6,7 +6,7 @@ namespace Campaign.Benchmarks.Search;
 
 /// <summary>One engine's figures for a query on a fresh page, then a second query on the same page.</summary>
 /// <param name="First">Bytes transferred (bodies + response headers) for the first query, the client and index files included; the HTML page not.</param>
-/// <param name="Second">Bytes transferred for the second query.</param>
+/// <param name="Second">Bytes transferred for a second query on the same page.</param>
 /// <param name="Found">How many results the first query found.</param>
 /// <param name="Ms">Time from opening the page to the first query's results on screen (ours) or returned (Pagefind).</param>
 /// <param name="Urls">The first query's top result pages (paths, anchors kept): ten, or as many as asked for when more.</param>

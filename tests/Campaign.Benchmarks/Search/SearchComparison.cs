@@ -35,8 +35,8 @@ public sealed record SearchFigures(Machine.Run OurIndex, int OurFiles, long OurB
 /// <summary>
 /// Our search against Pagefind on one built site, shared by the macro runner (its bytes-per-query rows) and the
 /// <c>search</c> verb (the per-query table): times our index build (its own process, <c>index</c> verb) and Pagefind's,
-/// then runs every query of the set in Chromium on both, a first query on a fresh page and the next query of the
-/// same language as the second.
+/// then runs every query of the set in Chromium on both: as a first query on a fresh page, and as a second query
+/// typed on the page after the previous query of the same language (the first after the last).
 /// </summary>
 public static class SearchComparison
 {
@@ -75,13 +75,21 @@ public static class SearchComparison
             foreach (var group in queries.GroupBy(q => q.Lang))
             {
                 var set = group.ToList();
+                var pairs = new List<(QueryFigures Ours, QueryFigures? Theirs)>();
                 for (var i = 0; i < set.Count; i++)
                 {
                     var (q1, q2) = (set[i], set[(i + 1) % set.Count]);
                     var top = Math.Max(10, q1.ExpectedPages.Count);
-                    var a = await browser.Ours(server.Url, q1.Lang, q1.Text, q2.Text, top);
-                    var b = pfServer is null ? null : await browser.Pagefind(pfServer.Url, q1.Lang, q1.Text, q2.Text, top);
-                    results.Add(new QueryComparison(q1, a, b, Together(site, q1, a.Urls), b is null ? null : Together(site, q1, b.Urls)));
+                    pairs.Add((await browser.Ours(server.Url, q1.Lang, q1.Text, q2.Text, top),
+                        pfServer is null ? null : await browser.Pagefind(pfServer.Url, q1.Lang, q1.Text, q2.Text, top)));
+                }
+                // a query's second-query bytes are those of the pair that typed it second, after the previous query
+                for (var i = 0; i < set.Count; i++)
+                {
+                    var (a, b) = pairs[i];
+                    var (pa, pb) = pairs[(i + set.Count - 1) % set.Count];
+                    results.Add(new QueryComparison(set[i], a with { Second = pa.Second }, b is null ? null : b with { Second = pb!.Second },
+                        Together(site, set[i], a.Urls), b is null ? null : Together(site, set[i], b.Urls)));
                 }
             }
         }
