@@ -11,7 +11,7 @@ namespace Campaign.Search.Index;
 public static class IndexFormat
 {
     /// <summary>Bumped whenever a file's layout changes; the client refuses an index of another version.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static readonly byte[] TermMagic = "CST"u8.ToArray();
     public static readonly byte[] DocMagic = "CSD"u8.ToArray();

@@ -153,16 +153,21 @@ public sealed class SearchIndexReader
         {
             var field = br.Byte();
             var df = br.VarInt();
-            var list = new List<(int, byte, int[])>((int)df);
+            // column by column: document deltas, norms, tfs, then each document's position deltas
+            var docs = new int[df];
             var doc = 0;
+            for (var i = 0; i < df; i++) docs[i] = doc += (int)br.VarInt();
+            var norms = new byte[df];
+            for (var i = 0; i < df; i++) norms[i] = (byte)br.Byte();
+            var tfs = new int[df];
+            for (var i = 0; i < df; i++) tfs[i] = (int)br.VarInt();
+            var list = new List<(int, byte, int[])>((int)df);
             for (var i = 0; i < df; i++)
             {
-                doc += (int)br.VarInt();
-                var norm = (byte)br.Byte();
-                var positions = new int[br.VarInt()];
+                var positions = new int[tfs[i]];
                 var pos = 0;
                 for (var k = 0; k < positions.Length; k++) positions[k] = pos += (int)br.VarInt();
-                list.Add((doc, norm, positions));
+                list.Add((docs[i], norms[i], positions));
             }
             result[field] = list;
         }

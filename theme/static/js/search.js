@@ -6,7 +6,7 @@
 (function () {
   'use strict';
 
-  const VERSION = 2;
+  const VERSION = 3;
   const K1 = 1.2;
   const B = 0.75;
 
@@ -279,16 +279,16 @@
     for (let f = 0; f < fields; f++) {
       const field = byte();
       const df = varint();
-      const list = [];
+      // column by column: document deltas, norms, tfs, then each document's position deltas
+      const list = new Array(df);
       let doc = 0;
+      for (let i = 0; i < df; i++) list[i] = { doc: doc += varint(), norm: 0, positions: null };
+      for (let i = 0; i < df; i++) list[i].norm = byte();
+      for (let i = 0; i < df; i++) list[i].positions = new Array(varint());
       for (let i = 0; i < df; i++) {
-        doc += varint();
-        const norm = byte();
-        const tf = varint();
-        const positions = new Array(tf);
+        const positions = list[i].positions;
         let pos = 0;
-        for (let p = 0; p < tf; p++) positions[p] = pos += varint();
-        list.push({ doc, norm, positions });
+        for (let p = 0; p < positions.length; p++) positions[p] = pos += varint();
       }
       result.set(field, list);
     }
