@@ -88,7 +88,7 @@ public static class MacroRunner
         var (finding, company, template) = Incremental(o, dir, log);
         // in Chromium, ours against Pagefind over the same output (the `search` verb prints the same per query)
         var search = await SearchComparison.Run(input, output, Path.Combine(dir, "search-bench"),
-            SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, log);
+            SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, Path.Combine(o.WorkDir, "pagefind-npm"), log);
         log.Write(SearchComparison.Report(search));
         return new Figures(ourPages, Median(ours.Select(r => r.Seconds)), (long)Median(ours.Select(r => (double)r.PeakBytes)),
             hugoRun?.Pages, hugoRuns.Count > 0 ? Median(hugoRuns.Select(r => r.Seconds)) : null,

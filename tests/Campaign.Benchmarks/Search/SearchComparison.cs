@@ -43,7 +43,9 @@ public static class SearchComparison
     /// <param name="input">The campaign's input folder (our index is rebuilt from it, timed, into <paramref name="workDir"/>).</param>
     /// <param name="site">Our built output, served as it is; Pagefind indexes it.</param>
     /// <param name="pagefind">False to skip Pagefind (<c>--no-pagefind</c>); it is also skipped, with a note, when npm is missing.</param>
-    public static async Task<SearchFigures> Run(string input, string site, string workDir, IReadOnlyList<BenchQuery> queries, bool pagefind, TextWriter log)
+    /// <param name="npmCache">Where Pagefind is installed from npm once and reused.</param>
+    public static async Task<SearchFigures> Run(string input, string site, string workDir, IReadOnlyList<BenchQuery> queries, bool pagefind,
+        string npmCache, TextWriter log)
     {
         Directory.CreateDirectory(workDir);
         var indexDir = Path.Combine(workDir, "our-index");
@@ -56,7 +58,7 @@ public static class SearchComparison
         var overlay = Path.Combine(workDir, "pagefind-overlay");
         if (pagefind)
         {
-            var binary = PagefindIndex.Install(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workDir))!, "pagefind-npm"), out var why);
+            var binary = PagefindIndex.Install(npmCache, out var why);
             if (binary is null) skipped = $"not measured ({why})";
             else
             {
