@@ -11,11 +11,14 @@ public sealed record MacroOptions(
     string Hugo,
     string Theme,
     string Sample,
-    int Seed)
+    int Seed,
+    bool Pagefind = true)
 {
     public const string Usage = """
         Usage: Campaign.Benchmarks [macro] [--findings 2000,10000] [--runs 3] [--work DIR] [--campaign campaign.dll]
                                    [--hugo /usr/bin/hugo] [--theme theme] [--sample input] [--seed 1]
+                                   [--no-pagefind]
+               Campaign.Benchmarks search [--findings 2000,10000] [--work DIR] [--no-pagefind] [same options as macro]
                Campaign.Benchmarks micro [BenchmarkDotNet options, e.g. --filter '*']
         """;
 
@@ -28,6 +31,7 @@ public sealed record MacroOptions(
             Path.Combine(repo, "theme"), Path.Combine(repo, "input"), 1);
         for (var i = 0; i < args.Count; i++)
         {
+            if (args[i] == "--no-pagefind") { o = o with { Pagefind = false }; continue; }
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             o = args[i] switch
             {

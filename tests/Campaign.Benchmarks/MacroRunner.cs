@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Campaign.Benchmarks.Search;
 using Campaign.Search.Reading;
 using Campaign.Site;
 using Campaign.Site.Generate;
@@ -25,7 +26,7 @@ public static class MacroRunner
         ["zh"] = ["摄像头", "人脸比对", "示例视觉", "情绪分析工具", "公开招标"],
     };
 
-    public static int Run(MacroOptions o, TextWriter log)
+    public static async Task<int> Run(MacroOptions o, TextWriter log)
     {
         if (!File.Exists(o.CampaignDll))
             throw new ArgumentException($"no campaign.dll at {o.CampaignDll}; build the solution or pass --campaign PATH.");
@@ -38,7 +39,7 @@ public static class MacroRunner
         foreach (var n in o.Sizes)
         {
             log.WriteLine($"-- {n} findings");
-            columns.Add((n, Measure(o, n, hugo, log)));
+            columns.Add((n, await Measure(o, n, hugo, log)));
         }
         log.WriteLine($"load average {Machine.LoadAverage()} (after)");
         log.WriteLine();
@@ -49,9 +50,9 @@ public static class MacroRunner
     /// <summary>The figures of one campaign size; null where not measured.</summary>
     public sealed record Figures(int OurPages, double OurSeconds, long OurPeakBytes, int? HugoPages, double? HugoSeconds, long? HugoPeakBytes,
         double FindingEditMs, double CompanyEditMs, double TemplateEditMs, long OutputBytes, long SearchBytes,
-        IReadOnlyDictionary<string, long> BytesPerQuery, long? HugoOutputBytes);
+        IReadOnlyDictionary<string, long> BytesPerQuery, long? HugoOutputBytes, SearchFigures Search);
 
-    private static Figures Measure(MacroOptions o, int n, string? hugo, TextWriter log)
+    private static async Task<Figures> Measure(MacroOptions o, int n, string? hugo, TextWriter log)
     {
         var dir = Path.Combine(o.WorkDir, $"n{n.ToString(CultureInfo.InvariantCulture)}-seed{o.Seed.ToString(CultureInfo.InvariantCulture)}");
         Generate(o, n, dir, log);
@@ -85,14 +86,18 @@ public static class MacroRunner
         }
 
         var (finding, company, template) = Incremental(o, dir, log);
+        // in Chromium, ours against Pagefind over the same output (the `search` verb prints the same per query)
+        var search = await SearchComparison.Run(input, output, Path.Combine(dir, "search-bench"),
+            SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, Path.Combine(o.WorkDir, "pagefind-npm"), log);
+        log.Write(SearchComparison.Report(search));
         return new Figures(ourPages, Median(ours.Select(r => r.Seconds)), (long)Median(ours.Select(r => (double)r.PeakBytes)),
             hugoRun?.Pages, hugoRuns.Count > 0 ? Median(hugoRuns.Select(r => r.Seconds)) : null,
             hugoRuns.Count > 0 ? (long)Median(hugoRuns.Select(r => (double)r.PeakBytes)) : null,
-            finding, company, template, Bytes(output), Bytes(Path.Combine(output, "search")), BytesPerQuery(output), hugoOutput);
+            finding, company, template, Bytes(output), Bytes(Path.Combine(output, "search")), BytesPerQuery(output), hugoOutput, search);
     }
 
     /// <summary>Writes the campaign and its Hugo copy once per size and seed; later runs reuse them.</summary>
-    private static void Generate(MacroOptions o, int n, string dir, TextWriter log)
+    internal static void Generate(MacroOptions o, int n, string dir, TextWriter log)
     {
         if (File.Exists(Path.Combine(dir, "generated"))) return;
         Delete(dir);
@@ -217,8 +222,15 @@ public static class MacroRunner
             ("search index size (all languages)", f => MiB(f.SearchBytes)),
             ("search: bytes per query, en (median)", f => Kb(f.BytesPerQuery.GetValueOrDefault("en"))),
             ("search: bytes per query, zh (median)", f => Kb(f.BytesPerQuery.GetValueOrDefault("zh"))),
-            ("pagefind: bytes per query", _ => "not measured"),
         ]);
+        foreach (var lang in new[] { "en", "zh" })
+        {
+            rows.Add(($"search in Chromium, {lang}: first query, ours / pagefind", f => Versus(f.Search, lang, l => l.OursFirst, l => l.TheirsFirst)));
+            rows.Add(($"search in Chromium, {lang}: second query, ours / pagefind", f => Versus(f.Search, lang, l => l.OursSecond, l => l.TheirsSecond)));
+        }
+        rows.Add(("search index build: ours / pagefind", f => f.Search.Pagefind is { } p
+            ? $"{Sec(f.Search.OurIndex.Seconds)}, {MiB(f.Search.OurIndex.PeakBytes)} / {Sec(p.Seconds)}, {MiB(p.PeakBytes)}"
+            : $"{Sec(f.Search.OurIndex.Seconds)}, {MiB(f.Search.OurIndex.PeakBytes)} / {f.Search.PagefindSkipped}"));
 
         var header = new[] { $"figure (median; {cores} cores)" }.Concat(columns.Select(c => $"{Int(c.N)} findings")).ToList();
         var table = rows.Select(r => new[] { r.Name }.Concat(columns.Select(c => r.Cell(c.F))).ToList()).ToList();
@@ -230,6 +242,15 @@ public static class MacroRunner
         text.Append("| ").Append(string.Join(" | ", widths.Select((w, i) => i == 0 ? new string('-', w) : new string('-', w - 1) + ":"))).Append(" |\n");
         foreach (var row in table) Line(row);
         return text.ToString();
+    }
+
+    /// <summary>A language's median bytes per query, ours against Pagefind's with the ratio, as "12.3 / 45.6 kB (0.27)".</summary>
+    private static string Versus(SearchFigures search, string lang, Func<LanguageBytes, long> ours, Func<LanguageBytes, long?> theirs)
+    {
+        var l = search.ByLanguage.FirstOrDefault(x => x.Lang == lang);
+        if (l is null) return "-";
+        if (theirs(l) is not { } t) return $"{Kb(ours(l))} / {search.PagefindSkipped}";
+        return $"{Kb(ours(l))} / {Kb(t)} ({(ours(l) / (double)t).ToString("0.00", CultureInfo.InvariantCulture)})";
     }
 
     public static double Median(IEnumerable<double> values)

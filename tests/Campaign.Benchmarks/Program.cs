@@ -1,17 +1,23 @@
 using BenchmarkDotNet.Running;
 using Campaign.Benchmarks;
 using Campaign.Benchmarks.Micro;
+using Campaign.Benchmarks.Search;
 
-// `macro` (default): whole builds against Hugo, as a table; `micro`: BenchmarkDotNet over the hot stages.
+// `macro` (default): whole builds against Hugo, as a table; `micro`: BenchmarkDotNet over the hot stages;
+// `search`: our search against Pagefind, query by query; `index` (used by the others): only our search index, timed as a process.
 if (args.Length > 0 && args[0] == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(MicroConfig).Assembly).Run(args[1..], new MicroConfig());
     return 0;
 }
-var rest = args.Length > 0 && args[0] == "macro" ? args[1..] : args;
+if (args.Length == 5 && args[0] == "index" && args[1] == "--input" && args[3] == "--output")
+    return SearchComparison.WriteIndex(args[2], args[4]);
+var search = args.Length > 0 && args[0] == "search";
+var rest = args.Length > 0 && (args[0] == "macro" || search) ? args[1..] : args;
 try
 {
-    return MacroRunner.Run(MacroOptions.Parse(rest), Console.Out);
+    var options = MacroOptions.Parse(rest);
+    return search ? await SearchBenchmark.Run(options, Console.Out) : await MacroRunner.Run(options, Console.Out);
 }
 catch (ArgumentException ex)
 {

@@ -1,15 +1,17 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace Campaign.Search.Index;
 
 /// <summary>
 /// The constants and primitives of the static index format (documented in src/Campaign.Search/README.md):
-/// little binary files of unsigned LEB128 varints and length-prefixed UTF-8, each starting with a magic and the version.
+/// little binary files of unsigned LEB128 varints and length-prefixed UTF-8, each starting with a magic and the version,
+/// stored gzip-compressed (the browser inflates them with its built-in <c>DecompressionStream</c>).
 /// </summary>
 public static class IndexFormat
 {
     /// <summary>Bumped whenever a file's layout changes; the client refuses an index of another version.</summary>
-    public const int Version = 1;
+    public const int Version = 3;
 
     public static readonly byte[] TermMagic = "CST"u8.ToArray();
     public static readonly byte[] DocMagic = "CSD"u8.ToArray();
@@ -42,6 +44,27 @@ public static class IndexFormat
     public static string DocShardPath(int shard) => $"d/{shard:x}.bin";
     public const string FacetsPath = "facets.bin";
     public const string ManifestPath = "manifest.json";
+
+    /// <summary>
+    /// A binary index file as stored: gzip at the smallest size. Deterministic (no name, no time in the header), and
+    /// what a plain static host sends as it is, so a query downloads the compressed bytes wherever the site is served.
+    /// </summary>
+    public static byte[] Deflate(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(bytes);
+        return output.ToArray();
+    }
+
+    /// <summary>A stored binary file back to its bytes; <see cref="InvalidDataException"/> when it is not gzip.</summary>
+    public static byte[] Inflate(byte[] stored)
+    {
+        using var input = new MemoryStream(stored);
+        using var gzip = new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        gzip.CopyTo(output);
+        return output.ToArray();
+    }
 
     /// <summary>Lucene's <c>SmallSingle.SByte315ToSingle</c>: the norm byte back to 1/√length, as a float.</summary>
     public static float Byte315ToSingle(byte b)

@@ -130,8 +130,9 @@ public sealed class SearchIndexReader
         if (!_termShards.TryGetValue(shard, out var blocks))
         {
             blocks = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            if (_load(IndexFormat.TermShardPath(shard)) is { } bytes)
+            if (_load(IndexFormat.TermShardPath(shard)) is { } stored)
             {
+                var bytes = IndexFormat.Inflate(stored);
                 var r = new ByteReader(bytes);
                 r.Expect(IndexFormat.TermMagic);
                 var count = r.VarInt();
@@ -152,16 +153,21 @@ public sealed class SearchIndexReader
         {
             var field = br.Byte();
             var df = br.VarInt();
-            var list = new List<(int, byte, int[])>((int)df);
+            // column by column: document deltas, norms, tfs, then each document's position deltas
+            var docs = new int[df];
             var doc = 0;
+            for (var i = 0; i < df; i++) docs[i] = doc += (int)br.VarInt();
+            var norms = new byte[df];
+            for (var i = 0; i < df; i++) norms[i] = (byte)br.Byte();
+            var tfs = new int[df];
+            for (var i = 0; i < df; i++) tfs[i] = (int)br.VarInt();
+            var list = new List<(int, byte, int[])>((int)df);
             for (var i = 0; i < df; i++)
             {
-                doc += (int)br.VarInt();
-                var norm = (byte)br.Byte();
-                var positions = new int[br.VarInt()];
+                var positions = new int[tfs[i]];
                 var pos = 0;
                 for (var k = 0; k < positions.Length; k++) positions[k] = pos += (int)br.VarInt();
-                list.Add((doc, norm, positions));
+                list.Add((docs[i], norms[i], positions));
             }
             result[field] = list;
         }
@@ -175,7 +181,7 @@ public sealed class SearchIndexReader
         if (!_docShards.TryGetValue(shard, out var list))
         {
             list = [];
-            var bytes = _load(IndexFormat.DocShardPath(shard)) ?? throw new InvalidDataException($"the search index lacks {IndexFormat.DocShardPath(shard)}");
+            var bytes = IndexFormat.Inflate(_load(IndexFormat.DocShardPath(shard)) ?? throw new InvalidDataException($"the search index lacks {IndexFormat.DocShardPath(shard)}"));
             var r = new ByteReader(bytes);
             r.Expect(IndexFormat.DocMagic);
             var count = r.VarInt();
@@ -199,7 +205,7 @@ public sealed class SearchIndexReader
     private (int Kind, int Company, int From, int To)[] Facets()
     {
         if (_facets is not null) return _facets;
-        var bytes = _load(IndexFormat.FacetsPath) ?? throw new InvalidDataException("the search index lacks facets.bin");
+        var bytes = IndexFormat.Inflate(_load(IndexFormat.FacetsPath) ?? throw new InvalidDataException("the search index lacks facets.bin"));
         var r = new ByteReader(bytes);
         r.Expect(IndexFormat.FacetMagic);
         var count = r.VarInt();

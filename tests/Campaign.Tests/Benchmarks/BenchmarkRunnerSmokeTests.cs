@@ -16,10 +16,10 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     }
 
     [Fact]
-    public void Runner_prints_the_table_for_a_small_campaign()
+    public async Task Runner_prints_the_table_for_a_small_campaign()
     {
         var log = new StringWriter();
-        var code = MacroRunner.Run(MacroOptions.Parse(["--findings", "50", "--runs", "1", "--work", _work]), log);
+        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "50", "--runs", "1", "--work", _work, "--no-pagefind"]), log);
         var text = log.ToString();
 
         Assert.Equal(0, code);
@@ -29,6 +29,10 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
         Assert.Matches(@"\| campaign build: peak memory \(VmHWM\) +\| +[0-9.]+ MiB \|", text);
         Assert.Matches(@"\| rebuild after editing one finding +\| +[0-9]+ ms \|", text);
         Assert.Matches(@"\| search: bytes per query, zh \(median\) +\| +[0-9.]+ kB \|", text);
+        // our search measured in Chromium; Pagefind skipped with a note, as the flag asks
+        Assert.Matches(@"\| search in Chromium, zh: first query, ours / pagefind +\| +[1-9][0-9.]* kB / skipped \(--no-pagefind\) \|", text);
+        Assert.Matches(@"\| search index build: ours / pagefind +\| +[0-9.]+ s, [0-9.]+ MiB / skipped \(--no-pagefind\) \|", text);
+        Assert.Contains("pagefind: skipped (--no-pagefind)", text);
         if (File.Exists("/usr/bin/hugo")) Assert.Matches(@"\| hugo: pages \(HTML\) +\| +[1-9][0-9,]* \|", text);
         else Assert.Contains("hugo: not installed", text);
         // the generated Hugo site builds the same kinds of pages as ours
@@ -36,10 +40,10 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     }
 
     [Fact]
-    public void Runner_carries_on_without_hugo()
+    public async Task Runner_carries_on_without_hugo()
     {
         var log = new StringWriter();
-        var code = MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--hugo", Path.Combine(_work, "no-hugo")]), log);
+        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--hugo", Path.Combine(_work, "no-hugo"), "--no-pagefind"]), log);
 
         Assert.Equal(0, code);
         Assert.Contains("hugo: not installed", log.ToString());

@@ -76,7 +76,7 @@ public sealed class IndexFormatTests(SampleSearchSite site)
             Assert.Contains($"\"lang\":\"{lang}\"", Encoding.UTF8.GetString(manifest));
             var shards = Directory.GetFiles(Path.Combine(dir, "t"), "*.bin");
             Assert.True(shards.Length > 1);
-            foreach (var shard in shards) Assert.Equal("CST\u0001", Encoding.ASCII.GetString(File.ReadAllBytes(shard), 0, 4));
+            foreach (var shard in shards) Assert.Equal("CST" + (char)IndexFormat.Version, Encoding.ASCII.GetString(IndexFormat.Inflate(File.ReadAllBytes(shard)), 0, 4));
             Assert.True(Directory.GetFiles(Path.Combine(dir, "d"), "*.bin").Length > 1);
         }
     }
@@ -102,14 +102,15 @@ public sealed class IndexFormatTests(SampleSearchSite site)
     public void A_reader_refuses_an_index_of_another_version()
     {
         var files = SearchIndexBuilder.Build(site.Corpora[0]).ToDictionary(f => f.Path, f => f.Bytes);
-        files["manifest.json"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(files["manifest.json"]).Replace("\"version\":1", "\"version\":2"));
+        files["manifest.json"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(files["manifest.json"]).Replace($"\"version\":{IndexFormat.Version}", "\"version\":1"));
         var error = Assert.Throws<InvalidDataException>(() => new SearchIndexReader(p => files.GetValueOrDefault(p)));
-        Assert.Contains("version 2", error.Message);
+        Assert.Contains("version 1", error.Message);
 
         var shard = files.Keys.First(k => k.StartsWith("d/", StringComparison.Ordinal));
         files = SearchIndexBuilder.Build(site.Corpora[0]).ToDictionary(f => f.Path, f => f.Bytes);
-        files[shard] = [.. files[shard]];
-        files[shard][3] = 9;
+        var inflated = IndexFormat.Inflate(files[shard]);
+        inflated[3] = 9;
+        files[shard] = IndexFormat.Deflate(inflated);
         var reader = new SearchIndexReader(p => files.GetValueOrDefault(p));
         Assert.Contains("version 9", Assert.Throws<InvalidDataException>(() => reader.Document(0)).Message);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Campaign.Search.Index;
 using Campaign.Tests.Support;
 using Jint;
 using Jint.Native;
@@ -39,9 +40,10 @@ public sealed class SearchScript
         var count = System.Text.Json.JsonDocument.Parse(manifest).RootElement.GetProperty("termShards").GetInt32();
         var ids = _engine.Invoke("__shards", query, count).AsArray().Select(v => (int)v.AsNumber()).ToList();
         var shardIds = ids.Where(i => File.Exists(Path.Combine(indexDir, "t", $"{i:x}.bin"))).ToList();
-        var bytes = shardIds.Select(i => Bytes(File.ReadAllBytes(Path.Combine(indexDir, "t", $"{i:x}.bin")))).ToArray();
+        // the files are stored gzipped; the browser inflates them in openIndex, this harness in C#
+        var bytes = shardIds.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "t", $"{i:x}.bin"))))).ToArray();
         var filtered = kind is not null || company is not null || year is not null;
-        var facets = filtered ? Bytes(File.ReadAllBytes(Path.Combine(indexDir, "facets.bin"))) : JsValue.Null;
+        var facets = filtered ? Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "facets.bin")))) : JsValue.Null;
         var result = _engine.Invoke("__rank", manifest, query,
             new Jint.Native.JsArray(_engine, shardIds.Select(i => (JsValue)i).ToArray()),
             new Jint.Native.JsArray(_engine, bytes), facets,

@@ -6,7 +6,7 @@
 (function () {
   'use strict';
 
-  const VERSION = 1;
+  const VERSION = 3;
   const K1 = 1.2;
   const B = 0.75;
 
@@ -279,16 +279,16 @@
     for (let f = 0; f < fields; f++) {
       const field = byte();
       const df = varint();
-      const list = [];
+      // column by column: document deltas, norms, tfs, then each document's position deltas
+      const list = new Array(df);
       let doc = 0;
+      for (let i = 0; i < df; i++) list[i] = { doc: doc += varint(), norm: 0, positions: null };
+      for (let i = 0; i < df; i++) list[i].norm = byte();
+      for (let i = 0; i < df; i++) list[i].positions = new Array(varint());
       for (let i = 0; i < df; i++) {
-        doc += varint();
-        const norm = byte();
-        const tf = varint();
-        const positions = new Array(tf);
+        const positions = list[i].positions;
         let pos = 0;
-        for (let p = 0; p < tf; p++) positions[p] = pos += varint();
-        list.push({ doc, norm, positions });
+        for (let p = 0; p < positions.length; p++) positions[p] = pos += varint();
       }
       result.set(field, list);
     }
@@ -445,6 +445,15 @@
   }
 
   /**
+   * Binary index files are stored gzip-compressed (manifest.json is not): the browser's own DecompressionStream
+   * inflates them before parsing. Wraps a parser of the inflated bytes into one of the stored bytes.
+   */
+  function gunzipped(parse) {
+    return (bytes) => new Response(new Response(bytes).body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
+      .then((b) => parse(new Uint8Array(b)));
+  }
+
+  /**
    * An index in the browser: loads files relative to its folder, each once (memoised promises).
    * @param {string} base URL of the language's index folder, ending in /
    */
@@ -468,15 +477,15 @@
         if (query.terms.length === 0) return { query, hits: [] };
         const ids = [...new Set(query.terms.map((t) => shardOf(t, m.termShards)))];
         const shards = new Map(await Promise.all(ids.map(async (id) =>
-          [id, await get('t/' + id.toString(16) + '.bin', parseTermShard).catch(() => new Map())])));
-        const facets = filtersActive(filters) ? await get('facets.bin', parseFacets) : null;
+          [id, await get('t/' + id.toString(16) + '.bin', gunzipped(parseTermShard)).catch(() => new Map())])));
+        const facets = filtersActive(filters) ? await get('facets.bin', gunzipped(parseFacets)) : null;
         return { query, hits: rank(m, query, shards, facets, filters) };
       },
       async documents(docs) {
         const m = await manifest;
         return Promise.all(docs.map(async (d) => {
           const shard = Math.floor(d / m.docsPerShard);
-          const list = await get('d/' + shard.toString(16) + '.bin', (b) => parseDocShard(b, m, shard));
+          const list = await get('d/' + shard.toString(16) + '.bin', gunzipped((b) => parseDocShard(b, m, shard)));
           return list[d % m.docsPerShard];
         }));
       },
