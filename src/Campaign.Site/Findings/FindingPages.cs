@@ -37,9 +37,12 @@ public static class FindingPages
             var indexUrl = Urls.Section(code, "findings");
             var dataUrl = Urls.Section(code, "data");
 
-            // each finding
-            foreach (var f in catalog.Findings)
+            // each finding: independent of the others, so planned on every core (the views only read shared lookups);
+            // the jobs keep the catalogue's order.
+            var each = new PageJob[catalog.Findings.Length];
+            Parallel.For(0, each.Length, i =>
             {
+                var f = catalog.Findings[i];
                 var citation = Cite(model, v, f);
                 FindingExports.Record(model, code, f, generated);
                 FindingExports.Citation(code, f, citation, generated);
@@ -47,8 +50,9 @@ public static class FindingPages
                 var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
                 var page = v.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
                     fallback, fallback ? model.Site.DefaultLanguage : null, translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
-                jobs.Add(new PageJob(page, "finding", new Dictionary<string, object?> { ["finding"] = view }, v));
-            }
+                each[i] = new PageJob(page, "finding", new Dictionary<string, object?> { ["finding"] = view }, v);
+            });
+            jobs.AddRange(each);
 
             // the index and its numbered pages
             var facets = catalog.Facets.Select(f => views.Facet(f, IndexFacetValues)).ToList();
