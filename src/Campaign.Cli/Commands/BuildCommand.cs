@@ -95,9 +95,11 @@ public sealed class BuildCommand : ICommand
     private static void PrintStages(BuildResult result, Console console)
     {
         if (result.Stages is not { Count: > 0 } stages) return;
-        console.Line("  time per stage:");
         var width = stages.Max(s => s.Stage.Length);
+        console.Line($"  {"time per stage:".PadRight(width + 2)}    wall       cpu");
         foreach (var s in stages)
-            console.Line($"    {s.Stage.PadRight(width)} {s.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture),7} s");
+            console.Line($"    {s.Stage.PadRight(width)} {Seconds(s.Elapsed),7} s {Seconds(s.Processor),7} s");
     }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -29,6 +29,9 @@ public sealed class GeneratedFiles
         return file;
     }
 
+    /// <summary>How many files have been added so far.</summary>
+    public int Count => _files.Count;
+
     public GeneratedFile? Find(string path) => _files.TryGetValue(path, out var f) ? f : null;
 
     /// <summary>All files, ordered by path.</summary>

@@ -54,14 +54,19 @@ public sealed class OutputFolder : IDisposable
     }
 
     /// <summary>Writes a file at <paramref name="relative"/> (forward slashes) inside the build folder.</summary>
-    public void Write(string relative, ReadOnlySpan<byte> bytes)
+    public void Write(string relative, ReadOnlySpan<byte> bytes) => Write(relative, bytes, null);
+
+    /// <summary>Writes a file whose bytes will not change: in place, an array written before is not hashed again.</summary>
+    public void Write(string relative, byte[] bytes) => Write(relative, bytes, bytes);
+
+    private void Write(string relative, ReadOnlySpan<byte> bytes, byte[]? array)
     {
         var path = Inside(relative);
         if (_ledger is not null)
         {
             var key = Key(relative);
             _produced[key] = 0;
-            var hash = OutputLedger.Hash(bytes);
+            var hash = array is null ? OutputLedger.Hash(bytes) : _ledger.Hash(array);
             if (_ledger.Holds(key, hash)) return;
             _ledger.Forget(key); // until the write below has finished, the file's content is unknown
             WriteFile(path, bytes);

@@ -24,7 +24,9 @@ public static class FindingPages
         var jobs = new List<PageJob>();
         if (model.Findings.IsEmpty) return jobs;
         var catalog = FindingCatalog.Build(model);
-        var downloads = FindingExports.WholeDatabase(model, generated);
+        // The whole-database files are the largest single piece of work here: written beside the per-finding work.
+        var database = Task.Run(() => FindingExports.WholeDatabase(model, generated));
+        var records = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
 
         foreach (var v in editions)
@@ -44,7 +46,7 @@ public static class FindingPages
             {
                 var f = catalog.Findings[i];
                 var citation = Cite(model, v, f);
-                FindingExports.Record(model, code, f, generated);
+                generated.Add($"{code}/findings/{f.Id}.json", records.GetOrAdd(f.Id, _ => FindingExports.RecordBytes(model, f)));
                 FindingExports.Citation(code, f, citation, generated);
                 var view = views.Finding(f, citation);
                 var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
@@ -74,6 +76,7 @@ public static class FindingPages
             }
 
             // the data page
+            var downloads = database.GetAwaiter().GetResult();
             var dataViews = downloads.Select(d => Download(model, v, d)).ToList();
             jobs.Add(new PageJob(v.Page("data", "findings", dataUrl, S(v, "data_title"), S(v, "data_intro")), "data",
                 new Dictionary<string, object?>
@@ -84,6 +87,7 @@ public static class FindingPages
                     ["facets_url"] = $"/{code}/findings/facets.json",
                 }, v));
         }
+        database.GetAwaiter().GetResult(); // its files are in `generated` before the plan returns, with or without editions
         return jobs;
     }
 

@@ -25,12 +25,14 @@ public sealed record SearchPageView(
 public static class SearchOutput
 {
     /// <summary>Adds <c>search/&lt;lang&gt;/…</c> for every edition to the generated files and returns the search pages.</summary>
-    public static IReadOnlyList<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated)
+    /// <param name="index">Builds a language's index files; a live preview passes one that reuses unchanged indexes.</param>
+    public static IReadOnlyList<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
+        Func<SearchCorpus, IReadOnlyList<IndexFile>>? index = null)
     {
         var corpora = SearchCorpora.Build(model);
         Parallel.ForEach(corpora, corpus =>
         {
-            foreach (var file in SearchIndexBuilder.Build(corpus)) generated.Add($"search/{corpus.Lang}/{file.Path}", file.Bytes);
+            foreach (var file in (index ?? SearchIndexBuilder.Build)(corpus)) generated.Add($"search/{corpus.Lang}/{file.Path}", file.Bytes);
         });
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";
