@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Campaign.Core.Diagnostics;
 using Campaign.Core.Load;
 using Campaign.Site.Downloads;
@@ -18,7 +17,8 @@ public sealed record BuildResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyDictionary<string, int> PagesPerLanguage,
     int FilesWritten,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    IReadOnlyList<Timing.StageTime>? Stages = null)
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
     public int Errors => Diagnostics.Count(d => d.IsError);
@@ -37,7 +37,7 @@ public static class SiteBuilder
     /// or a progress watcher; null for a plain build.</param>
     public static BuildResult Build(BuildOptions options, BuildSession? session = null)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = new Timing.StageClock();
         var diagnostics = new DiagnosticList();
         var empty = new Dictionary<string, int>();
 
@@ -51,13 +51,16 @@ public static class SiteBuilder
         session?.Stage("load");
         session?.Begin();
         var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics, session?.Cache);
+        clock.Lap("load content");
         var theme = Theme.Load(options.Theme, diagnostics);
+        clock.Lap("load theme");
         if (content is null || theme is null || diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
 
         // 2. route
         session?.Stage("plan");
         var model = SiteModelBuilder.Build(content, options);
+        clock.Lap("route");
 
         // 3. plan: every feature lists its pages and generates its downloads before any page is rendered,
         //    so pages can show each download's size and hash.
@@ -65,34 +68,45 @@ public static class SiteBuilder
         var generated = new GeneratedFiles();
         var jobs = new List<PageJob>();
         jobs.AddRange(PagePlan.Build(model, editions));
+        clock.Lap("plan pages");
         jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated));
-        jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated));
+        clock.Lap("plan findings and data downloads");
+        jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated, session?.SearchIndex is { } memo ? memo.Build : null));
+        clock.Lap("search index");
         jobs.AddRange(PressPlan.MirrorPages(model, editions));
         var downloads = DownloadCatalog.Create(model, generated, [.. model.Site.Languages.Select(l => l.Code)]);
         PressPlan.Attach(jobs, model, downloads);
+        clock.Lap("press and downloads");
         ReportPdfs.Generate(model, theme, jobs, generated, diagnostics);
+        clock.Lap("report PDFs");
         AtomFeeds.Register(model, editions, generated);
+        clock.Lap("feeds");
         if (model.Site.BaseUrl is null)
             diagnostics.Warning("CMP100", "site.yaml has no base_url, so nothing that needs an absolute address is written: no sitemap.xml, no canonical or og:url links, no og:image, and feeds use relative links.",
                 new Core.Diagnostics.SourceLocation("site.yaml"), "base_url", "add the site's address, for example `base_url: https://example.org/`");
 
         // 4. render + emit, into a folder that replaces output/ only on success
         using var output = session?.Open(options.OutputDir) ?? new OutputFolder(options.OutputDir);
+        clock.Lap("open output");
         PageRenderer.RenderAll(jobs, theme, output, diagnostics, session);
+        clock.Lap("render pages");
         session?.Stage("write");
         generated.WriteTo(output);
         var files = StaticOutput.Write(model, theme, output) + generated.All.Count;
+        clock.Lap("write downloads and assets");
 
         // 5. after pages: what describes the whole output (indexes, feeds, checksums) comes last.
         if (diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
         files += WholeSiteFiles.Write(model, jobs, downloads, output);
+        clock.Lap("sitemap, checksums, bundle");
         output.Commit();
+        clock.Lap("commit output");
         if (session is not null) session.LastChanged = output.Changed;
 
         var perLanguage = model.Site.Languages.ToDictionary(l => l.Code,
             l => jobs.Count(j => j.Page.Url.StartsWith($"/{l.Code}/", StringComparison.Ordinal)));
-        return new BuildResult(diagnostics.Sorted(), perLanguage, jobs.Count + files, clock.Elapsed);
+        return new BuildResult(diagnostics.Sorted(), perLanguage, jobs.Count + files, clock.Elapsed, clock.Stages);
     }
 
     /// <summary>Refuses output folders that would overwrite the campaign itself.</summary>

@@ -28,7 +28,7 @@ public sealed class BuildCommand : ICommand
           --chromium PATH the Chromium executable that prints PDFs (default: chromium on PATH)
           --bundle        also write campaign-<date>.zip of the whole site, and its SHA-256
           --quiet         print errors only
-          --verbose       list every warning
+          --verbose       list every warning, and the time each build stage took
           --help          show this help
 
         Exit codes: 0 built (warnings allowed), 1 content errors, 2 usage errors.
@@ -87,6 +87,19 @@ public sealed class BuildCommand : ICommand
         console.Line($"Built {options.OutputDir}/ in {seconds} s: {result.FilesWritten} files.");
         foreach (var (lang, pages) in result.PagesPerLanguage) console.Line($"  {lang,-6} {pages} pages");
         console.Line($"  {warnings}, {errors}");
+        if (console.Verbose) PrintStages(result, console);
         console.Line($"Open {Path.Combine(options.OutputDir, "index.html")} in a browser.");
     }
+
+    /// <summary>With --verbose: the time each stage took, so a slow build shows where its time goes.</summary>
+    private static void PrintStages(BuildResult result, Console console)
+    {
+        if (result.Stages is not { Count: > 0 } stages) return;
+        var width = stages.Max(s => s.Stage.Length);
+        console.Line($"  {"time per stage:".PadRight(width + 2)}    wall       cpu");
+        foreach (var s in stages)
+            console.Line($"    {s.Stage.PadRight(width)} {Seconds(s.Elapsed),7} s {Seconds(s.Processor),7} s");
+    }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

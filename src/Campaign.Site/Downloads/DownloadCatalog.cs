@@ -37,9 +37,25 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
     }
 
     /// <summary>Every download, ordered by path. Computed on each read: stages may still be adding files while pages are planned.</summary>
-    public IReadOnlyList<Download> All =>
-        [.. generated.All.Where(f => IsDownload(f.Path)).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
-            .Concat(documents).OrderBy(d => d.Path, StringComparer.Ordinal)];
+    public IReadOnlyList<Download> All
+    {
+        get
+        {
+            // Generated files are only ever added, so their count tells whether the list read last is still current;
+            // every report and press page reads it, and the site can generate tens of thousands of files.
+            var count = generated.Count;
+            if (_all is { } known && known.Count == count) return known.List;
+            IReadOnlyList<Download> list = [.. generated.All.Where(f => IsDownload(f.Path)).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
+                .Concat(documents).OrderBy(d => d.Path, StringComparer.Ordinal)];
+            _all = new Snapshot(count, list);
+            return list;
+        }
+    }
+
+    private Snapshot? _all;
+
+    /// <summary>The list as read when <see cref="GeneratedFiles"/> held <paramref name="Count"/> files (a reference, so threads swap it whole).</summary>
+    private sealed record Snapshot(int Count, IReadOnlyList<Download> List);
 
     /// <summary>The downloads of one report: its PDF in every language (<c>downloads/&lt;slug&gt;.&lt;lang&gt;.pdf</c>).</summary>
     public IReadOnlyList<Download> ForReport(string slug) =>

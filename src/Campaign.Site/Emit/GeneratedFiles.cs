@@ -8,7 +8,9 @@ namespace Campaign.Site.Emit;
 public sealed record GeneratedFile(string Path, byte[] Bytes)
 {
     public long Size => Bytes.LongLength;
-    public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Bytes));
+    /// <summary>Hashed on first use: most generated files (search shards, per-finding JSON) are never listed with a hash.</summary>
+    public string Sha256 => _sha256 ??= Convert.ToHexStringLower(SHA256.HashData(Bytes));
+    private string? _sha256;
     public string Url => "/" + Path;
 }
 
@@ -27,6 +29,9 @@ public sealed class GeneratedFiles
         return file;
     }
 
+    /// <summary>How many files have been added so far.</summary>
+    public int Count => _files.Count;
+
     public GeneratedFile? Find(string path) => _files.TryGetValue(path, out var f) ? f : null;
 
     /// <summary>All files, ordered by path.</summary>
@@ -34,6 +39,7 @@ public sealed class GeneratedFiles
 
     public void WriteTo(OutputFolder output)
     {
-        foreach (var file in All) output.Write(file.Path, file.Bytes);
+        // Thousands of small files: writing them from several threads keeps the disk busy while another file is opened.
+        Parallel.ForEach(All, file => output.Write(file.Path, file.Bytes));
     }
 }

@@ -68,7 +68,10 @@ public static class FindingExports
 
     /// <summary>One finding's record at <c>/&lt;lang&gt;/findings/&lt;id&gt;.json</c>: the same object as in findings.json.</summary>
     public static void Record(SiteModel model, string lang, Finding f, GeneratedFiles generated) =>
-        generated.Add($"{lang}/findings/{f.Id}.json", Json(w => FindingJson.Write(w, f, PageUrls(model.Site, f.Id))));
+        generated.Add($"{lang}/findings/{f.Id}.json", RecordBytes(model, f));
+
+    /// <summary>The bytes of a finding's record, the same in every language (so one array can serve them all).</summary>
+    public static byte[] RecordBytes(SiteModel model, Finding f) => Json(w => FindingJson.Write(w, f, PageUrls(model.Site, f.Id)));
 
     public static void Citation(string lang, Finding f, Citation citation, GeneratedFiles generated)
     {

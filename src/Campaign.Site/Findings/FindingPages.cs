@@ -24,7 +24,9 @@ public static class FindingPages
         var jobs = new List<PageJob>();
         if (model.Findings.IsEmpty) return jobs;
         var catalog = FindingCatalog.Build(model);
-        var downloads = FindingExports.WholeDatabase(model, generated);
+        // The whole-database files are the largest single piece of work here: written beside the per-finding work.
+        var database = Task.Run(() => FindingExports.WholeDatabase(model, generated));
+        var records = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
 
         foreach (var v in editions)
@@ -37,18 +39,22 @@ public static class FindingPages
             var indexUrl = Urls.Section(code, "findings");
             var dataUrl = Urls.Section(code, "data");
 
-            // each finding
-            foreach (var f in catalog.Findings)
+            // each finding: independent of the others, so planned on every core (the views only read shared lookups);
+            // the jobs keep the catalogue's order.
+            var each = new PageJob[catalog.Findings.Length];
+            Parallel.For(0, each.Length, i =>
             {
+                var f = catalog.Findings[i];
                 var citation = Cite(model, v, f);
-                FindingExports.Record(model, code, f, generated);
+                generated.Add($"{code}/findings/{f.Id}.json", records.GetOrAdd(f.Id, _ => FindingExports.RecordBytes(model, f)));
                 FindingExports.Citation(code, f, citation, generated);
                 var view = views.Finding(f, citation);
                 var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
                 var page = v.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
                     fallback, fallback ? model.Site.DefaultLanguage : null, translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
-                jobs.Add(new PageJob(page, "finding", new Dictionary<string, object?> { ["finding"] = view }, v));
-            }
+                each[i] = new PageJob(page, "finding", new Dictionary<string, object?> { ["finding"] = view }, v);
+            });
+            jobs.AddRange(each);
 
             // the index and its numbered pages
             var facets = catalog.Facets.Select(f => views.Facet(f, IndexFacetValues)).ToList();
@@ -70,6 +76,7 @@ public static class FindingPages
             }
 
             // the data page
+            var downloads = database.GetAwaiter().GetResult();
             var dataViews = downloads.Select(d => Download(model, v, d)).ToList();
             jobs.Add(new PageJob(v.Page("data", "findings", dataUrl, S(v, "data_title"), S(v, "data_intro")), "data",
                 new Dictionary<string, object?>
@@ -80,6 +87,7 @@ public static class FindingPages
                     ["facets_url"] = $"/{code}/findings/facets.json",
                 }, v));
         }
+        database.GetAwaiter().GetResult(); // its files are in `generated` before the plan returns, with or without editions
         return jobs;
     }
 

@@ -15,6 +15,7 @@ public sealed class BuildSession(bool incremental = true)
     public DocumentCache Documents { get; } = new();
     public PageFingerprints Pages { get; } = new();
     public OutputLedger Ledger { get; } = new();
+    public SearchIndexMemo SearchIndexes { get; } = new();
 
     /// <summary>Told when each stage starts and as pages are rendered; null for a silent build.</summary>
     public IBuildProgress? Progress { get; init; }
@@ -22,6 +23,8 @@ public sealed class BuildSession(bool incremental = true)
     internal DocumentCache? Cache => Incremental ? Documents : null;
 
     internal PageFingerprints? Fingerprints => Incremental ? Pages : null;
+
+    internal SearchIndexMemo? SearchIndex => Incremental ? SearchIndexes : null;
 
     internal OutputFolder Open(string outputDir) => Incremental ? OutputFolder.InPlace(outputDir, Ledger) : new OutputFolder(outputDir);
 
@@ -34,6 +37,7 @@ public sealed class BuildSession(bool incremental = true)
         LastChanged = 0;
         Documents.ResetCounts();
         Pages.ResetCounts();
+        SearchIndexes.ResetCounts();
     }
 
     internal void Stage(string name, int total = 0) => Progress?.Stage(name, total);

@@ -48,4 +48,10 @@ public sealed class OutputLedger
     }
 
     internal static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Hashes of byte arrays seen before: a file reused from the previous build (a search index) is the same array.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], string> _arrays = new();
+
+    /// <summary>The hash of <paramref name="bytes"/>, computed once per array; arrays must not change once written.</summary>
+    internal string Hash(byte[] bytes) => _arrays.GetValue(bytes, b => Hash(b.AsSpan()));
 }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Campaign.Site.Rendering;
 
 namespace Campaign.Site.Incremental;
@@ -15,13 +13,6 @@ namespace Campaign.Site.Incremental;
 /// </summary>
 public sealed class PageFingerprints
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        ReferenceHandler = ReferenceHandler.IgnoreCycles,
-        WriteIndented = false,
-        MaxDepth = 256,
-    };
-
     private readonly ConcurrentDictionary<string, string> _byPath = new(StringComparer.Ordinal);
     private string? _theme;
     private int _rendered;
@@ -38,34 +29,28 @@ public sealed class PageFingerprints
 
     internal void StartBuild(Theme theme)
     {
+        _values = new ValueFingerprint(); // remembers objects of this build only
+
         var stamp = ThemeStamp(theme.Directory);
         if (stamp == _theme) return;
         _byPath.Clear(); // a changed layout, partial or stylesheet can change every page
         _theme = stamp;
     }
 
-    /// <summary>The job's fingerprint, or null when its values cannot be serialised (then the page is always rendered).</summary>
-    internal static string? Of(PageJob job)
-    {
-        try
+    private ValueFingerprint _values = new();
+
+    /// <summary>The job's fingerprint, or null when its values cannot be read (then the page is always rendered).</summary>
+    internal string? Of(PageJob job) =>
+        _values.Of(new object?[]
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(new
-            {
-                job.Layout,
-                job.Relative,
-                job.Page,
-                Values = job.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList(),
-                job.Views.Site,
-                job.Views.T,
-                Languages = job.Views.LanguageCodes.Order(StringComparer.Ordinal).ToList(),
-            }, Json);
-            return Convert.ToHexStringLower(SHA256.HashData(bytes));
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            return null;
-        }
-    }
+            job.Layout,
+            job.Relative,
+            job.Page,
+            job.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new object?[] { kv.Key, kv.Value }).ToList(),
+            job.Views.Site,
+            job.Views.T,
+            job.Views.LanguageCodes.Order(StringComparer.Ordinal).ToList(),
+        });
 
     internal bool Unchanged(string path, string? fingerprint) =>
         fingerprint is not null && _byPath.TryGetValue(path, out var old) && old == fingerprint;

@@ -38,7 +38,7 @@ public static class PageRenderer
         Parallel.ForEach(jobs, job =>
         {
             var path = Routing.Urls.FilePath(job.Page.Url);
-            var fingerprint = memo is null ? null : Incremental.PageFingerprints.Of(job);
+            var fingerprint = memo?.Of(job);
             if (memo is not null && memo.Unchanged(path, fingerprint) && output.Keep(path))
                 memo.MarkSkipped();
             else if (Render(job, theme, diagnostics) is { } html)

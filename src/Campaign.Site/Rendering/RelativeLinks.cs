@@ -19,12 +19,20 @@ public static partial class RelativeLinks
     public static string Rewrite(string html, string pageUrl, IReadOnlyCollection<string> languages)
     {
         var fromDir = pageUrl.EndsWith('/') ? pageUrl : pageUrl[..(pageUrl.LastIndexOf('/') + 1)];
+        var from = fromDir.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var pageLang = pageUrl.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var inLanguage = pageLang is not null && languages.Contains(pageLang);
+        // A page links to the same places many times over (navigation, facets, list rows): each is worked out once.
+        var done = new Dictionary<string, string>(StringComparer.Ordinal);
         return Attribute().Replace(html, m =>
         {
             var url = m.Groups["url"].Value;
-            if (pageLang is not null && languages.Contains(pageLang) && !IsSiteWide(url, languages)) url = "/" + pageLang + url;
-            return m.Groups["pre"].Value + Relative(fromDir, url) + m.Groups["post"].Value;
+            if (!done.TryGetValue(url, out var relative))
+            {
+                relative = Relative(from, inLanguage && !IsSiteWide(url, languages) ? "/" + pageLang + url : url);
+                done[url] = relative;
+            }
+            return m.Groups["pre"].Value + relative + m.Groups["post"].Value;
         });
     }
 
@@ -51,7 +59,9 @@ public static partial class RelativeLinks
     }
 
     /// <summary>The path from folder <paramref name="fromDir"/> (ending in /) to <paramref name="target"/>, both root-relative.</summary>
-    public static string Relative(string fromDir, string target)
+    public static string Relative(string fromDir, string target) => Relative(fromDir.Split('/', StringSplitOptions.RemoveEmptyEntries), target);
+
+    private static string Relative(string[] from, string target)
     {
         var cut = target.IndexOfAny(['#', '?']);
         var path = cut < 0 ? target : target[..cut];
@@ -59,7 +69,6 @@ public static partial class RelativeLinks
         if (path.Length == 0) return tail; // "#top" stays on the page
         if (path.EndsWith('/')) path += "index.html";
 
-        var from = fromDir.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var to = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var common = 0;
         while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;

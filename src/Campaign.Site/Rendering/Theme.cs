@@ -5,7 +5,6 @@ using System.Text.Unicode;
 using Campaign.Core.Diagnostics;
 using Fluid;
 using Fluid.Values;
-using Microsoft.Extensions.FileProviders;
 
 namespace Campaign.Site.Rendering;
 
@@ -52,7 +51,7 @@ public sealed class Theme
         var options = new TemplateOptions
         {
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
-            FileProvider = new PhysicalFileProvider(Path.GetFullPath(dir)),
+            FileProvider = ThemeTemplateFiles.Read(Path.GetFullPath(dir)),
             // Not StrictVariables: it treats every null optional member (page.canonical, report.licence) as a typo.
             // The theme tests check instead that every `t.key` a template uses exists in each i18n file.
             StrictFilters = true,

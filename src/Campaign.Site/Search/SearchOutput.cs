@@ -24,18 +24,22 @@ public sealed record SearchPageView(
 /// <summary>The search feature's part of a build: each language's index files and its search page.</summary>
 public static class SearchOutput
 {
+    /// <summary>A language's published index files: the index, and the <c>.js</c> twin of each file for pages opened from disk.</summary>
+    public static IReadOnlyList<IndexFile> Files(SearchCorpus corpus)
+    {
+        var index = SearchIndexBuilder.Build(corpus);
+        return [.. index, .. index.Select(ScriptTwin.Of)];
+    }
+
     /// <summary>Adds <c>search/&lt;lang&gt;/…</c> for every edition to the generated files and returns the search pages.</summary>
-    public static IReadOnlyList<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated)
+    /// <param name="index">Builds a language's index files; a live preview passes one that reuses unchanged indexes.</param>
+    public static IReadOnlyList<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
+        Func<SearchCorpus, IReadOnlyList<IndexFile>>? index = null)
     {
         var corpora = SearchCorpora.Build(model);
         Parallel.ForEach(corpora, corpus =>
         {
-            foreach (var file in SearchIndexBuilder.Build(corpus))
-            {
-                generated.Add($"search/{corpus.Lang}/{file.Path}", file.Bytes);
-                var twin = ScriptTwin.Of(file);
-                generated.Add($"search/{corpus.Lang}/{twin.Path}", twin.Bytes);
-            }
+            foreach (var file in (index ?? Files)(corpus)) generated.Add($"search/{corpus.Lang}/{file.Path}", file.Bytes);
         });
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";

@@ -80,7 +80,22 @@ public sealed class IncrementalBuildTests
         Assert.Equal(0, session.Documents.Misses);
         Assert.Equal(0, session.Pages.Rendered);
         Assert.Equal(0, session.LastChanged);
+        Assert.Equal(2, session.SearchIndexes.Reused);
         AssertSameAsFullBuild(c, output, "a rebuild without changes");
+
+        // 7. A template edit renders its pages again but leaves every search document as it was: both indexes are reused.
+        File.AppendAllText(Path.Combine(c.Theme, "layouts/finding.liquid"), "\n{% comment %}edited{% endcomment %}\n");
+        Assert.True(SiteBuilder.Build(Options(c, output), session).Succeeded);
+        Assert.Equal(2, session.SearchIndexes.Reused);
+        Assert.True(session.Pages.Rendered > 0);
+        AssertSameAsFullBuild(c, output, "a template edit");
+
+        // 8. An edit of a finding's English summary changes the English documents only: the Chinese index is reused.
+        c.Edit("findings/noldus.yaml", "Noldus's FaceReader, which analyses", "Noldus's FaceReader, which reads and analyses");
+        Assert.True(SiteBuilder.Build(Options(c, output), session).Succeeded);
+        Assert.Equal(1, session.SearchIndexes.Reused);
+        Assert.Contains("reads and analyses", File.ReadAllText(Path.Combine(output, "en/findings/noldus-facereader-ministry-public-security/index.html")));
+        AssertSameAsFullBuild(c, output, "a second finding edit");
     }
 
     [Fact]
