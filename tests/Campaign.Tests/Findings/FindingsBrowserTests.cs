@@ -71,7 +71,7 @@ public sealed class FindingsBrowserTests(FindingsSiteFixture site) : IClassFixtu
         Assert.Equal("共6条调查发现", await Count(page));
         // Links in the filtered table name index.html, so they open from disk too.
         await page.Locator("#finding-table tbody a").First.ClickAsync();
-        await page.WaitForURLAsync(u => u.StartsWith(site.DiskUrl + "zh/findings/", StringComparison.Ordinal) && u.EndsWith("/index.html", StringComparison.Ordinal));
+        await page.WaitForURLAsync(u => u.StartsWith(site.DiskUrl + "zh/findings/", StringComparison.Ordinal) && u.EndsWith("/index.html", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         Assert.Empty(errors);
         await page.Context.CloseAsync();
     }

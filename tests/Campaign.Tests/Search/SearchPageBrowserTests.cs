@@ -171,7 +171,7 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         Assert.Equal(filtered, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
 
         await page.Locator("#search-results .search-result h2 a").First.ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/zh/findings/", StringComparison.Ordinal));
+        await page.WaitForURLAsync(u => u.Contains("/zh/findings/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         Assert.StartsWith(root, page.Url);
         Assert.All(requests, r => Assert.StartsWith("file://", r));
         Assert.Contains(requests, r => r.EndsWith("/search/zh/manifest.js", StringComparison.Ordinal));
@@ -181,7 +181,9 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         await page.GotoAsync(root + "en/companies/axis/index.html");
         await page.Locator("#site-search-q").FillAsync("Skynet Guilin");
         await page.Locator(".site-search button").ClickAsync();
-        await page.WaitForURLAsync(u => u.StartsWith(root + "en/search/index.html?", StringComparison.Ordinal));
+        // Wait for the new page's results, not its load event: a file:// page can finish loading before a
+        // load-state waiter is attached, which then waits out its timeout.
+        await page.WaitForURLAsync(u => u.StartsWith(root + "en/search/index.html?", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await WaitForResults(page);
         Assert.Equal("Skynet Guilin", await page.Locator("#search-q").InputValueAsync());
         Assert.Empty(errors);
