@@ -28,10 +28,10 @@ public sealed record Citation(string Title, string Lang, string Url, string? Per
         var bib = new StringBuilder();
         bib.Append("@techreport{").Append(report.Doc.Slug).Append('-').Append(report.Date.Year).Append('-').Append(language.Code).Append(",\n");
         // Double braces keep an organisation's name from being split into first and last names.
-        if (authors.Count > 0) bib.Append("  author = {").Append(string.Join(" and ", authors.Select(a => "{" + Tex(a) + "}"))).Append("},\n");
-        bib.Append("  title = {{").Append(Tex(report.Title)).Append("}},\n");
-        if (organisation is not null) bib.Append("  institution = {").Append(Tex(organisation)).Append("},\n");
-        if (report.IndexNumber is not null) bib.Append("  number = {").Append(Tex(report.IndexNumber)).Append("},\n");
+        if (authors.Count > 0) bib.Append("  author = {").Append(string.Join(" and ", authors.Select(a => "{" + Findings.Citations.Escape(a) + "}"))).Append("},\n");
+        bib.Append("  title = {{").Append(Findings.Citations.Escape(report.Title)).Append("}},\n");
+        if (organisation is not null) bib.Append("  institution = {").Append(Findings.Citations.Escape(organisation)).Append("},\n");
+        if (report.IndexNumber is not null) bib.Append("  number = {").Append(Findings.Citations.Escape(report.IndexNumber)).Append("},\n");
         bib.Append("  year = {").Append(report.Date.Year).Append("},\n");
         bib.Append("  month = ").Append(Months[report.Date.Month - 1]).Append(",\n");
         bib.Append("  language = {").Append(language.Lang).Append('}');
@@ -54,21 +54,5 @@ public sealed record Citation(string Title, string Lang, string Url, string? Per
         var cslJson = JsonSerializer.Serialize(new[] { csl }, Json);
 
         return new Citation(report.Title, language.Lang, url, permanentUrl, text, bib.ToString(), cslJson);
-    }
-
-    /// <summary>Escapes the characters TeX treats specially.</summary>
-    private static string Tex(string s)
-    {
-        var b = new StringBuilder(s.Length);
-        foreach (var c in s)
-            b.Append(c switch
-            {
-                '\\' => @"\textbackslash{}",
-                '{' or '}' or '%' or '&' or '$' or '#' or '_' => "\\" + c,
-                '~' => @"\textasciitilde{}",
-                '^' => @"\textasciicircum{}",
-                _ => c.ToString(),
-            });
-        return b.ToString();
     }
 }
