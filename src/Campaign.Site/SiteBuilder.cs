@@ -69,7 +69,7 @@ public static class SiteBuilder
         var jobs = new List<PageJob>();
         jobs.AddRange(PagePlan.Build(model, editions));
         clock.Lap("plan pages");
-        jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated));
+        jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated, session?.Views));
         clock.Lap("plan findings and data downloads");
         jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated, session?.SearchIndex is { } memo ? memo.Build : null));
         clock.Lap("search index");

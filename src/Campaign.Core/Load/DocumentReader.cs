@@ -45,6 +45,12 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
     {
         var name = DocumentName.Parse(Path.GetFileName(path), relative, site, diagnostics);
         if (name is null) return null;
+        var stamp = cache is null ? null : DocumentCache.FileStamp.Of(path); // before reading: an edit during the read shows next time
+        if (stamp is not null && cache!.TryGetUnchanged(relative, stamp, out var untouched))
+        {
+            foreach (var d in untouched.Diagnostics) diagnostics.Add(d);
+            return (T?)untouched.Value;
+        }
         var text = TextFile.Read(path, relative, diagnostics);
         if (text is null) return null;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -52,11 +58,12 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         if (cache.TryGet(relative, hash, out var hit))
         {
             foreach (var d in hit.Diagnostics) diagnostics.Add(d);
+            cache.Set(relative, hit with { Stamp = stamp });
             return (T?)hit.Value;
         }
         var result = Parse(text, hash, name, relative, section, parse);
         // Everything parsing this file reported names this file; files are parsed one per thread, so this is exactly its share.
-        cache.Set(relative, new DocumentCache.Entry(hash, result, [.. diagnostics.Sorted().Where(d => d.Location?.File == relative)]));
+        cache.Set(relative, new DocumentCache.Entry(hash, result, [.. diagnostics.Sorted().Where(d => d.Location?.File == relative)], stamp));
         return result;
     }
 

@@ -40,13 +40,13 @@ public static partial class FindingsReader
                 diagnostics.Warning("CMP017", "Only .yaml and .csv files are read in findings/; this file is ignored.", new SourceLocation(relative));
                 continue;
             }
-            var text = TextFile.Read(path, relative, diagnostics);
-            if (text is null) continue;
             if (cache is not null)
             {
-                cached.AddRange(ReadCached(text, relative, extension, languages, vocabularies, markdown, today, diagnostics, cache));
+                cached.AddRange(ReadCached(path, relative, extension, languages, vocabularies, markdown, today, diagnostics, cache));
                 continue;
             }
+            var text = TextFile.Read(path, relative, diagnostics);
+            if (text is null) continue;
             records.AddRange(Records(text, relative, extension, languages, diagnostics));
         }
 
@@ -55,25 +55,76 @@ public static partial class FindingsReader
         return [.. findings.OfType<Finding>().Concat(cached).OrderBy(f => f.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>One file's findings from the cache when its text is unchanged; else read, and kept with the file's diagnostics.</summary>
-    private static IEnumerable<Finding> ReadCached(string text, string relative, string extension, List<string> languages, Vocabularies vocabularies,
+    /// <summary>
+    /// One file's findings from the cache when the file is untouched or its text unchanged. An edited file is parsed again,
+    /// but each record whose text (and place in the file) is as before keeps its <see cref="Finding"/> instance and
+    /// diagnostics, so the later stages of a live preview see the same objects and redo nothing for them.
+    /// </summary>
+    private static IEnumerable<Finding> ReadCached(string path, string relative, string extension, List<string> languages, Vocabularies vocabularies,
         MarkdownRenderer markdown, DateOnly today, DiagnosticList diagnostics, DocumentCache cache)
     {
+        var stamp = DocumentCache.FileStamp.Of(path); // before reading: an edit during the read shows next time
+        if (cache.TryGetUnchanged(relative, stamp, out var untouched))
+        {
+            foreach (var d in untouched.Diagnostics) diagnostics.Add(d);
+            return ((FileFindings)untouched.Value!).All;
+        }
+        var text = TextFile.Read(path, relative, diagnostics);
+        if (text is null) return [];
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
         if (cache.TryGet(relative, hash, out var hit))
         {
             foreach (var d in hit.Diagnostics) diagnostics.Add(d);
-            return (ImmutableArray<Finding>)hit.Value!;
+            cache.Set(relative, hit with { Stamp = stamp });
+            return ((FileFindings)hit.Value!).All;
         }
+        var before = cache.Previous(relative)?.Value as FileFindings;
         var local = new DiagnosticList();
         var records = Records(text, relative, extension, languages, local);
-        var findings = new Finding?[records.Count];
-        Parallel.For(0, records.Count, i => findings[i] = ReadOne(records[i], languages, vocabularies, markdown, today, local));
-        var result = findings.OfType<Finding>().ToImmutableArray();
+        var keys = RecordKeys(text, extension, records);
+        var read = new RecordRead[records.Count];
+        Parallel.For(0, records.Count, i =>
+        {
+            if (before is not null && before.ByText.TryGetValue(keys[i], out var same)) { read[i] = same; return; }
+            var own = new DiagnosticList();
+            read[i] = new RecordRead(ReadOne(records[i], languages, vocabularies, markdown, today, own), own.Sorted());
+        });
+        foreach (var r in read)
+            foreach (var d in r.Diagnostics) local.Add(d);
+        var result = new FileFindings([.. read.Select(r => r.Finding).OfType<Finding>()],
+            keys.Select((k, i) => (k, read[i])).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Item2, StringComparer.Ordinal));
         var reported = local.Sorted();
         foreach (var d in reported) diagnostics.Add(d);
-        cache.Set(relative, new DocumentCache.Entry(hash, result, reported));
-        return result;
+        cache.Set(relative, new DocumentCache.Entry(hash, result, reported, stamp));
+        return result.All;
+    }
+
+    /// <summary>A record's finding (null when it had errors) and what reading it reported.</summary>
+    private sealed record RecordRead(Finding? Finding, IReadOnlyList<Diagnostic> Diagnostics);
+
+    /// <summary>A findings file as the cache keeps it: its findings, and each record's reading by the record's text.</summary>
+    private sealed record FileFindings(ImmutableArray<Finding> All, Dictionary<string, RecordRead> ByText);
+
+    /// <summary>
+    /// Each record's text from its first line to the next record's, with its line number (locations are part of a finding)
+    /// and, for CSV, the header row (which gives the cells their meaning). YAML aliases are refused, so a record's text is all it reads.
+    /// </summary>
+    private static string[] RecordKeys(string text, string extension, List<MapNode> records)
+    {
+        var lineStarts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++) if (text[i] == '\n') lineStarts.Add(i + 1);
+        int Offset(int line) => line < 1 ? 0 : line > lineStarts.Count ? text.Length : lineStarts[line - 1];
+        var header = extension == ".csv" ? text[..Offset(2)] : "";
+        var keys = new string[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            var line = records[i].Location.Line;
+            var next = i + 1 < records.Count ? records[i + 1].Location.Line : lineStarts.Count + 1;
+            var from = Offset(line);
+            var to = Math.Max(from, Offset(next));
+            keys[i] = string.Concat(header, "\u0000", line.ToString(CultureInfo.InvariantCulture), "\u0000", text.Substring(from, to - from));
+        }
+        return keys;
     }
 
     /// <summary>The records of one findings file: the rows of a CSV file, or the mapping or list of mappings of a YAML file.</summary>

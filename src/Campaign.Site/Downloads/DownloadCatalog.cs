@@ -45,7 +45,7 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
             // every report and press page reads it, and the site can generate tens of thousands of files.
             var count = generated.Count;
             if (_all is { } known && known.Count == count) return known.List;
-            IReadOnlyList<Download> list = [.. generated.All.Where(f => IsDownload(f.Path)).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
+            IReadOnlyList<Download> list = [.. generated.Where(IsDownload).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
                 .Concat(documents).OrderBy(d => d.Path, StringComparer.Ordinal)];
             _all = new Snapshot(count, list);
             return list;

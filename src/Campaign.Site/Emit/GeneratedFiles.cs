@@ -20,7 +20,8 @@ public sealed record GeneratedFile(string Path, byte[] Bytes)
 /// </summary>
 public sealed class GeneratedFiles
 {
-    private readonly ConcurrentDictionary<string, GeneratedFile> _files = new(StringComparer.Ordinal);
+    // Tens of thousands of files are added from every core: room from the start, so no resize stops all the threads.
+    private readonly ConcurrentDictionary<string, GeneratedFile> _files = new(Environment.ProcessorCount * 4, 1 << 16, StringComparer.Ordinal);
 
     public GeneratedFile Add(string path, byte[] bytes)
     {
@@ -34,12 +35,15 @@ public sealed class GeneratedFiles
 
     public GeneratedFile? Find(string path) => _files.TryGetValue(path, out var f) ? f : null;
 
+    /// <summary>The files whose path passes <paramref name="path"/>, in no particular order (cheaper than sorting all of them first).</summary>
+    public List<GeneratedFile> Where(Func<string, bool> path) => [.. _files.Values.Where(f => path(f.Path))];
+
     /// <summary>All files, ordered by path.</summary>
     public IReadOnlyList<GeneratedFile> All => [.. _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)];
 
     public void WriteTo(OutputFolder output)
     {
         // Thousands of small files: writing them from several threads keeps the disk busy while another file is opened.
-        Parallel.ForEach(All, file => output.Write(file.Path, file.Bytes));
+        Parallel.ForEach(_files.Values, file => output.Write(file.Path, file.Bytes)); // any order: each file is written once
     }
 }

@@ -13,7 +13,8 @@ public sealed class OutputFolder : IDisposable
 {
     private readonly string _target;
     private readonly OutputLedger? _ledger;
-    private readonly ConcurrentDictionary<string, byte> _produced = new(StringComparer.Ordinal);
+    // Every file of the site is recorded from every core: room from the start, so no resize stops all the threads.
+    private readonly ConcurrentDictionary<string, byte> _produced = new(Environment.ProcessorCount * 4, 1 << 16, StringComparer.Ordinal);
     private bool _committed;
 
     public string Root { get; }

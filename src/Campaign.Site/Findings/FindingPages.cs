@@ -19,7 +19,9 @@ public static class FindingPages
     /// <summary>Values each facet shows on the index; the facet's own page lists them all.</summary>
     public const int IndexFacetValues = 12;
 
-    public static List<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated)
+    /// <param name="memo">In a live preview, the views of the previous build, reused for unchanged findings.</param>
+    public static List<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
+        Incremental.FindingViewMemo? memo = null)
     {
         var jobs = new List<PageJob>();
         if (model.Findings.IsEmpty) return jobs;
@@ -33,8 +35,9 @@ public static class FindingPages
         {
             var views = new FindingViewFactory(model, v, catalog);
             var code = v.Code;
+            var known = memo?.For(code, model, v, catalog);
             FindingExports.Facets(catalog, views, v.Strings, generated);
-            var rows = catalog.Findings.Select(views.Row).ToList();
+            var rows = known is null ? catalog.Findings.Select(views.Row).ToList() : [.. catalog.Findings.Select(f => known.Row(f, views.Row))];
             var title = S(v, "findings_title");
             var indexUrl = Urls.Section(code, "findings");
             var dataUrl = Urls.Section(code, "data");
@@ -48,11 +51,16 @@ public static class FindingPages
                 var citation = Cite(model, v, f);
                 generated.Add($"{code}/findings/{f.Id}.json", records.GetOrAdd(f.Id, _ => FindingExports.RecordBytes(model, f)));
                 FindingExports.Citation(code, f, citation, generated);
-                var view = views.Finding(f, citation);
-                var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
-                var page = v.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
-                    fallback, fallback ? model.Site.DefaultLanguage : null, translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
-                each[i] = new PageJob(page, "finding", new Dictionary<string, object?> { ["finding"] = view }, v);
+                Incremental.FindingViewMemo.PageParts Parts(Finding f)
+                {
+                    var view = views.Finding(f, citation);
+                    var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
+                    var page = v.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
+                        fallback, fallback ? model.Site.DefaultLanguage : null, translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
+                    return new(page, new Dictionary<string, object?> { ["finding"] = view });
+                }
+                var parts = known is null ? Parts(f) : known.Page(f, Parts);
+                each[i] = new PageJob(parts.Page, "finding", parts.Values, v);
             });
             jobs.AddRange(each);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Campaign.Site.Rendering;
@@ -30,6 +31,7 @@ public sealed class PageFingerprints
     internal void StartBuild(Theme theme)
     {
         _values = new ValueFingerprint(); // remembers objects of this build only
+        _frames.Clear();
 
         var stamp = ThemeStamp(theme.Directory);
         if (stamp == _theme) return;
@@ -39,18 +41,36 @@ public sealed class PageFingerprints
 
     private ValueFingerprint _values = new();
 
+    // The frame every page of a language shares (site, UI strings, languages), digested once per build.
+    private readonly ConcurrentDictionary<EditionViews, string?> _frames = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Fingerprints of page values kept from earlier builds, by the values' identity: a page whose values a build reused
+    /// (an unchanged finding's, see <see cref="FindingViewMemo"/>) is not walked again. Weak keys: values no build uses any more are let go.
+    /// </summary>
+    private readonly ConditionalWeakTable<IReadOnlyDictionary<string, object?>, Known> _known = new();
+
+    private sealed record Known(string Frame, PageView Page, string Layout, bool Relative, string Fingerprint);
+
     /// <summary>The job's fingerprint, or null when its values cannot be read (then the page is always rendered).</summary>
-    internal string? Of(PageJob job) =>
-        _values.Of(new object?[]
+    internal string? Of(PageJob job)
+    {
+        var frame = _frames.GetOrAdd(job.Views, v => _values.Of(new object?[] { v.Site, v.T, v.LanguageCodes.Order(StringComparer.Ordinal).ToList() }));
+        if (frame is null) return null;
+        if (_known.TryGetValue(job.Values, out var known) && known.Frame == frame && ReferenceEquals(known.Page, job.Page)
+            && known.Layout == job.Layout && known.Relative == job.Relative)
+            return known.Fingerprint;
+        var fingerprint = _values.Of(new object?[]
         {
             job.Layout,
             job.Relative,
             job.Page,
             job.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new object?[] { kv.Key, kv.Value }).ToList(),
-            job.Views.Site,
-            job.Views.T,
-            job.Views.LanguageCodes.Order(StringComparer.Ordinal).ToList(),
+            frame,
         });
+        if (fingerprint is not null) _known.AddOrUpdate(job.Values, new Known(frame, job.Page, job.Layout, job.Relative, fingerprint));
+        return fingerprint;
+    }
 
     internal bool Unchanged(string path, string? fingerprint) =>
         fingerprint is not null && _byPath.TryGetValue(path, out var old) && old == fingerprint;

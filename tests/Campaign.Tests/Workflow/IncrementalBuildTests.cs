@@ -99,6 +99,37 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void An_edit_inside_a_findings_file_keeps_the_other_findings_and_their_warnings_where_they_are()
+    {
+        using var c = new CampaignCopy();
+        var output = Path.Combine(c.Root, "preview");
+        // A warning on the file's last finding, to follow through edits of the first.
+        c.Edit("findings/axis.yaml", "  tags: [licence, dual-use-regulation, network-cameras]\n", "  tags: [licence, dual-use-regulation, network-cameras]\n  colour: red\n");
+        var session = new BuildSession();
+        var first = SiteBuilder.Build(Options(c, output), session);
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        var warning = Assert.Single(first.Diagnostics, d => d.Code == "CMP004" && d.Message.Contains("colour"));
+        var findings = Directory.EnumerateFiles(Path.Combine(output, "en/findings"), "*.json").Count(f => !f.EndsWith("facets.json"));
+
+        // 1. The first finding's summary, same number of lines: every other finding keeps its views, in both languages.
+        c.Edit("findings/axis.yaml", "Axis Communications was listed several times", "Axis Communications was listed many times");
+        var edited = SiteBuilder.Build(Options(c, output), session);
+        Assert.True(edited.Succeeded);
+        Assert.Equal(2 * 2 * (findings - 1), session.FindingViews.Reused); // a row and a page, per language
+        Assert.Equal(warning.ToString(), Assert.Single(edited.Diagnostics, d => d.Code == "CMP004" && d.Message.Contains("colour")).ToString());
+        Assert.Contains("listed many times", File.ReadAllText(Path.Combine(output, "en/findings/axis-recommended-brand-2012-2019/index.html")));
+        AssertSameAsFullBuild(c, output, "an edit inside a findings file");
+
+        // 2. A line more in the first finding: the findings below it moved, so they are read again and the warning moves too.
+        c.Edit("findings/axis.yaml", "  tags: [tenders, network-cameras]\n", "  tags:\n    [tenders, network-cameras]\n");
+        var moved = SiteBuilder.Build(Options(c, output), session);
+        Assert.True(moved.Succeeded);
+        var now = Assert.Single(moved.Diagnostics, d => d.Code == "CMP004" && d.Message.Contains("colour"));
+        Assert.Equal(warning.Location!.Line + 1, now.Location!.Line);
+        AssertSameAsFullBuild(c, output, "a finding one line longer");
+    }
+
+    [Fact]
     public void A_broken_edit_keeps_the_last_good_pages_and_the_next_good_edit_recovers()
     {
         using var c = new CampaignCopy();

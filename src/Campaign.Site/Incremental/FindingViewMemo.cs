@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Campaign.Core.Model;
+using Campaign.Site.Findings;
+using Campaign.Site.Rendering;
+using Campaign.Site.Routing;
+
+namespace Campaign.Site.Incremental;
+
+/// <summary>
+/// Each finding's views from the previous build of a live preview: its table row and its page's frame and values,
+/// per language. A finding's views are a function of the finding and of its edition's context (site settings, UI
+/// strings, vocabularies, company names, report sections, facet values and counts, the build date); while that
+/// context is unchanged, an unchanged <see cref="Finding"/> instance (the loader keeps instances of unchanged
+/// records) gets the very same view objects, so fingerprinting its page finds their digests instead of walking them.
+/// </summary>
+public sealed class FindingViewMemo
+{
+    private readonly ConcurrentDictionary<string, Edition> _editions = new(StringComparer.Ordinal);
+    private int _reused;
+
+    /// <summary>Views reused since the last <see cref="ResetCounts"/>.</summary>
+    public int Reused => _reused;
+
+    internal void ResetCounts() => _reused = 0;
+
+    /// <summary>A finding page's frame and template values.</summary>
+    public sealed record PageParts(PageView Page, IReadOnlyDictionary<string, object?> Values);
+
+    internal sealed class Edition(string context)
+    {
+        public string Context { get; } = context;
+        public ConditionalWeakTable<Finding, FindingRowView> Rows { get; } = new();
+        public ConditionalWeakTable<Finding, PageParts> Pages { get; } = new();
+    }
+
+    /// <summary>The memo of one language for this build: emptied when the edition's context changed since the last one.</summary>
+    internal Scope For(string lang, SiteModel model, EditionViews views, FindingCatalog catalog)
+    {
+        var context = Context(model, views, catalog);
+        var edition = _editions.AddOrUpdate(lang, _ => new Edition(context), (_, old) => old.Context == context ? old : new Edition(context));
+        return new Scope(this, edition);
+    }
+
+    /// <summary>One language's memo within one build.</summary>
+    internal sealed class Scope
+    {
+        private readonly FindingViewMemo _memo;
+        private readonly Edition _edition;
+
+        internal Scope(FindingViewMemo memo, Edition edition)
+        {
+            _memo = memo;
+            _edition = edition;
+        }
+
+        public FindingRowView Row(Finding f, Func<Finding, FindingRowView> make) => Get(_edition.Rows, f, make);
+
+        public PageParts Page(Finding f, Func<Finding, PageParts> make) => Get(_edition.Pages, f, make);
+
+        private T Get<T>(ConditionalWeakTable<Finding, T> table, Finding f, Func<Finding, T> make) where T : class
+        {
+            if (table.TryGetValue(f, out var known))
+            {
+                Interlocked.Increment(ref _memo._reused);
+                return known;
+            }
+            var made = make(f);
+            table.AddOrUpdate(f, made);
+            return made;
+        }
+    }
+
+    /// <summary>
+    /// A digest of everything besides the finding that its views read. Facet values count their findings (pages show
+    /// the counts), so adding a finding or moving it to another company renews every view; editing its text does not.
+    /// </summary>
+    private static string Context(SiteModel model, EditionViews views, FindingCatalog catalog) =>
+        new ValueFingerprint().Of(new object?[]
+        {
+            views.Code,
+            model.Site,
+            model.Options.Today,
+            views.Strings.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new[] { kv.Key, kv.Value }).ToList(),
+            model.Content.Vocabularies,
+            views.Edition.Companies.Select(c => new[] { c.Slug, c.Item.Name }).ToList(),
+            views.Edition.Reports.Select(r => new object?[]
+                { r.Slug, r.Item.Title, r.Item.Body.Headings.Select(h => new object?[] { h.Id, h.Text }).ToList() }).ToList(),
+            catalog.Facets.Select(f => new object?[]
+                { f.Name, f.Values.Select(v => new object?[] { v.Key, v.Slug, v.Label, v.Members.Length }).ToList() }).ToList(),
+        }) ?? Guid.NewGuid().ToString(); // unreadable: never equal to the last build's
+}
