@@ -45,11 +45,22 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
             // every report and press page reads it, and the site can generate tens of thousands of files.
             var count = generated.Count;
             if (_all is { } known && known.Count == count) return known.List;
-            IReadOnlyList<Download> list = [.. generated.Where(IsDownload).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
-                .Concat(documents).OrderBy(d => d.Path, StringComparer.Ordinal)];
-            _all = new Snapshot(count, list);
-            return list;
+            lock (_gate) // pages render in parallel: one of them works the list out, the others wait for it
+            {
+                if (_all is { } fresh && fresh.Count == count) return fresh.List;
+                return Read(count);
+            }
         }
+    }
+
+    private readonly Lock _gate = new();
+
+    private IReadOnlyList<Download> Read(int count)
+    {
+        IReadOnlyList<Download> list = [.. generated.Where(IsDownload).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
+            .Concat(documents).OrderBy(d => d.Path, StringComparer.Ordinal)];
+        _all = new Snapshot(count, list);
+        return list;
     }
 
     private Snapshot? _all;
