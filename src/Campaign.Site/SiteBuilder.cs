@@ -92,13 +92,13 @@ public static class SiteBuilder
         clock.Lap("render pages");
         session?.Stage("write");
         generated.WriteTo(output);
-        var files = StaticOutput.Write(model, theme, output) + generated.All.Count;
+        var files = StaticOutput.Write(model, theme, output) + generated.Count;
         clock.Lap("write downloads and assets");
 
         // 5. after pages: what describes the whole output (indexes, feeds, checksums) comes last.
         if (diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
-        files += WholeSiteFiles.Write(model, jobs, downloads, output);
+        files += WholeSiteFiles.Write(model, jobs, downloads, output, session?.Sitemap is { } sitemap ? sitemap.Write : null);
         clock.Lap("sitemap, checksums, bundle");
         output.Commit();
         clock.Lap("commit output");

@@ -35,10 +35,17 @@ public sealed class DocumentCache
     /// <summary>Files parsed since the last <see cref="ResetCounts"/>.</summary>
     public int Misses => _misses;
 
+    /// <summary>Edited files of which only the edited record was parsed, since the last <see cref="ResetCounts"/>.</summary>
+    public int Partial => _partial;
+    private int _partial;
+
+    internal void NotePartial() => Interlocked.Increment(ref _partial);
+
     public void ResetCounts()
     {
         _hits = 0;
         _misses = 0;
+        _partial = 0;
     }
 
     /// <summary>

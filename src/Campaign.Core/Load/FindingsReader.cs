@@ -79,8 +79,16 @@ public static partial class FindingsReader
             return ((FileFindings)hit.Value!).All;
         }
         var before = cache.Previous(relative)?.Value as FileFindings;
+        if (before is not null && extension != ".csv" && OneRecordEdited(before, text, relative, languages, vocabularies, markdown, today) is { } edited)
+        {
+            foreach (var d in edited.Diagnostics) diagnostics.Add(d);
+            cache.NotePartial();
+            cache.Set(relative, new DocumentCache.Entry(hash, edited.Findings, edited.Diagnostics, stamp));
+            return edited.Findings.All;
+        }
         var local = new DiagnosticList();
         var records = Records(text, relative, extension, languages, local);
+        var clean = !local.Sorted().Any();
         var keys = RecordKeys(text, extension, records);
         var read = new RecordRead[records.Count];
         Parallel.For(0, records.Count, i =>
@@ -92,7 +100,8 @@ public static partial class FindingsReader
         foreach (var r in read)
             foreach (var d in r.Diagnostics) local.Add(d);
         var result = new FileFindings([.. read.Select(r => r.Finding).OfType<Finding>()],
-            keys.Select((k, i) => (k, read[i])).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Item2, StringComparer.Ordinal));
+            keys.Select((k, i) => (k, read[i])).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Item2, StringComparer.Ordinal),
+            text, [.. records.Select(r => r.Location.Line)], read, clean && records.Count > 1);
         var reported = local.Sorted();
         foreach (var d in reported) diagnostics.Add(d);
         cache.Set(relative, new DocumentCache.Entry(hash, result, reported, stamp));
@@ -103,7 +112,66 @@ public static partial class FindingsReader
     private sealed record RecordRead(Finding? Finding, IReadOnlyList<Diagnostic> Diagnostics);
 
     /// <summary>A findings file as the cache keeps it: its findings, and each record's reading by the record's text.</summary>
-    private sealed record FileFindings(ImmutableArray<Finding> All, Dictionary<string, RecordRead> ByText);
+    /// <param name="Lines">Each record's first line, in file order, with <paramref name="Reads"/> in the same order.</param>
+    /// <param name="Splittable">A YAML list of several records that parsed without a file-level diagnostic: one edited record can be read alone.</param>
+    private sealed record FileFindings(ImmutableArray<Finding> All, Dictionary<string, RecordRead> ByText,
+        string Text, int[] Lines, RecordRead[] Reads, bool Splittable);
+
+    /// <summary>The findings and diagnostics of a file where one record was edited in place.</summary>
+    private sealed record EditedFile(FileFindings Findings, IReadOnlyList<Diagnostic> Diagnostics);
+
+    /// <summary>
+    /// A large findings file edited inside one record, without adding or removing lines (the usual edit: a word, a date,
+    /// a URL): only that record's lines are parsed, since in a YAML list each item stands on its own (aliases are refused).
+    /// Null whenever that cannot be shown from the text alone; the caller then parses the whole file.
+    /// </summary>
+    private static EditedFile? OneRecordEdited(FileFindings before, string text, string relative, List<string> languages, Vocabularies vocabularies,
+        MarkdownRenderer markdown, DateOnly today)
+    {
+        var old = before.Text;
+        if (!before.Splittable || Lines(old) != Lines(text)) return null;
+        var prefix = old.AsSpan().CommonPrefixLength(text);
+        var max = Math.Min(old.Length, text.Length) - prefix;
+        var suffix = 0;
+        while (suffix < max && old[^(suffix + 1)] == text[^(suffix + 1)]) suffix++;
+        var firstLine = Lines(text.AsSpan(0, prefix)) + 1;
+        var lastLine = Lines(text.AsSpan(0, Math.Max(prefix, text.Length - suffix))) + 1;
+        var i = Array.FindLastIndex(before.Lines, l => l <= firstLine);
+        if (i < 0) return null; // above the first record: comments, or the start of the list
+        var next = i + 1 < before.Lines.Length ? before.Lines[i + 1] : int.MaxValue;
+        if (lastLine >= next) return null; // reaches into the next record
+
+        var starts = LineStarts(text);
+        int Offset(int line) => line > starts.Count ? text.Length : starts[line - 1];
+        var from = Offset(before.Lines[i]);
+        var to = next == int.MaxValue ? text.Length : Offset(next);
+        // The record alone, as the list item it is ("- id: …"), with its lines numbered as in the file.
+        if (!text.AsSpan(from).TrimStart(' ').StartsWith("- ")) return null;
+        var parse = new DiagnosticList();
+        if (YamlReader.Parse(text[from..to], relative, before.Lines[i] - 1, parse) is not ListNode { Items: [MapNode map] } || parse.Sorted().Any())
+            return null;
+
+        var own = new DiagnosticList();
+        var reads = (RecordRead[])before.Reads.Clone();
+        reads[i] = new RecordRead(ReadOne(map with { Field = "" }, languages, vocabularies, markdown, today, own), own.Sorted());
+        var keys = Keys(text, "", before.Lines);
+        var findings = new FileFindings([.. reads.Select(r => r.Finding).OfType<Finding>()],
+            keys.Select((k, n) => (k, reads[n])).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Item2, StringComparer.Ordinal),
+            text, before.Lines, reads, true);
+        var all = new DiagnosticList();
+        foreach (var r in reads)
+            foreach (var d in r.Diagnostics) all.Add(d);
+        return new EditedFile(findings, all.Sorted());
+    }
+
+    private static int Lines(ReadOnlySpan<char> text) => text.Count('\n');
+
+    private static List<int> LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++) if (text[i] == '\n') starts.Add(i + 1);
+        return starts;
+    }
 
     /// <summary>
     /// Each record's text from its first line to the next record's, with its line number (locations are part of a finding)
@@ -111,15 +179,19 @@ public static partial class FindingsReader
     /// </summary>
     private static string[] RecordKeys(string text, string extension, List<MapNode> records)
     {
-        var lineStarts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++) if (text[i] == '\n') lineStarts.Add(i + 1);
+        var header = extension == ".csv" ? text[..(text.IndexOf('\n') + 1)] : "";
+        return Keys(text, header, [.. records.Select(r => r.Location.Line)]);
+    }
+
+    private static string[] Keys(string text, string header, int[] lines)
+    {
+        var lineStarts = LineStarts(text);
         int Offset(int line) => line < 1 ? 0 : line > lineStarts.Count ? text.Length : lineStarts[line - 1];
-        var header = extension == ".csv" ? text[..Offset(2)] : "";
-        var keys = new string[records.Count];
-        for (var i = 0; i < records.Count; i++)
+        var keys = new string[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
         {
-            var line = records[i].Location.Line;
-            var next = i + 1 < records.Count ? records[i + 1].Location.Line : lineStarts.Count + 1;
+            var line = lines[i];
+            var next = i + 1 < lines.Length ? lines[i + 1] : lineStarts.Count + 1;
             var from = Offset(line);
             var to = Math.Max(from, Offset(next));
             keys[i] = string.Concat(header, "\u0000", line.ToString(CultureInfo.InvariantCulture), "\u0000", text.Substring(from, to - from));

@@ -24,15 +24,18 @@ public static class FindingRules
             diagnostics.Error("CMP060", $"The id `{finding.Id}` is reserved: /<lang>/findings/{finding.Id}/ is a page of the findings index.",
                 finding.Where("id"), "id", $"ids may not be any of {string.Join(", ", ReservedIds)}; add a word, e.g. `{finding.Id}-1`");
 
+        // Sets and lookups, not lists: a large campaign checks tens of thousands of findings on every rebuild of a preview.
         var companies = content.Companies.Select(c => c.Doc.Slug).Distinct().ToList();
-        foreach (var finding in content.Findings.Where(f => !companies.Contains(f.Company)))
+        var companySet = companies.ToHashSet(StringComparer.Ordinal);
+        foreach (var finding in content.Findings.Where(f => !companySet.Contains(f.Company)))
             diagnostics.Error("CMP019", $"`{finding.Company}` is not a company of this campaign.", finding.Where("company"), "company",
                 (Suggestions.DidYouMean(finding.Company, companies) is { } d ? d + " " : "") + "use the name of a file in companies/ without the language suffix");
 
+        var reportsBySlug = content.Reports.ToLookup(r => r.Doc.Slug, StringComparer.Ordinal);
         foreach (var finding in content.Findings.Where(f => f.ReportSection is not null))
         {
             var parts = finding.ReportSection!.Split('#', 2);
-            var reports = content.Reports.Where(r => r.Doc.Slug == parts[0]).ToList();
+            var reports = reportsBySlug[parts[0]].ToList();
             if (reports.Count == 0)
             {
                 diagnostics.Error("CMP026", $"`{parts[0]}` is not a report of this campaign.", finding.Where("report_section"), "report_section",

@@ -73,7 +73,13 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
         [.. All.Where(d => d.Path.StartsWith($"downloads/{slug}.", StringComparison.Ordinal) && d.Path.EndsWith(".pdf", StringComparison.Ordinal))];
 
     /// <summary>Stages publish downloads in <see cref="Folders"/> or at the site root; files in other folders (feeds, search index shards) serve pages.</summary>
-    public static bool IsDownload(string path) => !path.Contains('/') || Folders.Any(f => path.StartsWith(f, StringComparison.Ordinal));
+    public static bool IsDownload(string path)
+    {
+        if (!path.Contains('/')) return true;
+        foreach (var folder in Folders) // a loop, not LINQ: this runs once per generated file, tens of thousands of them
+            if (path.StartsWith(folder, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     /// <summary>The language of <c>name.en.pdf</c>; null for files that are not in one language.</summary>
     public static string? LangOf(string path, IReadOnlyCollection<string> languages)

@@ -17,6 +17,7 @@ public sealed class BuildSession(bool incremental = true)
     public OutputLedger Ledger { get; } = new();
     public SearchIndexMemo SearchIndexes { get; } = new();
     public FindingViewMemo FindingViews { get; } = new();
+    public SitemapMemo Sitemaps { get; } = new();
 
     /// <summary>Told when each stage starts and as pages are rendered; null for a silent build.</summary>
     public IBuildProgress? Progress { get; init; }
@@ -28,6 +29,8 @@ public sealed class BuildSession(bool incremental = true)
     internal SearchIndexMemo? SearchIndex => Incremental ? SearchIndexes : null;
 
     internal FindingViewMemo? Views => Incremental ? FindingViews : null;
+
+    internal SitemapMemo? Sitemap => Incremental ? Sitemaps : null;
 
     internal OutputFolder Open(string outputDir) => Incremental ? OutputFolder.InPlace(outputDir, Ledger) : new OutputFolder(outputDir);
 

@@ -35,7 +35,8 @@ public sealed class OutputLedger
     /// <summary>A file written by someone else (through a path): its bytes are unknown until it is read again.</summary>
     internal void Forget(string relative) => _hashes.TryRemove(relative, out _);
 
-    internal IEnumerable<string> Paths => _hashes.Keys;
+    // Enumerated without a lock or a copy of the keys (a large site has over a hundred thousand files).
+    internal IEnumerable<string> Paths => _hashes.Select(kv => kv.Key);
 
     /// <summary>The hash of a source file to copy, remembered by size and time so large assets are not read on every rebuild.</summary>
     internal string SourceHash(string source)

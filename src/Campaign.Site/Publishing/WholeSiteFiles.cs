@@ -11,7 +11,9 @@ namespace Campaign.Site.Publishing;
 public static class WholeSiteFiles
 {
     /// <summary>Writes them into the build folder; returns how many files it wrote.</summary>
-    public static int Write(SiteModel model, IReadOnlyList<PageJob> jobs, DownloadCatalog downloads, OutputFolder output)
+    /// <param name="sitemap">Writes the sitemap; a live preview passes one that reuses an unchanged sitemap.</param>
+    public static int Write(SiteModel model, IReadOnlyList<PageJob> jobs, DownloadCatalog downloads, OutputFolder output,
+        Func<string, IReadOnlyList<PageJob>, byte[]>? sitemap = null)
     {
         var count = 3;
         output.Write("SHA256SUMS", downloads.Sha256Sums());
@@ -19,7 +21,7 @@ public static class WholeSiteFiles
         output.Write("_headers", HostFiles.Headers());
         if (model.Site.BaseUrl is { } baseUrl)
         {
-            output.Write("sitemap.xml", Sitemap.Write(baseUrl, jobs));
+            output.Write("sitemap.xml", (sitemap ?? Sitemap.Write)(baseUrl, jobs));
             count++;
         }
         // Last: the bundle holds everything above.

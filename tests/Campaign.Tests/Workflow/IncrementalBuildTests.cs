@@ -115,6 +115,7 @@ public sealed class IncrementalBuildTests
         c.Edit("findings/axis.yaml", "Axis Communications was listed several times", "Axis Communications was listed many times");
         var edited = SiteBuilder.Build(Options(c, output), session);
         Assert.True(edited.Succeeded);
+        Assert.Equal(1, session.Documents.Partial); // only the edited finding's lines were parsed
         Assert.Equal(2 * 2 * (findings - 1), session.FindingViews.Reused); // a row and a page, per language
         Assert.Equal(warning.ToString(), Assert.Single(edited.Diagnostics, d => d.Code == "CMP004" && d.Message.Contains("colour")).ToString());
         Assert.Contains("listed many times", File.ReadAllText(Path.Combine(output, "en/findings/axis-recommended-brand-2012-2019/index.html")));
@@ -124,9 +125,24 @@ public sealed class IncrementalBuildTests
         c.Edit("findings/axis.yaml", "  tags: [tenders, network-cameras]\n", "  tags:\n    [tenders, network-cameras]\n");
         var moved = SiteBuilder.Build(Options(c, output), session);
         Assert.True(moved.Succeeded);
+        Assert.Equal(0, session.Documents.Partial);
         var now = Assert.Single(moved.Diagnostics, d => d.Code == "CMP004" && d.Message.Contains("colour"));
         Assert.Equal(warning.Location!.Line + 1, now.Location!.Line);
         AssertSameAsFullBuild(c, output, "a finding one line longer");
+
+        // 3. A mistake typed into one finding is reported at its own line, beside the other finding's warning; fixing it recovers.
+        const string firstSummary = "  summary:\n    en: >-\n      Between 2012 and 2019 Axis Communications was";
+        var yearsLine = File.ReadAllLines(c.InputFile("findings/axis.yaml")).ToList().IndexOf("  years: 2012-2019") + 1;
+        c.Edit("findings/axis.yaml", "  years: 2012-2019\n" + firstSummary, "  years: 2012-2099\n" + firstSummary);
+        var broken = SiteBuilder.Build(Options(c, output), session);
+        Assert.False(broken.Succeeded);
+        Assert.Equal(1, session.Documents.Partial);
+        var error = Assert.Single(broken.Diagnostics, d => d.IsError);
+        Assert.Equal(("CMP024", "findings/axis.yaml", yearsLine), (error.Code, error.Location!.File, error.Location.Line));
+        Assert.Single(broken.Diagnostics, d => d.Code == "CMP004" && d.Message.Contains("colour"));
+        c.Edit("findings/axis.yaml", "  years: 2012-2099\n", "  years: 2012-2018\n");
+        Assert.True(SiteBuilder.Build(Options(c, output), session).Succeeded);
+        AssertSameAsFullBuild(c, output, "a fixed finding");
     }
 
     [Fact]
