@@ -133,6 +133,7 @@ public static class MacroRunner
         var at = findingText.IndexOf(marker, StringComparison.Ordinal);
         if (at < 0) throw new InvalidOperationException($"{findingFile} has no synthetic summary to edit.");
 
+        var stages = new List<IReadOnlyList<Campaign.Site.Timing.StageTime>>();
         double Timed(Action edit, string what)
         {
             edit();
@@ -140,6 +141,7 @@ public static class MacroRunner
             var result = SiteBuilder.Build(options, session);
             var ms = clock.Elapsed.TotalMilliseconds;
             Check(result, what);
+            if (what == "finding edit" && result.Stages is { } s) stages.Add(s);
             return ms;
         }
 
@@ -154,6 +156,9 @@ public static class MacroRunner
             templates.Add(Timed(() => File.AppendAllText(templateFile, $"\n{{% comment %}}edit {tag}{{% endcomment %}}\n"), "template edit"));
         }
         log.WriteLine($"incremental (ms): finding {Join(findings)}; company {Join(companies)}; template {Join(templates)}");
+        // where a one-finding rebuild spends its time: each stage's median over the runs
+        foreach (var stage in stages.SelectMany(s => s).Select(s => s.Stage).Distinct())
+            log.WriteLine($"  finding edit, {stage}: {Median(stages.SelectMany(s => s).Where(s => s.Stage == stage).Select(s => s.Elapsed.TotalMilliseconds)).ToString("0", CultureInfo.InvariantCulture)} ms");
         Delete(input); Delete(theme); Delete(output);
         return (Median(findings), Median(companies), Median(templates));
     }
