@@ -69,7 +69,7 @@ public static class SiteBuilder
         var jobs = new List<PageJob>();
         jobs.AddRange(PagePlan.Build(model, editions));
         clock.Lap("plan pages");
-        jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated));
+        jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated, session?.FindingFileMemo));
         clock.Lap("plan findings and data downloads");
         jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated, session?.SearchIndex is { } memo ? memo.Build : null));
         clock.Lap("search index");
@@ -92,7 +92,7 @@ public static class SiteBuilder
         clock.Lap("render pages");
         session?.Stage("write");
         generated.WriteTo(output);
-        var files = StaticOutput.Write(model, theme, output) + generated.All.Count;
+        var files = StaticOutput.Write(model, theme, output) + generated.Count;
         clock.Lap("write downloads and assets");
 
         // 5. after pages: what describes the whole output (indexes, feeds, checksums) comes last.

@@ -16,6 +16,7 @@ public sealed class BuildSession(bool incremental = true)
     public PageFingerprints Pages { get; } = new();
     public OutputLedger Ledger { get; } = new();
     public SearchIndexMemo SearchIndexes { get; } = new();
+    public FindingFilesMemo FindingFiles { get; } = new();
 
     /// <summary>Told when each stage starts and as pages are rendered; null for a silent build.</summary>
     public IBuildProgress? Progress { get; init; }
@@ -25,6 +26,8 @@ public sealed class BuildSession(bool incremental = true)
     internal PageFingerprints? Fingerprints => Incremental ? Pages : null;
 
     internal SearchIndexMemo? SearchIndex => Incremental ? SearchIndexes : null;
+
+    internal FindingFilesMemo? FindingFileMemo => Incremental ? FindingFiles : null;
 
     internal OutputFolder Open(string outputDir) => Incremental ? OutputFolder.InPlace(outputDir, Ledger) : new OutputFolder(outputDir);
 
@@ -38,6 +41,7 @@ public sealed class BuildSession(bool incremental = true)
         Documents.ResetCounts();
         Pages.ResetCounts();
         SearchIndexes.ResetCounts();
+        FindingFiles.ResetCounts();
     }
 
     internal void Stage(string name, int total = 0) => Progress?.Stage(name, total);
