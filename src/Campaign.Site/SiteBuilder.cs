@@ -65,7 +65,7 @@ public static class SiteBuilder
         // 3. plan: every feature lists its pages and generates its downloads before any page is rendered,
         //    so pages can show each download's size and hash.
         var editions = model.Editions.Select(e => new EditionViews(model, e, theme)).ToList();
-        var generated = new GeneratedFiles();
+        var generated = new GeneratedFiles(model.Findings.Length * 3 * model.Site.Languages.Length + 4096); // a record and two citations per finding and language, and the rest
         var jobs = new List<PageJob>();
         jobs.AddRange(PagePlan.Build(model, editions));
         clock.Lap("plan pages");

@@ -29,7 +29,12 @@ public sealed record GeneratedFile(string Path, byte[] Bytes)
 /// </summary>
 public sealed class GeneratedFiles
 {
-    private readonly ConcurrentDictionary<string, GeneratedFile> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GeneratedFile> _files;
+
+    /// <param name="capacity">How many files the build expects: a large site adds tens of thousands, and a dictionary
+    /// grown step by step from empty spends more on resizing than on the additions.</param>
+    public GeneratedFiles(int capacity = 0) =>
+        _files = new(Environment.ProcessorCount * 4, Math.Max(31, capacity), StringComparer.Ordinal);
 
     public GeneratedFile Add(string path, byte[] bytes) => Add(new GeneratedFile(path, bytes));
 
@@ -51,7 +56,13 @@ public sealed class GeneratedFiles
     public void WriteTo(OutputFolder output)
     {
         // Thousands of small files: writing them from several threads keeps the disk busy while another file is opened.
-        // In any order (no sorting of tens of thousands of paths): each file is written on its own.
-        Parallel.ForEach(_files.Values, output.Write);
+        // In any order (no sorting of tens of thousands of paths): each file is written on its own. In ranges, not one
+        // by one: in a live preview most files are unchanged and cost two lookups, less than handing out an item.
+        var files = _files.Values.ToArray();
+        if (files.Length == 0) return; // a range partitioner refuses an empty range
+        Parallel.ForEach(Partitioner.Create(0, files.Length, Math.Max(256, files.Length / (Environment.ProcessorCount * 8))), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++) output.Write(files[i]);
+        });
     }
 }

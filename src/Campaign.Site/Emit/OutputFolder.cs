@@ -13,7 +13,10 @@ public sealed class OutputFolder : IDisposable
 {
     private readonly string _target;
     private readonly OutputLedger? _ledger;
-    private readonly ConcurrentDictionary<string, byte> _produced = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _produced;
+
+    /// <summary>How many files the last in-place build into a ledger's folder produced.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OutputLedger, System.Runtime.CompilerServices.StrongBox<int>> LastProduced = new();
     private bool _committed;
 
     public string Root { get; }
@@ -39,10 +42,13 @@ public sealed class OutputFolder : IDisposable
         Root = _target;
         Directory.CreateDirectory(Root);
         ledger.Attach(Root);
+        // a rebuild produces about what the previous one did: sized for it up front rather than resized step by step
+        _produced = new(Environment.ProcessorCount * 4, Math.Max(31, LastProduced.TryGetValue(ledger, out var last) ? last.Value : 0), StringComparer.Ordinal);
     }
 
     public OutputFolder(string target)
     {
+        _produced = new(StringComparer.Ordinal);
         _target = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(_target)!;
         Directory.CreateDirectory(parent);
@@ -173,6 +179,7 @@ public sealed class OutputFolder : IDisposable
         if (_ledger is not null)
         {
             RemoveStale(_ledger);
+            LastProduced.AddOrUpdate(_ledger, new(_produced.Count));
             _committed = true;
             return;
         }
