@@ -65,11 +65,11 @@ public static class SiteBuilder
         // 3. plan: every feature lists its pages and generates its downloads before any page is rendered,
         //    so pages can show each download's size and hash.
         var editions = model.Editions.Select(e => new EditionViews(model, e, theme)).ToList();
-        var generated = new GeneratedFiles();
+        var generated = new GeneratedFiles(model.Findings.Length * 3 * model.Site.Languages.Length + 4096); // a record and two citations per finding and language, and the rest
         var jobs = new List<PageJob>();
         jobs.AddRange(PagePlan.Build(model, editions));
         clock.Lap("plan pages");
-        jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated, session?.Views));
+        jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated, session?.FindingFileMemo, session?.Views));
         clock.Lap("plan findings and data downloads");
         jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated, session?.SearchIndex is { } memo ? memo.Build : null));
         clock.Lap("search index");

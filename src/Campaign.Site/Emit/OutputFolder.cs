@@ -13,8 +13,10 @@ public sealed class OutputFolder : IDisposable
 {
     private readonly string _target;
     private readonly OutputLedger? _ledger;
-    // Every file of the site is recorded from every core: room from the start, so no resize stops all the threads.
-    private readonly ConcurrentDictionary<string, byte> _produced = new(Environment.ProcessorCount * 4, 1 << 16, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _produced;
+
+    /// <summary>How many files the last in-place build into a ledger's folder produced.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OutputLedger, System.Runtime.CompilerServices.StrongBox<int>> LastProduced = new();
     private bool _committed;
 
     public string Root { get; }
@@ -40,10 +42,13 @@ public sealed class OutputFolder : IDisposable
         Root = _target;
         Directory.CreateDirectory(Root);
         ledger.Attach(Root);
+        // a rebuild produces about what the previous one did: sized for it up front rather than resized step by step
+        _produced = new(Environment.ProcessorCount * 4, Math.Max(31, LastProduced.TryGetValue(ledger, out var last) ? last.Value : 0), StringComparer.Ordinal);
     }
 
     public OutputFolder(string target)
     {
+        _produced = new(StringComparer.Ordinal);
         _target = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(_target)!;
         Directory.CreateDirectory(parent);
@@ -55,27 +60,32 @@ public sealed class OutputFolder : IDisposable
     }
 
     /// <summary>Writes a file at <paramref name="relative"/> (forward slashes) inside the build folder.</summary>
-    public void Write(string relative, ReadOnlySpan<byte> bytes) => Write(relative, bytes, null);
+    public void Write(string relative, ReadOnlySpan<byte> bytes) => Write(relative, bytes, _ledger is null ? null : OutputLedger.Hash(bytes));
 
     /// <summary>Writes a file whose bytes will not change: in place, an array written before is not hashed again.</summary>
-    public void Write(string relative, byte[] bytes) => Write(relative, bytes, bytes);
+    public void Write(string relative, byte[] bytes) => Write(relative, bytes, _ledger?.Hash(bytes));
 
-    private void Write(string relative, ReadOnlySpan<byte> bytes, byte[]? array)
+    /// <summary>Writes a generated file: in place, with the hash it already has (a listed download is not hashed twice).</summary>
+    public void Write(GeneratedFile file) => Write(file.Path, file.Bytes, _ledger is null ? null : file.Sha256);
+
+    /// <param name="hash">The bytes' SHA-256 when the folder is updated in place, else null.</param>
+    private void Write(string relative, ReadOnlySpan<byte> bytes, string? hash)
     {
-        var path = Inside(relative);
         if (_ledger is not null)
         {
             var key = Key(relative);
             _produced[key] = 0;
-            var hash = array is null ? OutputLedger.Hash(bytes) : _ledger.Hash(array);
-            if (_ledger.Holds(key, hash)) return;
+            // A path the ledger holds was checked when it was written (or found inside the folder), so an unchanged
+            // file costs two lookups: nothing is resolved or touched on disk.
+            if (_ledger.Holds(key, hash!)) return;
+            var inside = Inside(relative);
             _ledger.Forget(key); // until the write below has finished, the file's content is unknown
-            WriteFile(path, bytes);
-            _ledger.Wrote(key, hash);
+            WriteFile(inside, bytes);
+            _ledger.Wrote(key, hash!);
             Interlocked.Increment(ref _changed);
             return;
         }
-        WriteFile(path, bytes);
+        WriteFile(Inside(relative), bytes);
         Interlocked.Increment(ref _changed);
     }
 
@@ -169,6 +179,7 @@ public sealed class OutputFolder : IDisposable
         if (_ledger is not null)
         {
             RemoveStale(_ledger);
+            LastProduced.AddOrUpdate(_ledger, new(_produced.Count));
             _committed = true;
             return;
         }

@@ -37,23 +37,72 @@ public static class FindingCsv
         return header;
     }
 
+    /// <summary>The most sources any finding has (at least one): the number of source column groups.</summary>
+    public static int SourceColumns(IEnumerable<Finding> findings) => Math.Max(1, findings.Select(f => f.Sources.Length).DefaultIfEmpty(1).Max());
+
     public static byte[] Write(IReadOnlyList<Finding> findings, IReadOnlyList<string> languages)
     {
-        var sources = Math.Max(1, findings.Select(f => f.Sources.Length).DefaultIfEmpty(1).Max());
-        var header = Header(languages, sources);
-        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        var sources = SourceColumns(findings);
+        return Join(HeaderLine(languages, sources), Lines(findings, languages, sources));
+    }
+
+    /// <summary>The whole file from its header line and one line per finding: the byte-order mark, then the lines as they are.</summary>
+    public static byte[] Join(byte[] header, IReadOnlyList<byte[]> lines)
+    {
+        var preamble = Encoding.UTF8.Preamble;
+        var bytes = new byte[preamble.Length + header.Length + lines.Sum(l => (long)l.Length)];
+        preamble.CopyTo(bytes);
+        var at = preamble.Length;
+        header.CopyTo(bytes, at);
+        at += header.Length;
+        foreach (var line in lines)
         {
-            foreach (var h in header) csv.WriteField(h);
+            line.CopyTo(bytes, at);
+            at += line.Length;
+        }
+        return bytes;
+    }
+
+    /// <summary>The header line, in UTF-8, with its line break.</summary>
+    public static byte[] HeaderLine(IReadOnlyList<string> languages, int sources) =>
+        Encoding.UTF8.GetBytes(Csv(csv =>
+        {
+            foreach (var h in Header(languages, sources)) csv.WriteField(h);
             csv.NextRecord();
-            foreach (var f in findings)
+        }));
+
+    /// <summary>
+    /// One line per finding, in UTF-8 with its line break. A line depends only on its finding, the languages and the number
+    /// of source columns (CsvHelper quotes field by field), so a live preview keeps the lines of unchanged findings.
+    /// </summary>
+    public static byte[][] Lines(IReadOnlyList<Finding> findings, IReadOnlyList<string> languages, int sources)
+    {
+        var header = Header(languages, sources);
+        var lines = new byte[findings.Count][];
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+        var buffer = text.GetStringBuilder();
+        using (var csv = new CsvWriter(text, Configuration))
+        {
+            for (var i = 0; i < findings.Count; i++)
             {
-                var row = Row(f, languages, sources);
+                var row = Row(findings[i], languages, sources);
                 foreach (var column in header) csv.WriteField(CsvCells.Neutralise(row.GetValueOrDefault(column, "")));
                 csv.NextRecord();
+                csv.Flush();
+                lines[i] = Encoding.UTF8.GetBytes(buffer.ToString());
+                buffer.Clear();
             }
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return lines;
+    }
+
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+
+    private static string Csv(Action<CsvWriter> write)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+        using (var csv = new CsvWriter(text, Configuration)) write(csv);
+        return text.ToString();
     }
 
     private static Dictionary<string, string> Row(Finding f, IReadOnlyList<string> languages, int sources)

@@ -1,8 +1,10 @@
-using System.Text;
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Campaign.Core.Model;
 using Campaign.Site.Emit;
+using Campaign.Site.Incremental;
 using Campaign.Site.Routing;
 
 namespace Campaign.Site.Findings;
@@ -37,13 +39,74 @@ public static class FindingExports
     public static string Permanent(SiteConfig site, string rootRelative) =>
         site.BaseUrl is { } b ? b.TrimEnd('/') + rootRelative : rootRelative;
 
-    public static IReadOnlyList<FindingDownload> WholeDatabase(SiteModel model, GeneratedFiles generated)
+    /// <summary>
+    /// What a finding's record depends on besides the finding: the base URL and the site's languages (its page URLs).
+    /// Worked out once per build; records made in an equal context are reused.
+    /// </summary>
+    public static string RecordContext(SiteConfig site) =>
+        (site.BaseUrl ?? "") + "\u001e" + string.Join('\u001f', site.Languages.Select(l => l.Code));
+
+    /// <summary>
+    /// A finding's record (<c>/&lt;lang&gt;/findings/&lt;id&gt;.json</c>, the same bytes in every language) and the same
+    /// object as an element of <c>findings.json</c>'s array.
+    /// </summary>
+    public sealed record RecordPiece(byte[] Record, byte[] Element);
+
+    /// <summary>The record of <paramref name="f"/>: remembered by <paramref name="memo"/> while the finding and the context stay the same.</summary>
+    public static RecordPiece Record(SiteModel model, Finding f, FindingFilesMemo memo, string context) =>
+        memo.Get("record", f, context, f =>
+        {
+            var record = RecordBytes(model, f);
+            return new RecordPiece(record, Element(record));
+        });
+
+    /// <summary>The array-element indentation of <c>findings.json</c> (depth 2).</summary>
+    private static readonly byte[] ElementIndent = "    "u8.ToArray();
+
+    /// <summary>
+    /// A record written at the top level, indented as an element of <c>findings.json</c>'s array: every line break gains the
+    /// array's indentation and the final one goes. The writer escapes line breaks inside strings, so every raw line break is
+    /// between tokens, and the bytes equal what the writer would put there itself.
+    /// </summary>
+    private static byte[] Element(byte[] record)
+    {
+        var body = record.AsSpan(0, record.Length - 1); // without the final line break
+        var breaks = body.Count((byte)'\n');
+        var element = new byte[body.Length + breaks * ElementIndent.Length];
+        var at = 0;
+        foreach (var b in body)
+        {
+            element[at++] = b;
+            if (b != (byte)'\n') continue;
+            ElementIndent.CopyTo(element, at);
+            at += ElementIndent.Length;
+        }
+        return element;
+    }
+
+    public static IReadOnlyList<FindingDownload> WholeDatabase(SiteModel model, GeneratedFiles generated, FindingFilesMemo? memo = null)
+    {
+        memo ??= new FindingFilesMemo();
+        var site = model.Site;
+        var byId = model.Findings.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var languages = Languages(site);
+        GeneratedFile? csv = null, json = null;
+        // the two large files side by side, each hashed as soon as it is made (the data page lists their hashes)
+        Parallel.Invoke(() => csv = generated.Add(CsvPath, Spreadsheet(byId, languages, memo)), () => json = generated.Add(JsonPath, Database(model, byId, languages, memo)));
+        Parallel.Invoke(() => _ = csv!.Sha256, () => _ = json!.Sha256);
+        var schemaBytes = FindingSchema.Write(site, model.Content.Vocabularies, languages);
+        var schema = generated.Add(SchemaPath, memo.Whole(SchemaPath, schemaBytes, [], () => schemaBytes)); // unchanged: the same array
+        return [new("csv", csv!, "CSV", byId.Length), new("json", json!, "JSON", byId.Length), new("schema", schema, "JSON Schema", null)];
+    }
+
+    /// <summary><c>findings.json</c>: a head, then each finding's record as an element of the array.</summary>
+    private static byte[] Database(SiteModel model, ImmutableArray<Finding> byId, List<string> languages, FindingFilesMemo memo)
     {
         var site = model.Site;
-        var byId = model.Findings.OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
-        var languages = Languages(site);
-        var csv = generated.Add(CsvPath, FindingCsv.Write(byId, languages));
-        var json = generated.Add(JsonPath, Json(w =>
+        var recordContext = RecordContext(site);
+        var elements = new byte[byId.Length][];
+        Parallel.For(0, byId.Length, i => elements[i] = Record(model, byId[i], memo, recordContext).Element);
+        var head = Json(w =>
         {
             w.WriteStartObject();
             w.WriteString("$schema", "findings.schema.json"); // beside it in data/
@@ -54,41 +117,85 @@ public static class FindingExports
             foreach (var l in languages) w.WriteStringValue(l);
             w.WriteEndArray();
             if (LastReviewed(model) is { } last) w.WriteString("updated", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteNumber("count", byId.Count);
+            w.WriteNumber("count", byId.Length);
             w.WriteStartArray("findings");
-            foreach (var f in byId) FindingJson.Write(w, f, PageUrls(site, f.Id));
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }));
-        var schema = generated.Add(SchemaPath, FindingSchema.Write(site, model.Content.Vocabularies, languages));
-        return [new("csv", csv, "CSV", byId.Count), new("json", json, "JSON", byId.Count), new("schema", schema, "JSON Schema", null)];
+        }, final: false);
+        // the array as the writer would continue it: each element on a new line at depth 2, then the closing lines
+        return memo.Whole(JsonPath, head, elements, () => Concat(head, elements, "\n    "u8, ","u8, byId.IsEmpty ? "]\n}\n"u8 : "\n  ]\n}\n"u8));
+    }
+
+    /// <summary><c>findings.csv</c>: the lines of findings the memo holds for these columns, and new lines for the others.</summary>
+    private static byte[] Spreadsheet(ImmutableArray<Finding> byId, IReadOnlyList<string> languages, FindingFilesMemo memo)
+    {
+        var sources = FindingCsv.SourceColumns(byId);
+        var context = string.Join('\u001f', languages) + "\u001e" + sources.ToString(CultureInfo.InvariantCulture);
+        var lines = new byte[byId.Length][];
+        var missing = new List<int>();
+        for (var i = 0; i < byId.Length; i++)
+            if (!memo.TryGet("csv", byId[i], context, out lines[i]!)) missing.Add(i);
+        if (missing.Count > 0)
+        {
+            // one writer for all new lines: creating a CSV writer per line would cost more than the line
+            var made = FindingCsv.Lines([.. missing.Select(i => byId[i])], languages, sources);
+            for (var k = 0; k < missing.Count; k++)
+            {
+                lines[missing[k]] = made[k];
+                memo.Set("csv", byId[missing[k]], context, made[k]);
+            }
+        }
+        var header = FindingCsv.HeaderLine(languages, sources);
+        return memo.Whole(CsvPath, header, lines, () => FindingCsv.Join(header, lines));
+    }
+
+    /// <summary><paramref name="head"/>, the parts each after <paramref name="before"/> and separated by <paramref name="separator"/>, then <paramref name="tail"/>.</summary>
+    private static byte[] Concat(byte[] head, IReadOnlyList<byte[]> parts, ReadOnlySpan<byte> before, ReadOnlySpan<byte> separator, ReadOnlySpan<byte> tail)
+    {
+        var length = head.LongLength + tail.Length + parts.Sum(p => (long)p.Length) + parts.Count * (long)before.Length + Math.Max(0, parts.Count - 1) * (long)separator.Length;
+        var bytes = new byte[length];
+        head.CopyTo(bytes, 0);
+        var at = head.Length;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (i > 0) { separator.CopyTo(bytes.AsSpan(at)); at += separator.Length; }
+            before.CopyTo(bytes.AsSpan(at));
+            at += before.Length;
+            parts[i].CopyTo(bytes, at);
+            at += parts[i].Length;
+        }
+        tail.CopyTo(bytes.AsSpan(at));
+        return bytes;
     }
 
     public static DateOnly? LastReviewed(SiteModel model) => model.Findings.IsEmpty ? null : model.Findings.Max(f => f.Reviewed);
 
-    /// <summary>One finding's record at <c>/&lt;lang&gt;/findings/&lt;id&gt;.json</c>: the same object as in findings.json.</summary>
-    public static void Record(SiteModel model, string lang, Finding f, GeneratedFiles generated) =>
-        generated.Add($"{lang}/findings/{f.Id}.json", RecordBytes(model, f));
-
     /// <summary>The bytes of a finding's record, the same in every language (so one array can serve them all).</summary>
     public static byte[] RecordBytes(SiteModel model, Finding f) => Json(w => FindingJson.Write(w, f, PageUrls(model.Site, f.Id)));
 
-    public static void Citation(string lang, Finding f, Citation citation, GeneratedFiles generated)
-    {
-        generated.Add($"{lang}/findings/{f.Id}/{f.Id}.bib", Citations.BibTeX(citation));
-        generated.Add($"{lang}/findings/{f.Id}/{f.Id}.csl.json", Citations.CslJson(citation));
-    }
+    /// <summary>
+    /// A finding's files in one language: its record, BibTeX and CSL-JSON. Remembered, paths and all, while the citation reads
+    /// the same and the record is the same array, so an unchanged finding costs a lookup and its files keep their hashes.
+    /// </summary>
+    public static GeneratedFile[] Files(string lang, Finding f, Citation citation, byte[] record, FindingFilesMemo memo) =>
+        memo.Get("files:" + lang, f, (citation, record), f => new GeneratedFile[]
+        {
+            new($"{lang}/findings/{f.Id}.json", record),
+            new($"{lang}/findings/{f.Id}/{f.Id}.bib", Citations.BibTeX(citation)),
+            new($"{lang}/findings/{f.Id}/{f.Id}.csl.json", Citations.CslJson(citation)),
+        });
 
     /// <summary>
     /// The compact file the filter script loads instead of every record: each facet's values with their labels in
     /// this language, and one row per finding in list order: <c>[id, title, company, technology, buyer type, [places], from, to, licence]</c>,
-    /// facet fields given as positions in that facet's value list.
+    /// facet fields given as positions in that facet's value list. A row depends on its finding, the language and the catalogue's
+    /// facets, so a live preview that reuses the catalogue keeps the rows of unchanged findings.
     /// </summary>
-    public static GeneratedFile Facets(FindingCatalog catalog, FindingViewFactory views, IReadOnlyDictionary<string, string> strings, GeneratedFiles generated)
+    public static GeneratedFile Facets(FindingCatalog catalog, FindingViewFactory views, IReadOnlyDictionary<string, string> strings, GeneratedFiles generated,
+        FindingFilesMemo? memo = null)
     {
-        var index = catalog.Facets.ToDictionary(f => f.Name,
-            f => f.Values.Select((v, i) => (v.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal));
-        var json = Json(w =>
+        memo ??= new FindingFilesMemo();
+        var index = new Lazy<Dictionary<string, Dictionary<string, int>>>(() => catalog.Facets.ToDictionary(f => f.Name,
+            f => f.Values.Select((v, i) => (v.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal)));
+        var head = Json(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("version", 1);
@@ -113,37 +220,44 @@ public static class FindingExports
             }
             w.WriteEndArray();
             w.WriteStartArray("rows");
-            foreach (var f in catalog.Findings)
+        }, indented: false, final: false);
+        var context = (views.Code, catalog.Facets);
+        var rows = new byte[catalog.Findings.Length][];
+        for (var i = 0; i < rows.Length; i++)
+            rows[i] = memo.Get("facets:" + views.Code, catalog.Findings[i], context, f => Json(w =>
             {
+                var at = index.Value;
                 w.WriteStartArray();
                 w.WriteStringValue(f.Id);
                 w.WriteStringValue(views.Text(f.Title));
-                w.WriteNumberValue(index["company"][f.Company]);
-                w.WriteNumberValue(index["technology"][f.Technology]);
-                w.WriteNumberValue(index["buyer-type"][f.Buyer.Type]);
+                w.WriteNumberValue(at["company"][f.Company]);
+                w.WriteNumberValue(at["technology"][f.Technology]);
+                w.WriteNumberValue(at["buyer-type"][f.Buyer.Type]);
                 w.WriteStartArray();
-                foreach (var p in views.PlaceKeys(f)) w.WriteNumberValue(index["place"][p]);
+                foreach (var p in views.PlaceKeys(f)) w.WriteNumberValue(at["place"][p]);
                 w.WriteEndArray();
                 w.WriteNumberValue(f.Years.From);
                 w.WriteNumberValue(f.Years.To);
-                w.WriteNumberValue(index["licence"][f.Licence]);
+                w.WriteNumberValue(at["licence"][f.Licence]);
                 w.WriteEndArray();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }, indented: false);
+            }, indented: false, final: false));
+        // the rows as the compact writer would continue the array: comma-separated, then the closing brackets
+        var path = $"{views.Code}/findings/facets.json";
+        var json = memo.Whole(path, head, rows, () => Concat(head, rows, [], ","u8, "]}\n"u8));
         // The same data as a script, for the index opened from disk, where findings.js cannot fetch(). JSON is a
         // JavaScript expression, and the writer escapes < > & ' ", so the file holds nothing but this one call.
-        var script = Encoding.UTF8.GetBytes("CampaignFindings.deliver(" + Encoding.UTF8.GetString(json).TrimEnd('\n') + ");\n");
+        var script = memo.Whole($"{views.Code}/findings/facets.js", [], [json], () =>
+            Concat("CampaignFindings.deliver("u8.ToArray(), [json[..^1]], [], [], ");\n"u8));
         generated.Add($"{views.Code}/findings/facets.js", script);
-        return generated.Add($"{views.Code}/findings/facets.json", json);
+        return generated.Add(path, json);
     }
 
-    private static byte[] Json(Action<Utf8JsonWriter> write, bool indented = true)
+    /// <param name="final">False for the start of a file or a piece of one: no line break after it (the writer may stop mid-array).</param>
+    private static byte[] Json(Action<Utf8JsonWriter> write, bool indented = true, bool final = true)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, FindingJson.Options with { Indented = indented })) write(w);
-        stream.WriteByte((byte)'\n');
+        if (final) stream.WriteByte((byte)'\n');
         return stream.ToArray();
     }
 }

@@ -94,6 +94,38 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         };
     }
 
+    /// <summary>
+    /// Everything <see cref="Build"/> reads besides the findings (default language, company names, vocabulary terms and
+    /// labels) as one text: a live preview reuses the previous catalogue only while this reads the same.
+    /// </summary>
+    public static string Context(SiteModel model)
+    {
+        var content = model.Content;
+        var text = new StringBuilder(content.Site.DefaultLanguage).Append('\u001e');
+        foreach (var c in content.Companies) text.Append(c.Doc.Slug).Append('\u001f').Append(c.Doc.Lang).Append('\u001f').Append(c.Name).Append('\u001e');
+        foreach (var name in new[] { "technology", "buyer_type", "licence_status" })
+        {
+            text.Append(name).Append('\u001d');
+            foreach (var t in content.Vocabularies[name]?.Terms ?? [])
+            {
+                text.Append(t.Value);
+                foreach (var (lang, label) in t.Label.Values) text.Append('\u001f').Append(lang).Append('\u001f').Append(label);
+                text.Append('\u001e');
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="edited"/> sorts and groups exactly as <paramref name="previous"/> did: same id and years (the order),
+    /// same facet values, and the same place texts (a place's label is taken from a finding that has it).
+    /// </summary>
+    public static bool SameFacets(Finding previous, Finding edited) =>
+        previous.Id == edited.Id && previous.Years == edited.Years && previous.Company == edited.Company
+        && previous.Technology == edited.Technology && previous.Buyer.Type == edited.Buyer.Type && previous.Licence == edited.Licence
+        && Equals(previous.Buyer.Province, edited.Buyer.Province) && Equals(previous.Buyer.City, edited.Buyer.City)
+        && Equals(previous.Country, edited.Country);
+
     private static Facet Group(string name, ImmutableArray<Finding> findings, Func<Finding, IEnumerable<string>> keys,
         Func<string, string> slug, Func<string, LocalizedText> label, Func<IEnumerable<FacetValue>, IEnumerable<FacetValue>> order)
     {

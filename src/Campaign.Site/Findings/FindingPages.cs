@@ -1,6 +1,7 @@
 using System.Globalization;
 using Campaign.Core.Model;
 using Campaign.Site.Emit;
+using Campaign.Site.Incremental;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
@@ -19,24 +20,30 @@ public static class FindingPages
     /// <summary>Values each facet shows on the index; the facet's own page lists them all.</summary>
     public const int IndexFacetValues = 12;
 
-    /// <param name="memo">In a live preview, the views of the previous build, reused for unchanged findings.</param>
+    /// <param name="memo">A live preview's findings files from the previous build, so only edited findings' files are made again;
+    /// null for a plain build.</param>
+    /// <param name="viewMemo">In a live preview, the views of the previous build, reused for unchanged findings.</param>
     public static List<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
-        Incremental.FindingViewMemo? memo = null)
+        FindingFilesMemo? memo = null, Incremental.FindingViewMemo? viewMemo = null)
     {
         var jobs = new List<PageJob>();
         if (model.Findings.IsEmpty) return jobs;
-        var catalog = FindingCatalog.Build(model);
+        memo ??= new FindingFilesMemo(); // a plain build remembers nothing past itself, but takes the same path
+        var catalog = memo.Catalog(model);
+        // every record first, on every core: each language's files and findings.json share them
+        var recordContext = FindingExports.RecordContext(model.Site);
+        var records = new FindingExports.RecordPiece[catalog.Findings.Length];
+        Parallel.For(0, records.Length, i => records[i] = FindingExports.Record(model, catalog.Findings[i], memo, recordContext));
         // The whole-database files are the largest single piece of work here: written beside the per-finding work.
-        var database = Task.Run(() => FindingExports.WholeDatabase(model, generated));
-        var records = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        var database = Task.Run(() => FindingExports.WholeDatabase(model, generated, memo));
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
 
         foreach (var v in editions)
         {
             var views = new FindingViewFactory(model, v, catalog);
             var code = v.Code;
-            var known = memo?.For(code, model, v, catalog);
-            FindingExports.Facets(catalog, views, v.Strings, generated);
+            var known = viewMemo?.For(code, model, v, catalog);
+            FindingExports.Facets(catalog, views, v.Strings, generated, memo);
             var rows = known is null ? catalog.Findings.Select(views.Row).ToList() : [.. catalog.Findings.Select(f => known.Row(f, views.Row))];
             var title = S(v, "findings_title");
             var indexUrl = Urls.Section(code, "findings");
@@ -49,8 +56,7 @@ public static class FindingPages
             {
                 var f = catalog.Findings[i];
                 var citation = Cite(model, v, f);
-                generated.Add($"{code}/findings/{f.Id}.json", records.GetOrAdd(f.Id, _ => FindingExports.RecordBytes(model, f)));
-                FindingExports.Citation(code, f, citation, generated);
+                foreach (var file in FindingExports.Files(code, f, citation, records[i].Record, memo)) generated.Add(file);
                 Incremental.FindingViewMemo.PageParts Parts(Finding f)
                 {
                     var view = views.Finding(f, citation);

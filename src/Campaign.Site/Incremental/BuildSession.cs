@@ -18,6 +18,7 @@ public sealed class BuildSession(bool incremental = true)
     public SearchIndexMemo SearchIndexes { get; } = new();
     public FindingViewMemo FindingViews { get; } = new();
     public SitemapMemo Sitemaps { get; } = new();
+    public FindingFilesMemo FindingFiles { get; } = new();
 
     /// <summary>Told when each stage starts and as pages are rendered; null for a silent build.</summary>
     public IBuildProgress? Progress { get; init; }
@@ -31,6 +32,7 @@ public sealed class BuildSession(bool incremental = true)
     internal FindingViewMemo? Views => Incremental ? FindingViews : null;
 
     internal SitemapMemo? Sitemap => Incremental ? Sitemaps : null;
+    internal FindingFilesMemo? FindingFileMemo => Incremental ? FindingFiles : null;
 
     internal OutputFolder Open(string outputDir) => Incremental ? OutputFolder.InPlace(outputDir, Ledger) : new OutputFolder(outputDir);
 
@@ -45,6 +47,7 @@ public sealed class BuildSession(bool incremental = true)
         Pages.ResetCounts();
         SearchIndexes.ResetCounts();
         FindingViews.ResetCounts();
+        FindingFiles.ResetCounts();
     }
 
     internal void Stage(string name, int total = 0) => Progress?.Stage(name, total);

@@ -98,6 +98,114 @@ public sealed class IncrementalBuildTests
         AssertSameAsFullBuild(c, output, "a second finding edit");
     }
 
+    /// <summary>The findings' files made again by the last build, by kind (see <see cref="FindingFilesMemo.MadeOf"/>).</summary>
+    private static string Made(BuildSession s) =>
+        string.Join(", ", new[] { "record", "csv", "files:en", "files:zh", "facets:en", "facets:zh" }.Select(k => $"{k}={s.FindingFiles.MadeOf(k)}"));
+
+    [Fact]
+    public void Findings_files_are_made_again_only_for_what_an_edit_touches_and_equal_a_full_build()
+    {
+        using var c = new CampaignCopy();
+        var output = Path.Combine(c.Root, "preview");
+        var session = new BuildSession();
+        var memo = session.FindingFiles;
+        void Build(string step)
+        {
+            var result = SiteBuilder.Build(Options(c, output), session);
+            Assert.True(result.Succeeded, step + ": " + string.Join("\n", result.Diagnostics));
+        }
+        Build("the first build");
+        var findings = memo.MadeOf("record");
+        Assert.True(findings > 5, $"the sample has {findings} findings");
+        foreach (var kind in new[] { "csv", "files:en", "files:zh", "facets:en", "facets:zh" }) Assert.Equal(findings, memo.MadeOf(kind));
+        Assert.Equal(1, memo.CatalogsBuilt);
+        var csv = Path.Combine(output, "data/findings.csv");
+        AssertSameAsFullBuild(c, output, "the first build");
+
+        // Nothing changed: every piece and the catalogue are reused, and the whole-database files are the same arrays.
+        Build("a rebuild without changes");
+        Assert.Equal(0, memo.Made);
+        Assert.Equal(1, memo.CatalogsReused);
+        Assert.Equal(0, session.LastChanged);
+
+        // 1. An edited summary: the pieces of that file's findings only (its five, or just the edited one when the loader
+        //    keeps the others' instances); the catalogue is reused, as the finding's facets did not change.
+        c.Edit("findings/noldus.yaml", "Noldus's FaceReader, which automatically analyses", "Noldus's FaceReader, which analyses");
+        Build("an edited finding");
+        Assert.InRange(memo.MadeOf("record"), 1, 5);
+        Assert.InRange(memo.Made, 6, 30);
+        Assert.Equal(1, memo.CatalogsReused);
+        Assert.Contains("which analyses", File.ReadAllText(Path.Combine(output, "en/findings/noldus-facereader-ministry-public-security.json")));
+        Assert.Contains("which analyses", File.ReadAllText(csv));
+        AssertSameAsFullBuild(c, output, "an edited finding");
+
+        // 2. A finding moved to other years: it sorts elsewhere, so the catalogue and facet rows are made again, its record only.
+        c.Edit("findings/noldus.yaml", "  years: 2012-2018\n  summary:\n    en: >-\n      Noldus's FaceReader, which analyses",
+            "  years: 2011-2018\n  summary:\n    en: >-\n      Noldus's FaceReader, which analyses");
+        Build("a finding's years");
+        Assert.Equal(1, memo.CatalogsBuilt);
+        Assert.InRange(memo.MadeOf("record"), 1, 5);
+        Assert.Equal(findings, memo.MadeOf("facets:en"));
+        AssertSameAsFullBuild(c, output, "a finding's years");
+
+        // 3. A company's name shows in the facet files (and pages), not in records or citations.
+        c.Edit("companies/noldus.en.md", "name: Noldus Information Technology", "name: Noldus IT");
+        Build("a company's name");
+        Assert.Equal(1, memo.CatalogsBuilt);
+        Assert.Equal(0, memo.MadeOf("record"));
+        Assert.Equal(0, memo.MadeOf("files:en"));
+        Assert.Equal(findings, memo.MadeOf("facets:en"));
+        Assert.Contains("Noldus IT", File.ReadAllText(Path.Combine(output, "en/findings/facets.json")));
+        AssertSameAsFullBuild(c, output, "a company's name");
+
+        // 4. The site title is in citations and in findings.json. (An edit of site.yaml has every file parsed again, so every
+        //    piece is made again; FindingFilesMemoTests show which pieces a changed setting alone makes again.)
+        c.Edit("site.yaml", "  en: Out of Control\n", "  en: Out of Control Now\n");
+        Build("the site title");
+        Assert.Equal(findings, memo.MadeOf("files:en"));
+        Assert.Contains("Out of Control Now", File.ReadAllText(Path.Combine(output, "en/findings/noldus-facereader-ministry-public-security/noldus-facereader-ministry-public-security.bib")));
+        Assert.Contains("Out of Control Now", File.ReadAllText(Path.Combine(output, "data/findings.json")));
+        AssertSameAsFullBuild(c, output, "the site title");
+
+        // 5. The base URL is in every record and citation.
+        c.Edit("site.yaml", "base_url: https://out-of-control.example.org/", "base_url: https://example.org/out-of-control/");
+        Build("the base URL");
+        Assert.Equal(findings, memo.MadeOf("record"));
+        Assert.Equal(findings, memo.MadeOf("files:zh"));
+        Assert.Contains("https://example.org/out-of-control/en/findings/", File.ReadAllText(Path.Combine(output, "en/findings/noldus-facereader-ministry-public-security.json")));
+        AssertSameAsFullBuild(c, output, "the base URL");
+
+        // 6. An added finding (a file of its own): its pieces, and a new catalogue.
+        var noldus = File.ReadAllText(c.InputFile("findings/noldus.yaml"));
+        var first = noldus[noldus.IndexOf("- id: noldus-facereader-ministry-public-security", StringComparison.Ordinal)..];
+        first = first[..first.IndexOf("\n- id:", StringComparison.Ordinal)];
+        c.Write("findings/added.yaml", first.Replace("- id: noldus-facereader-ministry-public-security", "- id: noldus-added-for-test", StringComparison.Ordinal) + "\n");
+        Build("an added finding");
+        Assert.Equal(1, memo.CatalogsBuilt);
+        Assert.InRange(memo.MadeOf("record"), 1, 5);
+        Assert.True(File.Exists(Path.Combine(output, "zh/findings/noldus-added-for-test/noldus-added-for-test.bib")));
+        AssertSameAsFullBuild(c, output, "an added finding");
+
+        // 7. Deleted again: nothing to make, and its files disappear.
+        File.Delete(c.InputFile("findings/added.yaml"));
+        Build("a deleted finding");
+        Assert.Equal(0, memo.MadeOf("record"));
+        Assert.False(File.Exists(Path.Combine(output, "en/findings/noldus-added-for-test.json")));
+        AssertSameAsFullBuild(c, output, "a deleted finding");
+        Assert.True(memo.Reused > 0, Made(session));
+    }
+
+    /// <summary>A plain build takes the memo's path too, without keeping anything: a session that is not incremental leaves it empty.</summary>
+    [Fact]
+    public void A_plain_build_keeps_no_findings_files()
+    {
+        using var c = new CampaignCopy();
+        var session = new BuildSession(incremental: false);
+        Assert.True(SiteBuilder.Build(Options(c, Path.Combine(c.Root, "out")), session).Succeeded);
+        Assert.Equal(0, session.FindingFiles.Made);
+        Assert.Equal(0, session.FindingFiles.CatalogsBuilt);
+    }
+
     [Fact]
     public void An_edit_inside_a_findings_file_keeps_the_other_findings_and_their_warnings_where_they_are()
     {

@@ -1,0 +1,126 @@
+using Campaign.Core.Diagnostics;
+using Campaign.Core.Load;
+using Campaign.Core.Model;
+using Campaign.Site;
+using Campaign.Site.Emit;
+using Campaign.Site.Findings;
+using Campaign.Site.Incremental;
+using Campaign.Site.Rendering;
+using Campaign.Site.Routing;
+using Campaign.Tests.Support;
+
+namespace Campaign.Tests.Findings;
+
+/// <summary>
+/// A live preview's findings files: each piece is made again exactly when what it is made from changed (the finding, the
+/// site's title or base URL, the build date, a vocabulary label), and the files always equal those of a plan without memo.
+/// </summary>
+public sealed class FindingFilesMemoTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Campaign.Site.Rendering.Theme SiteTheme = Campaign.Site.Rendering.Theme.Load(Repo.Theme, new DiagnosticList())!;
+    private static readonly ContentModel Sample = ContentLoader.Load(Repo.Input, DateOnly.FromDateTime(Now.UtcDateTime), new DiagnosticList())!;
+
+    private static BuildOptions Options(DateTimeOffset now) => new(Repo.Input, "unused-output", now, false, Repo.Theme);
+
+    private static Dictionary<string, byte[]> Plan(ContentModel content, FindingFilesMemo? memo, DateTimeOffset? now = null)
+    {
+        var model = SiteModelBuilder.Build(content, Options(now ?? Now));
+        var editions = model.Editions.Select(e => new EditionViews(model, e, SiteTheme)).ToList();
+        var generated = new GeneratedFiles();
+        FindingPages.Plan(model, editions, SiteTheme, generated, memo);
+        return generated.All.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
+    }
+
+    /// <summary>Plans with the memo and without: the same files, byte for byte; returns the memo's files.</summary>
+    private static Dictionary<string, byte[]> PlanBoth(ContentModel content, FindingFilesMemo memo, DateTimeOffset? now = null)
+    {
+        var remembered = Plan(content, memo, now);
+        var fresh = Plan(content, null, now);
+        Assert.Equal(fresh.Keys.Order(StringComparer.Ordinal), remembered.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in fresh)
+            Assert.True(bytes.AsSpan().SequenceEqual(remembered[path]), $"{path} differs from a plan without memo");
+        return remembered;
+    }
+
+    private static void Counts(FindingFilesMemo memo, int record, int csv, int filesEn, int filesZh, int facets)
+    {
+        Assert.Equal(
+            new[] { record, csv, filesEn, filesZh, facets, facets },
+            new[] { "record", "csv", "files:en", "files:zh", "facets:en", "facets:zh" }.Select(memo.MadeOf).ToArray());
+    }
+
+    [Fact]
+    public void Each_piece_is_made_again_when_what_it_is_made_from_changes()
+    {
+        var memo = new FindingFilesMemo();
+        var n = Sample.Findings.Length;
+        var first = PlanBoth(Sample, memo);
+        Counts(memo, n, n, n, n, n);
+        Assert.Equal(1, memo.CatalogsBuilt);
+
+        // unchanged: nothing is made, and every file is the same array (the output ledger knows its hash)
+        memo.ResetCounts();
+        var again = PlanBoth(Sample, memo);
+        Assert.Equal(0, memo.Made);
+        Assert.Equal(1, memo.CatalogsReused);
+        Assert.All(first, kv => Assert.Same(kv.Value, again[kv.Key]));
+
+        // one finding's title: its pieces only; its facets are unchanged, so the catalogue is reused
+        var edited = Sample.Findings[0] with { Title = LocalizedText.Of(("en", "An edited title"), ("zh", "编辑过的标题")) };
+        memo.ResetCounts();
+        var one = PlanBoth(Sample with { Findings = Sample.Findings.SetItem(0, edited) }, memo);
+        Counts(memo, 1, 1, 1, 1, 1);
+        Assert.Equal(1, memo.CatalogsReused);
+        Assert.Contains("An edited title", System.Text.Encoding.UTF8.GetString(one[FindingExports.CsvPath]));
+        Assert.Same(first[FindingExports.SchemaPath], one[FindingExports.SchemaPath]);
+
+        // the English site title: English citations only (and the head of findings.json)
+        var site = Sample.Site;
+        memo.ResetCounts();
+        var titled = PlanBoth(Sample with { Site = site with { Title = LocalizedText.Of(("en", "A new title"), ("zh", site.Title["zh"]!)) } }, memo);
+        Counts(memo, 0, 0, n, 0, 0);
+        Assert.Contains("A new title", System.Text.Encoding.UTF8.GetString(titled[FindingExports.JsonPath]));
+
+        // the base URL: every record and citation
+        memo.ResetCounts();
+        PlanBoth(Sample with { Site = site with { BaseUrl = "https://example.net/sub/" } }, memo);
+        Counts(memo, n, 0, n, n, 0);
+
+        // the build date (--now): the citations' access date
+        memo.ResetCounts();
+        PlanBoth(Sample, memo, Now.AddDays(1));
+        Counts(memo, n, 0, n, n, 0); // back to the first base URL: records as well
+        memo.ResetCounts();
+        PlanBoth(Sample, memo, Now.AddDays(2));
+        Counts(memo, 0, 0, n, n, 0);
+
+        // a vocabulary label: a new catalogue, so every facet row; records and citations stay
+        var technology = Sample.Vocabularies["technology"]!;
+        var term = technology.Terms[0];
+        var relabelled = technology with { Terms = technology.Terms.SetItem(0, term with { Label = LocalizedText.Of(("en", "Relabelled"), ("zh", "新标签")) }) };
+        memo.ResetCounts();
+        PlanBoth(Sample with { Vocabularies = new Vocabularies(Sample.Vocabularies.ByName.SetItem("technology", relabelled)) }, memo, Now.AddDays(2));
+        Counts(memo, 0, 0, 0, 0, n);
+        Assert.Equal(1, memo.CatalogsBuilt);
+    }
+
+    [Fact]
+    public void A_finding_that_sorts_or_groups_differently_gets_a_new_catalogue()
+    {
+        var memo = new FindingFilesMemo();
+        PlanBoth(Sample, memo);
+        var f = Sample.Findings[^1];
+        foreach (var edit in new[]
+        {
+            f with { Years = new YearRange(1999, 1999) },
+            f with { Company = Sample.Findings.First(x => x.Company != f.Company).Company },
+            f with { Buyer = f.Buyer with { City = LocalizedText.Of(("en", "Another city"), ("zh", "另一个城市")) } },
+        })
+        {
+            memo.ResetCounts();
+            PlanBoth(Sample with { Findings = Sample.Findings.SetItem(Sample.Findings.Length - 1, edit) }, memo);
+            Assert.Equal(1, memo.CatalogsBuilt);
+        }
+    }
+}
