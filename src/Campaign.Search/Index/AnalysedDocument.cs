@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Campaign.Search.Analysis;
@@ -11,12 +12,12 @@ namespace Campaign.Search.Index;
 /// One field of one document as Lucene 4.8's indexer inverts it: its distinct terms in ordinal order, each term's
 /// positions, the quantised length (norm byte) and the number of tokens (what the field adds to sumTotalTermFreq).
 /// </summary>
-internal sealed class AnalysedField(string[] terms, int[][] positions, byte norm, int length)
+internal sealed class AnalysedField(string[] terms, ReadOnlyMemory<int>[] positions, byte norm, int length)
 {
     public string[] Terms { get; } = terms;
 
-    /// <summary>Positions of <see cref="Terms"/>[i], ascending; shared with the postings, never changed.</summary>
-    public int[][] Positions { get; } = positions;
+    /// <summary>Positions of <see cref="Terms"/>[i], ascending, all in one array per field; shared with the postings, never changed.</summary>
+    public ReadOnlyMemory<int>[] Positions { get; } = positions;
 
     public byte Norm { get; } = norm;
 
@@ -51,8 +52,13 @@ internal sealed class AnalysedDocument
 
     public string Excerpt { get; }
 
-    public static AnalysedDocument Analyse(SearchDocument document, UInt128 digest) =>
-        new(document, digest, [Invert(IndexFormat.Fields[0].Name, document.Title), Invert(IndexFormat.Fields[1].Name, document.Body)]);
+    /// <param name="terms">The language's term strings, so each term is one string however many documents hold it.</param>
+    public static AnalysedDocument Analyse(SearchDocument document, UInt128 digest, ConcurrentDictionary<string, string> terms) =>
+        new(document, digest, [Invert(IndexFormat.Fields[0].Name, document.Title, terms), Invert(IndexFormat.Fields[1].Name, document.Body, terms)]);
+
+    // Per thread, reused from field to field: analysis allocates only what it keeps.
+    [ThreadStatic] private static Dictionary<string, int>? t_ids;
+    [ThreadStatic] private static List<(int Id, int Position)>? t_tokens;
 
     /// <summary>128-bit xxHash of every field of the document, length-prefixed (not cryptographic: a build's own documents only).</summary>
     public static UInt128 DigestOf(SearchDocument d)
@@ -80,13 +86,16 @@ internal sealed class AnalysedDocument
     /// starting at −1; norm from <see cref="BM25Similarity.ComputeNorm"/> with overlaps discounted), without building
     /// a Lucene index: the same terms, positions and norms, at a fraction of the cost.
     /// </summary>
-    private static AnalysedField Invert(string field, string text)
+    private static AnalysedField Invert(string field, string text, ConcurrentDictionary<string, string> pool)
     {
         if (text.Length == 0) return Empty;
-        var byTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var lookup = byTerm.GetAlternateLookup<ReadOnlySpan<char>>();
+        var ids = t_ids ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        var tokens = t_tokens ??= [];
+        ids.Clear();
+        tokens.Clear();
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var strings = pool.GetAlternateLookup<ReadOnlySpan<char>>();
         var position = -1;
-        var length = 0;
         var overlaps = 0;
         using (var stream = Analyzer.GetTokenStream(field, SearchText.Normalize(text)))
         {
@@ -98,20 +107,32 @@ internal sealed class AnalysedDocument
                 var step = increment.PositionIncrement;
                 if (step == 0) overlaps++;
                 position += step;
-                length++;
                 var chars = term.Buffer.AsSpan(0, term.Length);
-                if (!lookup.TryGetValue(chars, out var positions)) lookup[chars] = positions = [];
-                positions.Add(position);
+                if (!lookup.TryGetValue(chars, out var id))
+                {
+                    if (!strings.TryGetValue(chars, out var known)) known = pool.GetOrAdd(chars.ToString(), static t => t);
+                    ids[known] = id = ids.Count;
+                }
+                tokens.Add((id, position));
             }
             stream.End();
         }
 
-        var terms = byTerm.Keys.ToArray();
+        // Terms in ordinal order; each term's positions, in token order (ascending), side by side in one array.
+        var terms = ids.Keys.ToArray();
         Array.Sort(terms, StringComparer.Ordinal);
-        var lists = new int[terms.Length][];
-        for (var i = 0; i < terms.Length; i++) lists[i] = [.. byTerm[terms[i]]];
-        var state = new FieldInvertState(field, position + 1, length, overlaps, 0, 1f);
-        var norm = length == 0 ? (byte)0 : (byte)Similarity.ComputeNorm(state);
-        return new AnalysedField(terms, lists, norm, length);
+        var start = new int[terms.Length + 1];
+        var rank = new int[terms.Length];
+        for (var i = 0; i < terms.Length; i++) rank[ids[terms[i]]] = i;
+        foreach (var (id, _) in tokens) start[rank[id] + 1]++;
+        for (var i = 0; i < terms.Length; i++) start[i + 1] += start[i];
+        var flat = new int[tokens.Count];
+        var next = start[..^1];
+        foreach (var (id, at) in tokens) flat[next[rank[id]]++] = at;
+        var positions = new ReadOnlyMemory<int>[terms.Length];
+        for (var i = 0; i < terms.Length; i++) positions[i] = flat.AsMemory(start[i], start[i + 1] - start[i]);
+        var state = new FieldInvertState(field, position + 1, tokens.Count, overlaps, 0, 1f);
+        var norm = tokens.Count == 0 ? (byte)0 : (byte)Similarity.ComputeNorm(state);
+        return new AnalysedField(terms, positions, norm, tokens.Count);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
@@ -22,20 +23,44 @@ public sealed class IncrementalIndex
     private readonly StoredFiles _files = new(); // term shards, facets and manifest, by their raw bytes
     private readonly StoredFiles _docFiles = new(); // document shards, by their documents' digests, kinds and companies
 
+    // Documents. Numbers are positions in URL order; arrays below are indexed by number.
     private Dictionary<UInt128, AnalysedDocument> _analysed = [];
-    private AnalysedDocument[] _docs = []; // in URL order: a document's number is its index
-    private string[] _corpusUrls = []; // the URLs in the corpus's own order, and the order sorting them gave
+    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal); // one string per term
+    private SearchDocument[] _corpus = []; // the corpus's own order, and the order sorting it by URL gave
     private int[] _corpusOrder = [];
+    private SearchDocument[] _objects = []; // the document objects of the last build: the same object is the same document
+    private AnalysedDocument[] _docs = [];
 
+    // Terms.
     private readonly Dictionary<string, TermPostings> _terms = new(StringComparer.Ordinal);
     private List<TermPostings>[] _shardTerms = []; // each shard's terms in ordinal order
     private StoredFile?[] _shardFiles = [];
     private UInt128[] _shardKeys = [];
     private long _total; // sum of the terms' sizes: decides the number of shards
     private int[] _termOrder = []; // shard numbers in the order of their paths
+
+    // What the manifest and facets sum up, kept up to date document by document.
+    private readonly Dictionary<string, int> _kindCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _yearCounts = [];
+    private readonly long[] _sums = new long[IndexFormat.Fields.Count];
+    private string[] _kinds = [];
+    private string[] _companySlugs = [];
+    private int[] _kindOf = [];
+    private int[] _companyOf = [];
+    private int[] _yearFrom = [];
+    private int[] _yearTo = [];
+
+    // Files, and where each sits in the output.
+    private UInt128[] _docKeys = [];
+    private StoredFile[] _docShardFiles = [];
     private int[] _docOrder = [];
     private readonly List<string> _docPaths = [];
-
+    private (UInt128 Key, StoredFile File) _facets, _manifest;
+    private IndexFile[] _output = [];
+    private IndexFile[] _twinOutput = [];
+    private int[] _docSlot = [];
+    private int[] _termSlot = [];
+    private bool _twins;
     private IReadOnlyList<IndexFile>? _last;
 
     /// <summary>Documents analysed by the last build.</summary>
@@ -44,7 +69,7 @@ public sealed class IncrementalIndex
     /// <summary>Files (twins not counted) the last build compressed, or stored for the first time.</summary>
     public int Made { get; private set; }
 
-    /// <summary>Files (twins not counted) the last build took unchanged from the build before.</summary>
+    /// <summary>Files (twins not counted) the last build took unchanged from before: the same arrays.</summary>
     public int Kept { get; private set; }
 
     /// <summary>Whether the last build returned the previous build's files as they were, array for array.</summary>
@@ -75,10 +100,17 @@ public sealed class IncrementalIndex
         _files.Clear();
         _docFiles.Clear();
         _analysed = [];
+        _corpus = [];
+        _objects = [];
         _docs = [];
-        _corpusUrls = [];
         _terms.Clear();
         _shardTerms = [];
+        _shardFiles = [];
+        _shardKeys = [];
+        _docKeys = [];
+        _docShardFiles = [];
+        _facets = default;
+        _manifest = default;
         _last = null;
     }
 
@@ -86,98 +118,197 @@ public sealed class IncrementalIndex
     {
         _files.ResetCounts();
         _docFiles.ResetCounts();
-        var docs = Analyse(InUrlOrder(corpus.Documents));
-        var renumbered = docs.Length != _docs.Length;
-        for (var i = 0; !renumbered && i < docs.Length; i++)
-            renumbered = !string.Equals(docs[i].Document.Url, _docs[i].Document.Url, StringComparison.Ordinal);
+        var ordered = InUrlOrder(corpus.Documents);
+        var changed = new List<int>(); // numbers whose document changed, when the numbering stayed
+        var docs = Analyse(ordered, changed, out var renumbered);
+        var full = renumbered || _last is null;
 
-        var dirty = renumbered ? Repost(docs) : Patch(docs);
+        var dirty = full ? Repost(docs) : Patch(docs, changed);
+        var before = _docs;
         _docs = docs;
-        var changedShards = Encode(dirty, renumbered);
+        _objects = ordered;
+        var changedShards = Encode(dirty, full);
 
-        var kinds = docs.Select(d => d.Document.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
-        var kindIndex = kinds.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
+        // Kinds, companies, years and field lengths: counted again only for the documents that changed.
+        if (full)
+        {
+            _kindCounts.Clear();
+            _yearCounts.Clear();
+            Array.Clear(_sums);
+            foreach (var a in docs) Count(a, +1);
+        }
+        else
+            foreach (var i in changed)
+            {
+                Count(before[i], -1);
+                Count(docs[i], +1);
+            }
+        var kinds = _kindCounts.Keys.Order(StringComparer.Ordinal).ToArray();
         var companies = corpus.Companies.OrderBy(c => c.Slug, StringComparer.Ordinal).ToList();
+        var slugs = companies.Select(c => c.Slug).ToArray();
+        var remap = full || !kinds.SequenceEqual(_kinds) || !slugs.SequenceEqual(_companySlugs);
+        _kinds = kinds;
+        _companySlugs = slugs;
+        var kindIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < kinds.Length; i++) kindIndex[kinds[i]] = i;
         var companyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < companies.Count; i++) companyIndex.TryAdd(companies[i].Slug, i + 1);
-        int CompanyOf(SearchDocument d) => d.Company is { } c && companyIndex.TryGetValue(c, out var i) ? i : 0;
-        var years = docs.Where(d => d.Document.YearFrom > 0).SelectMany(d => new[] { d.Document.YearFrom, d.Document.YearTo }).ToList();
+        for (var i = 0; i < slugs.Length; i++) companyIndex.TryAdd(slugs[i], i + 1);
+        if (remap)
+        {
+            (_kindOf, _companyOf, _yearFrom, _yearTo) = (new int[docs.Length], new int[docs.Length], new int[docs.Length], new int[docs.Length]);
+            for (var i = 0; i < docs.Length; i++) Describe(i);
+        }
+        else
+            foreach (var i in changed) Describe(i);
+        void Describe(int i)
+        {
+            var d = docs[i].Document;
+            _kindOf[i] = kindIndex[d.Kind];
+            _companyOf[i] = d.Company is { } c && companyIndex.TryGetValue(c, out var n) ? n : 0;
+            _yearFrom[i] = d.YearFrom;
+            _yearTo[i] = d.YearTo;
+        }
+        var years = _yearCounts.Keys.ToList();
         var yearBase = years.Count == 0 ? 0 : years.Min() - 1;
 
-        var termFiles = TermShards(changedShards);
-        var docFiles = DocShards(docs, d => kindIndex[d.Kind], CompanyOf);
+        var termShards = TermShards(changedShards, out var termLayout);
+        var docShards = DocShards(remap ? null : changed, out var docLayout);
 
         var facets = Header(IndexFormat.FacetMagic);
         facets.VarInt(docs.Length);
-        foreach (var a in docs)
+        for (var i = 0; i < docs.Length; i++)
         {
-            var d = a.Document;
-            facets.Byte(kindIndex[d.Kind]);
-            facets.VarInt(CompanyOf(d));
-            facets.VarInt(d.YearFrom == 0 ? 0 : d.YearFrom - yearBase);
-            facets.VarInt(d.YearTo == 0 ? 0 : d.YearTo - yearBase);
+            facets.Byte(_kindOf[i]);
+            facets.VarInt(_companyOf[i]);
+            facets.VarInt(_yearFrom[i] == 0 ? 0 : _yearFrom[i] - yearBase);
+            facets.VarInt(_yearTo[i] == 0 ? 0 : _yearTo[i] - yearBase);
         }
-        var facetsFile = _files.Get(facets.ToArray(), compress: true);
-        var sums = new long[IndexFormat.Fields.Count];
-        foreach (var a in docs)
-            for (var f = 0; f < sums.Length; f++) sums[f] += a.Fields[f].Length;
-        var manifest = _files.Get(SearchIndexBuilder.Manifest(corpus.Lang, docs.Length, _shardTerms.Length, sums, kinds, companies, years, yearBase), compress: false);
+        var facetsFile = _files.Get(facets.ToArray(), compress: true, out var facetsKey);
+        var manifestFile = _files.Get(SearchIndexBuilder.Manifest(corpus.Lang, docs.Length, _shardTerms.Length, _sums, kinds, companies, years, yearBase),
+            compress: false, out var manifestKey);
+        var facetsChanged = facetsFile != _facets.File;
+        var manifestChanged = manifestFile != _manifest.File;
+        _facets = (facetsKey, facetsFile);
+        _manifest = (manifestKey, manifestFile);
 
-        // Paths in ordinal order: d/…, facets.bin, manifest.json, t/….
-        var files = new List<(string Path, StoredFile File)>(docFiles.Length + termFiles.Length + 2);
-        foreach (var s in _docOrder) files.Add((DocPath(s), docFiles[s]));
-        files.Add((IndexFormat.FacetsPath, facetsFile));
-        files.Add((IndexFormat.ManifestPath, manifest));
-        foreach (var s in _termOrder)
-            if (termFiles[s] is { } file) files.Add((IndexFormat.TermShardPath(s), file));
+        var changedFiles = termShards.Count + docShards.Count + (facetsChanged ? 1 : 0) + (manifestChanged ? 1 : 0);
+        if (full || termLayout || docLayout || twins != _twins) Lay(twins);
+        else
+        {
+            foreach (var s in docShards) Place(_docSlot[s], DocPath(s), _docShardFiles[s]);
+            foreach (var s in termShards) Place(_termSlot[s], IndexFormat.TermShardPath(s), _shardFiles[s]!);
+            if (facetsChanged) Place(_docOrder.Length, IndexFormat.FacetsPath, facetsFile);
+            if (manifestChanged) Place(_docOrder.Length + 1, IndexFormat.ManifestPath, manifestFile);
+        }
 
-        _files.Sweep();
-        _docFiles.Sweep();
         Made = _files.Made + _docFiles.Made;
-        Kept = _files.Reused + _docFiles.Reused;
+        Kept = _output.Length - Made;
+        _docFiles.Prune(_docKeys.Length, () => _docKeys);
+        _files.Prune(_shardKeys.Length + 2, () => [.. _shardKeys, facetsKey, manifestKey]);
 
-        var result = new List<IndexFile>(twins ? files.Count * 2 : files.Count);
-        foreach (var (path, file) in files) result.Add(new IndexFile(path, file.Stored));
-        if (twins)
-            foreach (var (path, file) in files) result.Add(new IndexFile(ScriptTwin.PathOf(path), file.Twin));
-        Unchanged = _last is { } last && last.Count == result.Count && result.Select((f, i) => ReferenceEquals(f.Bytes, last[i].Bytes)).All(x => x);
+        Unchanged = _last is not null && changedFiles == 0 && !full && !termLayout && !docLayout && twins == _twins;
+        _twins = twins;
         if (Unchanged) return _last!;
-        return _last = result;
+        return _last = twins ? [.. _output, .. _twinOutput] : [.. _output];
+    }
+
+    private void Count(AnalysedDocument a, int sign)
+    {
+        var d = a.Document;
+        Add(_kindCounts, d.Kind, sign);
+        if (d.YearFrom > 0)
+        {
+            Add(_yearCounts, d.YearFrom, sign);
+            Add(_yearCounts, d.YearTo, sign);
+        }
+        for (var f = 0; f < _sums.Length; f++) _sums[f] += sign * a.Fields[f].Length;
+
+        static void Add<T>(Dictionary<T, int> counts, T key, int sign) where T : notnull
+        {
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+            count += sign;
+            if (count == 0) counts.Remove(key);
+        }
+    }
+
+    /// <summary>Every output slot again: paths in ordinal order (d/…, facets.bin, manifest.json, t/…).</summary>
+    private void Lay(bool twins)
+    {
+        var files = new List<(string Path, StoredFile File)>(_docOrder.Length + _termOrder.Length + 2);
+        _docSlot = new int[_docOrder.Length];
+        foreach (var s in _docOrder)
+        {
+            _docSlot[s] = files.Count;
+            files.Add((DocPath(s), _docShardFiles[s]));
+        }
+        files.Add((IndexFormat.FacetsPath, _facets.File));
+        files.Add((IndexFormat.ManifestPath, _manifest.File));
+        _termSlot = new int[_shardFiles.Length];
+        foreach (var s in _termOrder)
+            if (_shardFiles[s] is { } file)
+            {
+                _termSlot[s] = files.Count;
+                files.Add((IndexFormat.TermShardPath(s), file));
+            }
+        _output = [.. files.Select(f => new IndexFile(f.Path, f.File.Stored))];
+        _twinOutput = twins ? [.. files.Select(f => new IndexFile(ScriptTwin.PathOf(f.Path), f.File.Twin))] : [];
+    }
+
+    private void Place(int slot, string path, StoredFile file)
+    {
+        _output[slot] = new IndexFile(path, file.Stored);
+        if (_twinOutput.Length > 0) _twinOutput[slot] = new IndexFile(_twinOutput[slot].Path, file.Twin);
     }
 
     /// <summary>The documents sorted by URL (stable); the order is reused while the corpus lists the same URLs in the same order.</summary>
     private SearchDocument[] InUrlOrder(IReadOnlyList<SearchDocument> documents)
     {
-        var same = documents.Count == _corpusUrls.Length;
-        for (var i = 0; same && i < documents.Count; i++) same = string.Equals(documents[i].Url, _corpusUrls[i], StringComparison.Ordinal);
+        var same = documents.Count == _corpus.Length;
+        for (var i = 0; same && i < documents.Count; i++)
+            same = ReferenceEquals(documents[i], _corpus[i]) || string.Equals(documents[i].Url, _corpus[i].Url, StringComparison.Ordinal);
         if (!same)
-        {
-            _corpusUrls = [.. documents.Select(d => d.Url)];
-            _corpusOrder = [.. Enumerable.Range(0, documents.Count).OrderBy(i => _corpusUrls[i], StringComparer.Ordinal)];
-        }
-        return [.. _corpusOrder.Select(i => documents[i])];
+            _corpusOrder = [.. Enumerable.Range(0, documents.Count).OrderBy(i => documents[i].Url, StringComparer.Ordinal)];
+        _corpus = [.. documents];
+        var result = new SearchDocument[documents.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = documents[_corpusOrder[i]];
+        return result;
     }
 
-    /// <summary>Each document's analysis: the kept one when its digest is known, else made now (in parallel when many).</summary>
-    private AnalysedDocument[] Analyse(SearchDocument[] docs)
+    /// <summary>
+    /// Each document's analysis: the last build's when it is the same object, the kept one when its digest is known,
+    /// else made now (in parallel when many). Lists the numbers whose analysis changed; renumbered when URLs moved.
+    /// </summary>
+    private AnalysedDocument[] Analyse(SearchDocument[] docs, List<int> changed, out bool renumbered)
     {
         var result = new AnalysedDocument[docs.Length];
         var digests = new UInt128[docs.Length];
         var missing = new List<int>();
+        var sameLength = docs.Length == _objects.Length;
+        renumbered = !sameLength;
         for (var i = 0; i < docs.Length; i++)
         {
+            if (sameLength && ReferenceEquals(docs[i], _objects[i]))
+            {
+                result[i] = _docs[i];
+                continue;
+            }
+            if (sameLength && !string.Equals(docs[i].Url, _objects[i].Url, StringComparison.Ordinal)) renumbered = true;
             digests[i] = AnalysedDocument.DigestOf(docs[i]);
             if (_analysed.TryGetValue(digests[i], out var known)) result[i] = known;
             else missing.Add(i);
+            if (sameLength && !ReferenceEquals(result[i], _docs[i])) changed.Add(i);
         }
         if (missing.Count >= ParallelFrom)
-            Parallel.ForEach(missing, i => result[i] = AnalysedDocument.Analyse(docs[i], digests[i]));
+            Parallel.ForEach(missing, i => result[i] = AnalysedDocument.Analyse(docs[i], digests[i], _strings));
         else
-            foreach (var i in missing) result[i] = AnalysedDocument.Analyse(docs[i], digests[i]);
+            foreach (var i in missing) result[i] = AnalysedDocument.Analyse(docs[i], digests[i], _strings);
         Analysed = missing.Count;
-        var kept = new Dictionary<UInt128, AnalysedDocument>(docs.Length);
-        foreach (var a in result) kept.TryAdd(a.Digest, a);
-        _analysed = kept;
+        foreach (var i in missing) _analysed.TryAdd(digests[i], result[i]);
+        if (_analysed.Count > 2 * docs.Length + 64)
+        {
+            _analysed = new Dictionary<UInt128, AnalysedDocument>(docs.Length);
+            foreach (var a in result) _analysed.TryAdd(a.Digest, a);
+        }
         return result;
     }
 
@@ -196,12 +327,11 @@ public sealed class IncrementalIndex
     }
 
     /// <summary>The postings of the documents whose analysis changed, patched; the terms whose postings differ are dirty.</summary>
-    private HashSet<TermPostings> Patch(AnalysedDocument[] docs)
+    private HashSet<TermPostings> Patch(AnalysedDocument[] docs, List<int> changed)
     {
         var dirty = new HashSet<TermPostings>(ReferenceEqualityComparer.Instance);
-        for (var doc = 0; doc < docs.Length; doc++)
+        foreach (var doc in changed)
         {
-            if (ReferenceEquals(docs[doc], _docs[doc])) continue;
             for (var f = 0; f < IndexFormat.Fields.Count; f++)
             {
                 AnalysedField before = _docs[doc].Fields[f], now = docs[doc].Fields[f];
@@ -216,7 +346,7 @@ public sealed class IncrementalIndex
                         dirty.Add(gone);
                         continue;
                     }
-                    if (order == 0 && before.Norm == now.Norm && before.Positions[i].AsSpan().SequenceEqual(now.Positions[j]))
+                    if (order == 0 && before.Norm == now.Norm && before.Positions[i].Span.SequenceEqual(now.Positions[j].Span))
                     {
                         i++;
                         j++;
@@ -243,7 +373,7 @@ public sealed class IncrementalIndex
     /// Encodes the dirty terms' blocks, drops terms left without postings, and places terms in shards (all of them
     /// when the number of shards changed). Returns the shards whose content may have changed.
     /// </summary>
-    private IReadOnlyCollection<int> Encode(HashSet<TermPostings> dirty, bool renumbered)
+    private IReadOnlyCollection<int> Encode(HashSet<TermPostings> dirty, bool full)
     {
         var changed = new HashSet<int>();
         foreach (var term in dirty)
@@ -253,7 +383,7 @@ public sealed class IncrementalIndex
             {
                 _terms.Remove(term.Term);
                 term.Block = null;
-                if (term.Shard >= 0 && !renumbered)
+                if (term.Shard >= 0 && !full)
                 {
                     var list = _shardTerms[term.Shard];
                     list.RemoveAt(list.BinarySearch(term, ByTerm.Instance));
@@ -264,11 +394,11 @@ public sealed class IncrementalIndex
             term.Block = term.Encode();
             _total += term.Size;
         }
-        if (renumbered) _total = _terms.Values.Sum(t => (long)t.Size);
+        if (full) _total = _terms.Values.Sum(t => (long)t.Size);
 
         var shards = 1;
         while ((long)shards * IndexFormat.TargetTermShardBytes < _total) shards *= 2;
-        if (renumbered || shards != _shardTerms.Length)
+        if (full || shards != _shardTerms.Length)
         {
             _shardTerms = new List<TermPostings>[shards];
             for (var s = 0; s < shards; s++) _shardTerms[s] = [];
@@ -297,18 +427,20 @@ public sealed class IncrementalIndex
         return changed;
     }
 
-    /// <summary>Each term shard's stored file (null for an empty shard): the changed ones written and found or compressed.</summary>
-    private StoredFile?[] TermShards(IReadOnlyCollection<int> changed)
+    /// <summary>The term shards whose content changed, written and found by content or compressed; <paramref name="layout"/> when a shard appeared or went.</summary>
+    private List<int> TermShards(IReadOnlyCollection<int> changed, out bool layout)
     {
-        for (var s = 0; s < _shardFiles.Length; s++)
-            if (_shardFiles[s] is not null && !changed.Contains(s)) _files.Find(_shardKeys[s]); // still in use: keep it
+        layout = false;
+        var result = new List<int>();
         var make = new List<(int Shard, UInt128 Key, byte[] Raw)>();
         foreach (var s in changed.Order())
         {
             var terms = _shardTerms[s];
             if (terms.Count == 0)
             {
+                layout |= _shardFiles[s] is not null;
                 _shardFiles[s] = null;
+                _shardKeys[s] = default;
                 continue;
             }
             var w = Header(IndexFormat.TermMagic);
@@ -321,59 +453,72 @@ public sealed class IncrementalIndex
             }
             var raw = w.ToArray();
             var key = StoredFiles.KeyOf(raw);
+            if (key == _shardKeys[s] && _shardFiles[s] is not null) continue;
+            layout |= _shardFiles[s] is null;
             _shardKeys[s] = key;
+            result.Add(s);
             if (_files.Find(key) is { } known) _shardFiles[s] = known;
             else make.Add((s, key, raw));
         }
         foreach (var (s, file) in Compress(make)) _shardFiles[s] = _files.Add(_shardKeys[s], file);
-        return _shardFiles;
+        return result;
     }
 
-    /// <summary>Each document shard's stored file, found by what it holds or written and compressed now.</summary>
-    private StoredFile[] DocShards(AnalysedDocument[] docs, Func<SearchDocument, int> kindOf, Func<SearchDocument, int> companyOf)
+    /// <summary>
+    /// The document shards whose content changed (of the given documents, or of all when null), found by what they hold
+    /// or written and compressed; <paramref name="layout"/> when their number changed.
+    /// </summary>
+    private List<int> DocShards(List<int>? changedDocs, out bool layout)
     {
-        var count = (docs.Length + IndexFormat.DocsPerShard - 1) / IndexFormat.DocsPerShard;
-        var files = new StoredFile[count];
-        var keys = new UInt128[count];
+        var count = (_docs.Length + IndexFormat.DocsPerShard - 1) / IndexFormat.DocsPerShard;
+        layout = count != _docShardFiles.Length;
+        if (layout || changedDocs is null)
+        {
+            Array.Resize(ref _docKeys, count);
+            Array.Resize(ref _docShardFiles, count);
+        }
+        if (_docOrder.Length != count) _docOrder = [.. Enumerable.Range(0, count).OrderBy(DocPath, StringComparer.Ordinal)];
+        var shards = changedDocs is null ? Enumerable.Range(0, count) : changedDocs.Select(i => i / IndexFormat.DocsPerShard).Distinct();
+        var result = new List<int>();
         var make = new List<(int Shard, UInt128 Key, byte[] Raw)>();
         Span<UInt128> parts = stackalloc UInt128[2];
-        for (var s = 0; s < count; s++)
+        foreach (var s in shards)
         {
             var hash = new XxHash128();
             var start = s * IndexFormat.DocsPerShard;
-            var end = Math.Min(docs.Length, start + IndexFormat.DocsPerShard);
+            var end = Math.Min(_docs.Length, start + IndexFormat.DocsPerShard);
             for (var i = start; i < end; i++)
             {
-                var d = docs[i].Document;
-                parts[0] = docs[i].Digest;
-                parts[1] = ((UInt128)(uint)kindOf(d) << 32) | (uint)companyOf(d);
+                parts[0] = _docs[i].Digest;
+                parts[1] = ((UInt128)(uint)_kindOf[i] << 32) | (uint)_companyOf[i];
                 hash.Append(MemoryMarshal.AsBytes(parts));
             }
-            keys[s] = hash.GetCurrentHashAsUInt128();
-            if (_docFiles.Find(keys[s]) is { } known)
+            var key = hash.GetCurrentHashAsUInt128();
+            if (key == _docKeys[s] && _docShardFiles[s] is not null) continue;
+            _docKeys[s] = key;
+            result.Add(s);
+            if (_docFiles.Find(key) is { } known)
             {
-                files[s] = known;
+                _docShardFiles[s] = known;
                 continue;
             }
             var w = Header(IndexFormat.DocMagic);
             w.VarInt(end - start);
             for (var i = start; i < end; i++)
             {
-                var d = docs[i].Document;
+                var d = _docs[i].Document;
                 w.String(d.Url);
                 w.String(d.Title);
-                w.String(docs[i].Excerpt);
-                w.Byte(kindOf(d));
-                w.VarInt(companyOf(d));
+                w.String(_docs[i].Excerpt);
+                w.Byte(_kindOf[i]);
+                w.VarInt(_companyOf[i]);
                 w.VarInt(d.YearFrom);
                 w.VarInt(d.YearTo);
             }
-            make.Add((s, keys[s], w.ToArray()));
+            make.Add((s, key, w.ToArray()));
         }
-        foreach (var (s, file) in Compress(make)) files[s] = _docFiles.Add(keys[s], file);
-        if (_docOrder.Length != count)
-            _docOrder = [.. Enumerable.Range(0, count).OrderBy(DocPath, StringComparer.Ordinal)];
-        return files;
+        foreach (var (s, file) in Compress(make)) _docShardFiles[s] = _docFiles.Add(_docKeys[s], file);
+        return result;
     }
 
     /// <summary>Compresses files, on every core when there are several (the other language may be done already).</summary>

@@ -1,7 +1,7 @@
 namespace Campaign.Search.Index;
 
 /// <summary>A posting of one term in one field of one document; <paramref name="Positions"/> is shared with the document's analysis.</summary>
-internal readonly record struct Posting(int Doc, byte Norm, int[] Positions);
+internal readonly record struct Posting(int Doc, byte Norm, ReadOnlyMemory<int> Positions);
 
 /// <summary>
 /// A term's postings per field, in document order, and its block as the term shards store it (encoded again only
@@ -86,7 +86,7 @@ internal sealed class TermPostings(string term)
             foreach (var p in list)
             {
                 var lastPos = 0;
-                foreach (var pos in p.Positions)
+                foreach (var pos in p.Positions.Span)
                 {
                     w.VarInt(pos - lastPos);
                     lastPos = pos;

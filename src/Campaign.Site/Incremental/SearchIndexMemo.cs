@@ -13,6 +13,9 @@ namespace Campaign.Site.Incremental;
 /// </summary>
 public sealed class SearchIndexMemo
 {
+    /// <summary>The finding documents of the previous build, reused where the finding is unchanged.</summary>
+    public Site.Search.FindingDocuments Findings { get; } = new();
+
     private readonly ConcurrentDictionary<string, IncrementalIndex> _byLanguage = new(StringComparer.Ordinal);
     private int _reused;
     private int _analysed;

@@ -1,6 +1,7 @@
 using Campaign.Search;
 using Campaign.Search.Index;
 using Campaign.Site.Emit;
+using Campaign.Site.Incremental;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
@@ -32,14 +33,15 @@ public static class SearchOutput
     }
 
     /// <summary>Adds <c>search/&lt;lang&gt;/…</c> for every edition to the generated files and returns the search pages.</summary>
-    /// <param name="index">Builds a language's index files; a live preview passes one that reuses unchanged indexes.</param>
+    /// <param name="memo">A live preview's documents and indexes of the previous build, rebuilt where changed; null to build from nothing.</param>
     public static IReadOnlyList<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
-        Func<SearchCorpus, IReadOnlyList<IndexFile>>? index = null)
+        SearchIndexMemo? memo = null)
     {
-        var corpora = SearchCorpora.Build(model);
+        var corpora = SearchCorpora.Build(model, memo?.Findings);
         Parallel.ForEach(corpora, corpus =>
         {
-            foreach (var file in (index ?? Files)(corpus)) generated.Add($"search/{corpus.Lang}/{file.Path}", file.Bytes);
+            var folder = $"search/{corpus.Lang}/";
+            foreach (var file in memo is null ? Files(corpus) : memo.Build(corpus)) generated.Add(folder + file.Path, file.Bytes);
         });
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";
