@@ -281,8 +281,7 @@ public sealed class IncrementalIndex
     private AnalysedDocument[] Analyse(SearchDocument[] docs, List<int> changed, out bool renumbered)
     {
         var result = new AnalysedDocument[docs.Length];
-        var digests = new UInt128[docs.Length];
-        var missing = new List<int>();
+        var missing = new List<(int Number, UInt128 Digest)>();
         var sameLength = docs.Length == _objects.Length;
         renumbered = !sameLength;
         for (var i = 0; i < docs.Length; i++)
@@ -293,17 +292,17 @@ public sealed class IncrementalIndex
                 continue;
             }
             if (sameLength && !string.Equals(docs[i].Url, _objects[i].Url, StringComparison.Ordinal)) renumbered = true;
-            digests[i] = AnalysedDocument.DigestOf(docs[i]);
-            if (_analysed.TryGetValue(digests[i], out var known)) result[i] = known;
-            else missing.Add(i);
+            var digest = AnalysedDocument.DigestOf(docs[i]);
+            if (_analysed.TryGetValue(digest, out var known)) result[i] = known;
+            else missing.Add((i, digest));
             if (sameLength && !ReferenceEquals(result[i], _docs[i])) changed.Add(i);
         }
         if (missing.Count >= ParallelFrom)
-            Parallel.ForEach(missing, i => result[i] = AnalysedDocument.Analyse(docs[i], digests[i], _strings));
+            Parallel.ForEach(missing, m => result[m.Number] = AnalysedDocument.Analyse(docs[m.Number], m.Digest, _strings));
         else
-            foreach (var i in missing) result[i] = AnalysedDocument.Analyse(docs[i], digests[i], _strings);
+            foreach (var (i, digest) in missing) result[i] = AnalysedDocument.Analyse(docs[i], digest, _strings);
         Analysed = missing.Count;
-        foreach (var i in missing) _analysed.TryAdd(digests[i], result[i]);
+        foreach (var (i, digest) in missing) _analysed.TryAdd(digest, result[i]);
         if (_analysed.Count > 2 * docs.Length + 64)
         {
             _analysed = new Dictionary<UInt128, AnalysedDocument>(docs.Length);

@@ -13,8 +13,8 @@ namespace Campaign.Site.Incremental;
 /// </summary>
 public sealed class SearchIndexMemo
 {
-    /// <summary>The finding documents of the previous build, reused where the finding is unchanged.</summary>
-    public Site.Search.FindingDocuments Findings { get; } = new();
+    /// <summary>What the previous build's corpora were made of, reused where unchanged.</summary>
+    public Site.Search.CorpusMemo Corpora { get; } = new();
 
     private readonly ConcurrentDictionary<string, IncrementalIndex> _byLanguage = new(StringComparer.Ordinal);
     private int _reused;

@@ -37,7 +37,7 @@ public static class SearchOutput
     public static IReadOnlyList<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
         SearchIndexMemo? memo = null)
     {
-        var corpora = SearchCorpora.Build(model, memo?.Findings);
+        var corpora = SearchCorpora.Build(model, memo?.Corpora);
         Parallel.ForEach(corpora, corpus =>
         {
             var folder = $"search/{corpus.Lang}/";
@@ -48,12 +48,19 @@ public static class SearchOutput
         foreach (var v in editions)
         {
             var corpus = corpora.First(c => c.Lang == v.Code);
+            // One pass over the documents (ten thousand in a large campaign): the kinds and years they have.
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            var covered = new HashSet<int>();
+            foreach (var d in corpus.Documents)
+            {
+                present.Add(d.Kind);
+                for (var y = d.YearFrom; d.YearFrom > 0 && y <= d.YearTo; y++) covered.Add(y);
+            }
             var kinds = new[] { "finding", "report", "company", "update", "page" }
-                .Where(k => corpus.Documents.Any(d => d.Kind == k))
+                .Where(present.Contains)
                 .Select(k => new SearchFilterOption(k, v.T.TryGetValue("search_kind_" + k, out var label) ? label.ToString()! : k)).ToList();
             var companies = corpus.Companies.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SearchFilterOption(c.Slug, c.Name)).ToList();
-            var years = corpus.Documents.Where(d => d.YearFrom > 0).SelectMany(d => Enumerable.Range(d.YearFrom, d.YearTo - d.YearFrom + 1))
-                .Distinct().OrderDescending().ToList();
+            var years = covered.OrderDescending().ToList();
             var browse = v.Site.Nav.Where(n => n.Section != "home").Select(n => new SearchBrowseLink(n.Label, n.Url)).ToList();
             var view = new SearchPageView(kinds, companies, years, browse, script);
             jobs.Add(new PageJob(v.Page("search", "search", Urls.Section(v.Code, "search"), v.T["search_title"].ToString()!, null),
