@@ -71,7 +71,7 @@ public static class SiteBuilder
         clock.Lap("plan pages");
         jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated, session?.FindingFileMemo, session?.Views));
         clock.Lap("plan findings and data downloads");
-        jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated, session?.SearchIndex is { } memo ? memo.Build : null));
+        jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated, session?.SearchIndex));
         clock.Lap("search index");
         jobs.AddRange(PressPlan.MirrorPages(model, editions));
         var downloads = DownloadCatalog.Create(model, generated, [.. model.Site.Languages.Select(l => l.Code)]);

@@ -33,7 +33,7 @@ internal sealed class SiteTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        _text = m_input.ReadToEnd();
+        _text = m_input.ReadToEnd() ?? ""; // Lucene's reusable string reader gives null for an empty string
         _at = 0;
     }
 

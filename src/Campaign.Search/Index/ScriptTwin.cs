@@ -11,13 +11,17 @@ namespace Campaign.Search.Index;
 public static class ScriptTwin
 {
     /// <summary>The twin of <paramref name="file"/>: same path with the extension <c>.js</c>.</summary>
-    public static IndexFile Of(IndexFile file)
+    public static IndexFile Of(IndexFile file) => new(PathOf(file.Path), Text(file.Bytes));
+
+    /// <summary>The twin's path: <paramref name="path"/> with the extension <c>.js</c>.</summary>
+    public static string PathOf(string path)
     {
-        var dot = file.Path.LastIndexOf('.');
-        var path = (dot < 0 ? file.Path : file.Path[..dot]) + ".js";
-        var text = "CampaignSearch.deliver(\"" + Convert.ToBase64String(file.Bytes) + "\");\n";
-        return new IndexFile(path, Encoding.ASCII.GetBytes(text));
+        var dot = path.LastIndexOf('.');
+        return (dot < 0 ? path : path[..dot]) + ".js";
     }
+
+    /// <summary>The twin's bytes: one line handing <paramref name="bytes"/>, base64, to <c>CampaignSearch.deliver</c>.</summary>
+    public static byte[] Text(byte[] bytes) => Encoding.ASCII.GetBytes("CampaignSearch.deliver(\"" + Convert.ToBase64String(bytes) + "\");\n");
 
     /// <summary>Reads back the bytes a twin delivers (for tests and the C# reader of a copied site).</summary>
     public static byte[] Bytes(string twin)

@@ -13,111 +13,20 @@ namespace Campaign.Search.Index;
 public sealed record IndexFile(string Path, byte[] Bytes);
 
 /// <summary>
-/// Analyses a language's documents with Lucene (into an in-memory Lucene index, so the terms, positions and
-/// quantised lengths are Lucene's own) and exports them as the static sharded index the browser reads.
+/// Builds a language's static sharded index, the files the browser reads, from its documents: each document analysed
+/// as Lucene's indexer inverts it (same terms, positions and quantised lengths), postings exported per term.
 /// Same documents in, same bytes out: documents are ordered by URL, terms ordinally, JSON written by hand-picked order.
+/// A live preview keeps an <see cref="IncrementalIndex"/> per language instead, which gives the same bytes.
 /// </summary>
 public static class SearchIndexBuilder
 {
-    /// <summary>A posting of one term in one field of one document.</summary>
-    private sealed record Posting(int Doc, byte Norm, int[] Positions);
+    /// <summary>The index files of <paramref name="corpus"/>, ordered by path, built from nothing.</summary>
+    public static IReadOnlyList<IndexFile> Build(SearchCorpus corpus) => new IncrementalIndex().Build(corpus);
 
-    public static IReadOnlyList<IndexFile> Build(SearchCorpus corpus)
-    {
-        var docs = corpus.Documents.OrderBy(d => d.Url, StringComparer.Ordinal).ToList();
-        using var directory = BuildLuceneIndex(docs);
-        using var reader = DirectoryReader.Open(directory);
-        var files = new List<IndexFile>();
-
-        var postings = new SortedDictionary<string, SortedDictionary<int, List<Posting>>>(StringComparer.Ordinal);
-        var sums = new long[IndexFormat.Fields.Count];
-        foreach (var leaf in reader.Leaves)
-        {
-            var atomic = leaf.AtomicReader;
-            for (var f = 0; f < IndexFormat.Fields.Count; f++)
-            {
-                var field = IndexFormat.Fields[f].Name;
-                var terms = atomic.GetTerms(field);
-                if (terms is null) continue;
-                sums[f] += terms.SumTotalTermFreq;
-                var norms = atomic.GetNormValues(field);
-                var te = terms.GetEnumerator();
-                DocsAndPositionsEnum? dp = null;
-                while (te.MoveNext())
-                {
-                    var term = te.Term.Utf8ToString();
-                    dp = te.DocsAndPositions(atomic.LiveDocs, dp);
-                    var list = new List<Posting>();
-                    while (dp.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
-                    {
-                        var positions = new int[dp.Freq];
-                        for (var i = 0; i < positions.Length; i++) positions[i] = dp.NextPosition();
-                        list.Add(new Posting(leaf.DocBase + dp.DocID, (byte)norms.Get(dp.DocID), positions));
-                    }
-                    if (!postings.TryGetValue(term, out var byField)) postings[term] = byField = [];
-                    byField[f] = list;
-                }
-            }
-        }
-
-        var blocks = postings.Select(kv => (Term: kv.Key, Block: EncodeTerm(kv.Value))).ToList();
-        var total = blocks.Sum(b => b.Block.Length + b.Term.Length + 4);
-        var shards = 1;
-        while (shards * IndexFormat.TargetTermShardBytes < total) shards *= 2;
-        foreach (var group in blocks.GroupBy(b => (int)(IndexFormat.Hash(b.Term) & (uint)(shards - 1))).OrderBy(g => g.Key))
-        {
-            var w = Header(IndexFormat.TermMagic);
-            var terms = group.ToList();
-            w.VarInt(terms.Count);
-            foreach (var (term, block) in terms)
-            {
-                w.String(term);
-                w.VarInt(block.Length);
-                w.Bytes(block);
-            }
-            files.Add(new IndexFile(IndexFormat.TermShardPath(group.Key), IndexFormat.Deflate(w.ToArray())));
-        }
-
-        var kinds = docs.Select(d => d.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
-        var companies = corpus.Companies.OrderBy(c => c.Slug, StringComparer.Ordinal).ToList();
-        var companyIndex = companies.Select((c, i) => (c.Slug, i)).ToDictionary(x => x.Slug, x => x.i + 1, StringComparer.Ordinal);
-        var years = docs.Where(d => d.YearFrom > 0).SelectMany(d => new[] { d.YearFrom, d.YearTo }).ToList();
-        var yearBase = years.Count == 0 ? 0 : years.Min() - 1;
-        int CompanyOf(SearchDocument d) => d.Company is { } c && companyIndex.TryGetValue(c, out var i) ? i : 0;
-
-        for (var start = 0; start < docs.Count; start += IndexFormat.DocsPerShard)
-        {
-            var w = Header(IndexFormat.DocMagic);
-            var slice = docs.Skip(start).Take(IndexFormat.DocsPerShard).ToList();
-            w.VarInt(slice.Count);
-            foreach (var d in slice)
-            {
-                w.String(d.Url);
-                w.String(d.Title);
-                w.String(Excerpt(d.Body));
-                w.Byte(kinds.IndexOf(d.Kind));
-                w.VarInt(CompanyOf(d));
-                w.VarInt(d.YearFrom);
-                w.VarInt(d.YearTo);
-            }
-            files.Add(new IndexFile(IndexFormat.DocShardPath(start / IndexFormat.DocsPerShard), IndexFormat.Deflate(w.ToArray())));
-        }
-
-        var facets = Header(IndexFormat.FacetMagic);
-        facets.VarInt(docs.Count);
-        foreach (var d in docs)
-        {
-            facets.Byte(kinds.IndexOf(d.Kind));
-            facets.VarInt(CompanyOf(d));
-            facets.VarInt(d.YearFrom == 0 ? 0 : d.YearFrom - yearBase);
-            facets.VarInt(d.YearTo == 0 ? 0 : d.YearTo - yearBase);
-        }
-        files.Add(new IndexFile(IndexFormat.FacetsPath, IndexFormat.Deflate(facets.ToArray())));
-        files.Add(new IndexFile(IndexFormat.ManifestPath, Manifest(corpus.Lang, docs.Count, shards, sums, kinds, companies, years, yearBase)));
-        return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
-    }
-
-    /// <summary>Indexes the documents in order (one segment, so Lucene's doc ids are list positions) with BM25.</summary>
+    /// <summary>
+    /// A Lucene index of the documents in order (one segment, so Lucene's doc ids are list positions) with BM25: not
+    /// used to build, but by tests that check the exported postings and our ranking against Lucene's own.
+    /// </summary>
     internal static RAMDirectory BuildLuceneIndex(IReadOnlyList<SearchDocument> docs)
     {
         var directory = new RAMDirectory();
@@ -144,47 +53,6 @@ public static class SearchIndexBuilder
         return directory;
     }
 
-    /// <summary>
-    /// A term's postings, column by column within each field (document deltas, then norms, then tfs, then positions),
-    /// so gzip sees long runs of alike values: 12 % smaller compressed than one document after another.
-    /// </summary>
-    private static byte[] EncodeTerm(SortedDictionary<int, List<Posting>> byField)
-    {
-        var w = new ByteWriter();
-        w.Byte(byField.Count);
-        foreach (var (field, list) in byField)
-        {
-            w.Byte(field);
-            w.VarInt(list.Count);
-            var last = 0;
-            foreach (var p in list)
-            {
-                w.VarInt(p.Doc - last);
-                last = p.Doc;
-            }
-            foreach (var p in list) w.Byte(p.Norm);
-            foreach (var p in list) w.VarInt(p.Positions.Length);
-            foreach (var p in list)
-            {
-                var lastPos = 0;
-                foreach (var pos in p.Positions)
-                {
-                    w.VarInt(pos - lastPos);
-                    lastPos = pos;
-                }
-            }
-        }
-        return w.ToArray();
-    }
-
-    private static ByteWriter Header(byte[] magic)
-    {
-        var w = new ByteWriter();
-        w.Bytes(magic);
-        w.Byte(IndexFormat.Version);
-        return w;
-    }
-
     /// <summary>The start of the body, cut at a whole character (never inside a surrogate pair).</summary>
     internal static string Excerpt(string body)
     {
@@ -195,8 +63,8 @@ public static class SearchIndexBuilder
         return text[..cut];
     }
 
-    private static byte[] Manifest(string lang, int docs, int shards, long[] sums, List<string> kinds,
-        List<SearchCompany> companies, List<int> years, int yearBase)
+    internal static byte[] Manifest(string lang, int docs, int shards, long[] sums, IReadOnlyList<string> kinds,
+        IReadOnlyList<SearchCompany> companies, IReadOnlyList<int> years, int yearBase)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

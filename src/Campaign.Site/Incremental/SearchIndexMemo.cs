@@ -1,61 +1,50 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Campaign.Search;
 using Campaign.Search.Index;
 
 namespace Campaign.Site.Incremental;
 
 /// <summary>
-/// Each language's search index from the previous build of a live preview, with a digest of the documents it was
-/// built from. The index is a function of those documents alone, so when an edit leaves a language's documents as
-/// they were (a template, a stylesheet, a page of the other language) its index is reused instead of analysed again,
-/// and its files are the same byte arrays, which the output ledger recognises without hashing them.
+/// Each language's search index from the previous build of a live preview, kept as an <see cref="IncrementalIndex"/>:
+/// a rebuild analyses only the documents whose fields changed, encodes only the terms whose postings changed and
+/// compresses only the files whose content changed; every other file (and its script twin) is the same byte array as
+/// before, which the output ledger recognises without hashing it. The files equal a full build's, byte for byte.
+/// Languages are built in parallel, each by its own index.
 /// </summary>
 public sealed class SearchIndexMemo
 {
-    private readonly ConcurrentDictionary<string, (string Digest, IReadOnlyList<IndexFile> Files)> _byLanguage = new(StringComparer.Ordinal);
-    private int _reused;
+    /// <summary>What the previous build's corpora were made of, reused where unchanged.</summary>
+    public Site.Search.CorpusMemo Corpora { get; } = new();
 
-    /// <summary>Indexes reused since the last <see cref="ResetCounts"/>.</summary>
+    private readonly ConcurrentDictionary<string, IncrementalIndex> _byLanguage = new(StringComparer.Ordinal);
+    private int _reused;
+    private int _analysed;
+    private int _made;
+    private int _kept;
+
+    /// <summary>Indexes returned exactly as the build before (no file changed) since the last <see cref="ResetCounts"/>.</summary>
     public int Reused => _reused;
 
-    internal void ResetCounts() => _reused = 0;
+    /// <summary>Documents analysed since the last <see cref="ResetCounts"/> (all of them on a first build).</summary>
+    public int Analysed => _analysed;
 
-    /// <summary>The index of <paramref name="corpus"/>: the previous one when its documents are unchanged, else built anew.</summary>
+    /// <summary>Index files (twins not counted) compressed or first stored since the last <see cref="ResetCounts"/>.</summary>
+    public int Made => _made;
+
+    /// <summary>Index files (twins not counted) reused, the same arrays, since the last <see cref="ResetCounts"/>.</summary>
+    public int Kept => _kept;
+
+    internal void ResetCounts() => (_reused, _analysed, _made, _kept) = (0, 0, 0, 0);
+
+    /// <summary>The published files of <paramref name="corpus"/> (index and twins, as <see cref="Site.Search.SearchOutput.Files"/>), rebuilt from the last ones.</summary>
     public IReadOnlyList<IndexFile> Build(SearchCorpus corpus)
     {
-        var digest = Digest(corpus);
-        if (_byLanguage.TryGetValue(corpus.Lang, out var known) && known.Digest == digest)
-        {
-            Interlocked.Increment(ref _reused);
-            return known.Files;
-        }
-        var files = Site.Search.SearchOutput.Files(corpus);
-        _byLanguage[corpus.Lang] = (digest, files);
+        var index = _byLanguage.GetOrAdd(corpus.Lang, _ => new IncrementalIndex());
+        var files = index.Build(corpus, twins: true);
+        if (index.Unchanged) Interlocked.Increment(ref _reused);
+        Interlocked.Add(ref _analysed, index.Analysed);
+        Interlocked.Add(ref _made, index.Made);
+        Interlocked.Add(ref _kept, index.Kept);
         return files;
-    }
-
-    private static string Digest(SearchCorpus corpus)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string? text)
-        {
-            Span<byte> length = stackalloc byte[4];
-            BitConverter.TryWriteBytes(length, text?.Length ?? -1);
-            hash.AppendData(length);
-            if (text is not null) hash.AppendData(Encoding.UTF8.GetBytes(text));
-        }
-        Add(corpus.Lang);
-        foreach (var d in corpus.Documents)
-        {
-            Add(d.Url); Add(d.Title); Add(d.Kind); Add(d.Company);
-            Add(d.YearFrom.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Add(d.YearTo.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Add(d.Body);
-        }
-        Add("companies");
-        foreach (var c in corpus.Companies) { Add(c.Slug); Add(c.Name); }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

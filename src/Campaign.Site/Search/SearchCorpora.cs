@@ -11,9 +11,10 @@ namespace Campaign.Site.Search;
 /// </summary>
 public static class SearchCorpora
 {
-    public static IReadOnlyList<SearchCorpus> Build(SiteModel model) => [.. model.Editions.Select(e => Build(model, e))];
+    /// <param name="memo">What a live preview's previous build made its corpora of, reused where unchanged; null to make all.</param>
+    public static IReadOnlyList<SearchCorpus> Build(SiteModel model, CorpusMemo? memo = null) => [.. model.Editions.Select(e => Build(model, e, memo))];
 
-    public static SearchCorpus Build(SiteModel model, Edition edition)
+    public static SearchCorpus Build(SiteModel model, Edition edition, CorpusMemo? memo = null)
     {
         var lang = edition.Language.Code;
         var fallback = model.Site.DefaultLanguage;
@@ -21,7 +22,7 @@ public static class SearchCorpora
         var docs = new List<SearchDocument>();
         var names = edition.Companies.ToDictionary(c => c.Slug, c => c.Item.Name, StringComparer.Ordinal);
 
-        foreach (var f in model.Findings)
+        SearchDocument Finding(Finding f)
         {
             var summary = f.Summary.TryGetValue(lang, out var s) ? s : f.Summary.TryGetValue(fallback, out var d) ? d : null;
             var body = Join(
@@ -34,15 +35,23 @@ public static class SearchCorpora
                 f.Country.Get(lang, fallback),
                 summary?.PlainText,
                 string.Join(' ', f.Tags));
-            docs.Add(new SearchDocument(Urls.Finding(lang, f.Id), f.Title.Get(lang, fallback), "finding", f.Company,
-                f.Years.From, f.Years.To, body));
+            return new SearchDocument(Urls.Finding(lang, f.Id), f.Title.Get(lang, fallback), "finding", f.Company,
+                f.Years.From, f.Years.To, body);
+        }
+        if (memo is null) docs.AddRange(model.Findings.Select(Finding));
+        else
+        {
+            // Everything a finding's document reads besides the record itself.
+            var technology = vocab["technology"]?.Terms.Select(t => t.Value + "=" + t.Label.Get(lang, fallback)) ?? [];
+            var context = string.Join("\n", [lang, fallback, .. names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key + "=" + n.Value), .. technology]);
+            docs.AddRange(memo.Documents(lang, context, model.Findings, Finding));
         }
 
         foreach (var r in edition.Reports)
         {
             var report = r.Item;
             var url = Urls.Report(lang, report.Doc.Slug);
-            var sections = Sections(report.Body.Html);
+            var sections = memo is null ? Sections(report.Body.Html) : memo.Sections(report.Body.Html, Sections);
             docs.Add(new SearchDocument(url, report.Title, "report", null, report.Date.Year, report.Date.Year,
                 Join(report.Summary, sections.Count > 0 ? sections[0].Text : "")));
             foreach (var section in sections.Skip(1))

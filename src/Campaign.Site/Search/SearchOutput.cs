@@ -1,6 +1,7 @@
 using Campaign.Search;
 using Campaign.Search.Index;
 using Campaign.Site.Emit;
+using Campaign.Site.Incremental;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
@@ -32,26 +33,34 @@ public static class SearchOutput
     }
 
     /// <summary>Adds <c>search/&lt;lang&gt;/…</c> for every edition to the generated files and returns the search pages.</summary>
-    /// <param name="index">Builds a language's index files; a live preview passes one that reuses unchanged indexes.</param>
+    /// <param name="memo">A live preview's documents and indexes of the previous build, rebuilt where changed; null to build from nothing.</param>
     public static IReadOnlyList<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
-        Func<SearchCorpus, IReadOnlyList<IndexFile>>? index = null)
+        SearchIndexMemo? memo = null)
     {
-        var corpora = SearchCorpora.Build(model);
+        var corpora = SearchCorpora.Build(model, memo?.Corpora);
         Parallel.ForEach(corpora, corpus =>
         {
-            foreach (var file in (index ?? Files)(corpus)) generated.Add($"search/{corpus.Lang}/{file.Path}", file.Bytes);
+            var folder = $"search/{corpus.Lang}/";
+            foreach (var file in memo is null ? Files(corpus) : memo.Build(corpus)) generated.Add(folder + file.Path, file.Bytes);
         });
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";
         foreach (var v in editions)
         {
             var corpus = corpora.First(c => c.Lang == v.Code);
+            // One pass over the documents (ten thousand in a large campaign): the kinds and years they have.
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            var covered = new HashSet<int>();
+            foreach (var d in corpus.Documents)
+            {
+                present.Add(d.Kind);
+                for (var y = d.YearFrom; d.YearFrom > 0 && y <= d.YearTo; y++) covered.Add(y);
+            }
             var kinds = new[] { "finding", "report", "company", "update", "page" }
-                .Where(k => corpus.Documents.Any(d => d.Kind == k))
+                .Where(present.Contains)
                 .Select(k => new SearchFilterOption(k, v.T.TryGetValue("search_kind_" + k, out var label) ? label.ToString()! : k)).ToList();
             var companies = corpus.Companies.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SearchFilterOption(c.Slug, c.Name)).ToList();
-            var years = corpus.Documents.Where(d => d.YearFrom > 0).SelectMany(d => Enumerable.Range(d.YearFrom, d.YearTo - d.YearFrom + 1))
-                .Distinct().OrderDescending().ToList();
+            var years = covered.OrderDescending().ToList();
             var browse = v.Site.Nav.Where(n => n.Section != "home").Select(n => new SearchBrowseLink(n.Label, n.Url)).ToList();
             var view = new SearchPageView(kinds, companies, years, browse, script);
             jobs.Add(new PageJob(v.Page("search", "search", Urls.Section(v.Code, "search"), v.T["search_title"].ToString()!, null),

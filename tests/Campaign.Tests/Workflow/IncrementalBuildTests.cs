@@ -60,10 +60,13 @@ public sealed class IncrementalBuildTests
         Assert.False(Directory.Exists(Path.Combine(output, "en/updates/new-briefing")));
         AssertSameAsFullBuild(c, output, "deletions");
 
-        // 4. An edited finding: only its file is read again.
+        // 4. An edited finding: only its file is read again, only its English search document analysed again, and only
+        //    the search files it changes compressed again.
         c.Edit("findings/noldus.yaml", "Noldus's FaceReader, which automatically analyses", "Noldus's FaceReader, which analyses");
         Assert.True(SiteBuilder.Build(Options(c, output), session).Succeeded);
         Assert.Equal(1, session.Documents.Misses);
+        Assert.Equal(1, session.SearchIndexes.Analysed);
+        Assert.InRange(session.SearchIndexes.Made, 1, session.SearchIndexes.Made + session.SearchIndexes.Kept - 1);
         AssertSameAsFullBuild(c, output, "an edited finding");
 
         // 5. A changed UI string and a changed stylesheet reach every page.
@@ -81,6 +84,7 @@ public sealed class IncrementalBuildTests
         Assert.Equal(0, session.Pages.Rendered);
         Assert.Equal(0, session.LastChanged);
         Assert.Equal(2, session.SearchIndexes.Reused);
+        Assert.Equal((0, 0), (session.SearchIndexes.Analysed, session.SearchIndexes.Made));
         AssertSameAsFullBuild(c, output, "a rebuild without changes");
 
         // 7. A template edit renders its pages again but leaves every search document as it was: both indexes are reused.
