@@ -85,6 +85,8 @@ public static class SiteBuilder
             diagnostics.Warning("CMP100", "site.yaml has no base_url, so nothing that needs an absolute address is written: no sitemap.xml, no canonical or og:url links, no og:image, and feeds use relative links.",
                 new Core.Diagnostics.SourceLocation("site.yaml"), "base_url", "add the site's address, for example `base_url: https://example.org/`");
 
+        _ = downloads.All; // worked out now, once, rather than by the first of the pages rendering in parallel while the others wait
+
         // 4. render + emit, into a folder that replaces output/ only on success
         using var output = session?.Open(options.OutputDir) ?? new OutputFolder(options.OutputDir);
         clock.Lap("open output");

@@ -57,7 +57,7 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
 
     private IReadOnlyList<Download> Read(int count)
     {
-        IReadOnlyList<Download> list = [.. generated.Where(IsDownload).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
+        IReadOnlyList<Download> list = [.. generated.Under(["", .. Folders.Select(f => f.TrimEnd('/'))]).Where(f => IsDownload(f.Path)).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
             .Concat(documents).OrderBy(d => d.Path, StringComparer.Ordinal)];
         _all = new Snapshot(count, list);
         return list;
