@@ -97,11 +97,7 @@ public static partial class FindingsReader
             var own = new DiagnosticList();
             read[i] = new RecordRead(ReadOne(records[i], languages, vocabularies, markdown, today, own), own.Sorted());
         });
-        foreach (var r in read)
-            foreach (var d in r.Diagnostics) local.Add(d);
-        var result = new FileFindings([.. read.Select(r => r.Finding).OfType<Finding>()],
-            keys.Select((k, i) => (k, read[i])).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Item2, StringComparer.Ordinal),
-            text, [.. records.Select(r => r.Location.Line)], read, clean && records.Count > 1);
+        var result = Assemble(text, [.. records.Select(r => r.Location.Line)], keys, read, clean && records.Count > 1, local);
         var reported = local.Sorted();
         foreach (var d in reported) diagnostics.Add(d);
         cache.Set(relative, new DocumentCache.Entry(hash, result, reported, stamp));
@@ -154,14 +150,19 @@ public static partial class FindingsReader
         var own = new DiagnosticList();
         var reads = (RecordRead[])before.Reads.Clone();
         reads[i] = new RecordRead(ReadOne(map with { Field = "" }, languages, vocabularies, markdown, today, own), own.Sorted());
-        var keys = Keys(text, "", before.Lines);
-        var findings = new FileFindings([.. reads.Select(r => r.Finding).OfType<Finding>()],
-            keys.Select((k, n) => (k, reads[n])).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Item2, StringComparer.Ordinal),
-            text, before.Lines, reads, true);
         var all = new DiagnosticList();
-        foreach (var r in reads)
-            foreach (var d in r.Diagnostics) all.Add(d);
+        var findings = Assemble(text, before.Lines, Keys(text, starts, "", before.Lines), reads, true, all);
         return new EditedFile(findings, all.Sorted());
+    }
+
+    /// <summary>A file's findings as the cache keeps them, from its records' readings; their diagnostics are added to <paramref name="reported"/>.</summary>
+    private static FileFindings Assemble(string text, int[] lines, string[] keys, RecordRead[] reads, bool splittable, DiagnosticList reported)
+    {
+        foreach (var r in reads)
+            foreach (var d in r.Diagnostics) reported.Add(d);
+        return new FileFindings([.. reads.Select(r => r.Finding).OfType<Finding>()],
+            keys.Select((k, n) => (k, reads[n])).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Item2, StringComparer.Ordinal),
+            text, lines, reads, splittable);
     }
 
     private static int Lines(ReadOnlySpan<char> text) => text.Count('\n');
@@ -180,12 +181,11 @@ public static partial class FindingsReader
     private static string[] RecordKeys(string text, string extension, List<MapNode> records)
     {
         var header = extension == ".csv" ? text[..(text.IndexOf('\n') + 1)] : "";
-        return Keys(text, header, [.. records.Select(r => r.Location.Line)]);
+        return Keys(text, LineStarts(text), header, [.. records.Select(r => r.Location.Line)]);
     }
 
-    private static string[] Keys(string text, string header, int[] lines)
+    private static string[] Keys(string text, List<int> lineStarts, string header, int[] lines)
     {
-        var lineStarts = LineStarts(text);
         int Offset(int line) => line < 1 ? 0 : line > lineStarts.Count ? text.Length : lineStarts[line - 1];
         var keys = new string[lines.Length];
         for (var i = 0; i < lines.Length; i++)
