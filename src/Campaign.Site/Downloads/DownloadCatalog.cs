@@ -13,7 +13,10 @@ namespace Campaign.Site.Downloads;
 /// </summary>
 public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Download> documents, IReadOnlyCollection<string> languages)
 {
-    /// <summary>Output folders whose generated files are downloads.</summary>
+    /// <summary>
+    /// Output folders whose generated files are downloads. Stages publish downloads there or at the site root;
+    /// files in other folders (feeds, search index shards, per-finding files) serve pages.
+    /// </summary>
     public static readonly string[] Folders = ["downloads/", "data/"];
 
     /// <summary>Asset extensions that belong to pages rather than being downloads.</summary>
@@ -57,7 +60,7 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
 
     private IReadOnlyList<Download> Read(int count)
     {
-        IReadOnlyList<Download> list = [.. generated.Under(["", .. Folders.Select(f => f.TrimEnd('/'))]).Where(f => IsDownload(f.Path)).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
+        IReadOnlyList<Download> list = [.. generated.Under(["", .. Folders.Select(f => f.TrimEnd('/'))]).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
             .Concat(documents).OrderBy(d => d.Path, StringComparer.Ordinal)];
         _all = new Snapshot(count, list);
         return list;
@@ -71,15 +74,6 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
     /// <summary>The downloads of one report: its PDF in every language (<c>downloads/&lt;slug&gt;.&lt;lang&gt;.pdf</c>).</summary>
     public IReadOnlyList<Download> ForReport(string slug) =>
         [.. All.Where(d => d.Path.StartsWith($"downloads/{slug}.", StringComparison.Ordinal) && d.Path.EndsWith(".pdf", StringComparison.Ordinal))];
-
-    /// <summary>Stages publish downloads in <see cref="Folders"/> or at the site root; files in other folders (feeds, search index shards) serve pages.</summary>
-    public static bool IsDownload(string path)
-    {
-        if (!path.Contains('/')) return true;
-        foreach (var folder in Folders) // a loop, not LINQ: this runs once per generated file, tens of thousands of them
-            if (path.StartsWith(folder, StringComparison.Ordinal)) return true;
-        return false;
-    }
 
     /// <summary>The language of <c>name.en.pdf</c>; null for files that are not in one language.</summary>
     public static string? LangOf(string path, IReadOnlyCollection<string> languages)
