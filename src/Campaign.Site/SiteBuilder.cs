@@ -65,7 +65,11 @@ public static class SiteBuilder
         // 3. plan: every feature lists its pages and generates its downloads before any page is rendered,
         //    so pages can show each download's size and hash.
         var editions = model.Editions.Select(e => new EditionViews(model, e, theme)).ToList();
-        var generated = new GeneratedFiles(model.Findings.Length * 3 * model.Site.Languages.Length + 4096); // a record and two citations per finding and language, and the rest
+        // Sized for what the build will add (a dictionary that grows locks out every thread adding to it): a live
+        // preview adds about what it added last time; otherwise per finding and language a record, two citations and
+        // about two search files, and the rest.
+        var generated = new GeneratedFiles(session?.LastGenerated is > 0 and var last ? last + last / 8
+            : model.Findings.Length * 5 * model.Site.Languages.Length + 4096);
         var jobs = new List<PageJob>();
         jobs.AddRange(PagePlan.Build(model, editions));
         clock.Lap("plan pages");
@@ -104,7 +108,11 @@ public static class SiteBuilder
         clock.Lap("sitemap, checksums, bundle");
         output.Commit();
         clock.Lap("commit output");
-        if (session is not null) session.LastChanged = output.Changed;
+        if (session is not null)
+        {
+            session.LastChanged = output.Changed;
+            session.LastGenerated = generated.Count;
+        }
 
         var perLanguage = model.Site.Languages.ToDictionary(l => l.Code,
             l => jobs.Count(j => j.Page.Url.StartsWith($"/{l.Code}/", StringComparison.Ordinal)));

@@ -42,24 +42,35 @@ public sealed class GeneratedFiles
     public GeneratedFile Add(GeneratedFile file)
     {
         if (!_files.TryAdd(file.Path, file)) throw new InvalidOperationException($"two stages generate {file.Path}");
-        _byTop.GetOrAdd(Top(file.Path), _ => new ConcurrentQueue<GeneratedFile>()).Enqueue(file);
         return file;
     }
-
-    // The files by their first folder ("" for the root): listing the downloads (the root, data/, downloads/) then
-    // does not walk the tens of thousands of per-finding and search files on every build.
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<GeneratedFile>> _byTop = new(StringComparer.Ordinal);
-
-    private static string Top(string path) => path.IndexOf('/') is var cut && cut < 0 ? "" : path[..cut];
 
     /// <summary>How many files have been added so far.</summary>
     public int Count => _files.Count;
 
     public GeneratedFile? Find(string path) => _files.TryGetValue(path, out var f) ? f : null;
 
-    /// <summary>The files under the given first folders ("" is the root itself), in no particular order.</summary>
-    public List<GeneratedFile> Under(params string[] tops) =>
-        [.. tops.SelectMany(t => _byTop.TryGetValue(t, out var files) ? files : Enumerable.Empty<GeneratedFile>())];
+    /// <summary>
+    /// The files under the given first folders ("" is the root itself), in no particular order. One pass over the
+    /// paths without allocating (a large site generates over a hundred thousand files); call it once per build.
+    /// </summary>
+    public List<GeneratedFile> Under(params string[] tops)
+    {
+        var found = new List<GeneratedFile>();
+        foreach (var file in _files.Values)
+        {
+            var path = file.Path.AsSpan();
+            var cut = path.IndexOf('/');
+            var top = cut < 0 ? ReadOnlySpan<char>.Empty : path[..cut];
+            foreach (var t in tops)
+                if (top.SequenceEqual(t))
+                {
+                    found.Add(file);
+                    break;
+                }
+        }
+        return found;
+    }
 
     /// <summary>All files, ordered by path.</summary>
     public IReadOnlyList<GeneratedFile> All => [.. _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)];

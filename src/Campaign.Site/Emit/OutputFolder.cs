@@ -13,16 +13,9 @@ public sealed class OutputFolder : IDisposable
 {
     private readonly string _target;
     private readonly OutputLedger? _ledger;
-    private readonly ConcurrentDictionary<string, byte> _produced;
-
-    /// <summary>How many files the last in-place build into a ledger's folder produced.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OutputLedger, System.Runtime.CompilerServices.StrongBox<int>> LastProduced = new();
     private bool _committed;
 
     public string Root { get; }
-
-    /// <summary>Files written, copied or kept by this build (in-place mode counts kept files too).</summary>
-    public int Produced => _produced.Count;
 
     /// <summary>Files whose bytes were actually written to disk by this build.</summary>
     public int Changed => _changed;
@@ -41,14 +34,11 @@ public sealed class OutputFolder : IDisposable
         _ledger = ledger;
         Root = _target;
         Directory.CreateDirectory(Root);
-        ledger.Attach(Root);
-        // a rebuild produces about what the previous one did: sized for it up front rather than resized step by step
-        _produced = new(Environment.ProcessorCount * 4, Math.Max(31, LastProduced.TryGetValue(ledger, out var last) ? last.Value : 0), StringComparer.Ordinal);
+        ledger.Begin(Root);
     }
 
     public OutputFolder(string target)
     {
-        _produced = new(StringComparer.Ordinal);
         _target = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(_target)!;
         Directory.CreateDirectory(parent);
@@ -74,12 +64,11 @@ public sealed class OutputFolder : IDisposable
         if (_ledger is not null)
         {
             var key = Key(relative);
-            _produced[key] = 0;
             // A path the ledger holds was checked when it was written (or found inside the folder), so an unchanged
-            // file costs two lookups: nothing is resolved or touched on disk.
-            if (_ledger.Holds(key, hash!)) return;
+            // file costs one lookup: nothing is resolved or touched on disk.
+            if (_ledger.Produce(key, hash!)) return;
             var inside = Inside(relative);
-            _ledger.Forget(key); // until the write below has finished, the file's content is unknown
+            _ledger.Writing(key);
             WriteFile(inside, bytes);
             _ledger.Wrote(key, hash!);
             Interlocked.Increment(ref _changed);
@@ -116,10 +105,9 @@ public sealed class OutputFolder : IDisposable
         if (_ledger is not null)
         {
             var key = Key(relative);
-            _produced[key] = 0;
             var hash = _ledger.SourceHash(source);
-            if (_ledger.Holds(key, hash)) return;
-            _ledger.Forget(key);
+            if (_ledger.Produce(key, hash)) return;
+            _ledger.Writing(key);
             EnsureFolder(Path.GetDirectoryName(path)!);
             File.Copy(source, path, overwrite: true);
             _ledger.Wrote(key, hash);
@@ -135,33 +123,7 @@ public sealed class OutputFolder : IDisposable
     /// In place, keeps the file already there from the previous build without rewriting it (its inputs did not change);
     /// false when there is no such file, and always false for a fresh build.
     /// </summary>
-    public bool Keep(string relative)
-    {
-        if (_ledger is null) return false;
-        var key = Key(relative);
-        if (!_ledger.Holds(key)) return false;
-        _produced[key] = 0;
-        return true;
-    }
-
-    /// <summary>Whether this build has produced the file (in place, files left from the previous build do not count).</summary>
-    public bool Exists(string relative) => _ledger is null ? File.Exists(Resolve(relative)) : _produced.ContainsKey(Key(relative));
-
-    /// <summary>
-    /// A path inside the build folder for a stage that writes the file itself (a PDF printer, say);
-    /// anything that would land outside the folder is refused.
-    /// </summary>
-    public string Resolve(string relative)
-    {
-        var path = Inside(relative);
-        if (_ledger is not null)
-        {
-            var key = Key(relative);
-            _produced[key] = 0;
-            _ledger.Forget(key);
-        }
-        return path;
-    }
+    public bool Keep(string relative) => _ledger is not null && _ledger.Keep(Key(relative));
 
     private static string Key(string relative) => relative.Replace('\\', '/').TrimStart('/');
 
@@ -179,7 +141,6 @@ public sealed class OutputFolder : IDisposable
         if (_ledger is not null)
         {
             RemoveStale(_ledger);
-            LastProduced.AddOrUpdate(_ledger, new(_produced.Count));
             _committed = true;
             return;
         }
@@ -193,11 +154,10 @@ public sealed class OutputFolder : IDisposable
     /// <summary>In place: deletes what the previous build wrote and this one did not, and folders left empty.</summary>
     private void RemoveStale(OutputLedger ledger)
     {
-        foreach (var stale in ledger.Paths.Where(p => !_produced.ContainsKey(p)).ToList())
+        foreach (var stale in ledger.TakeStale())
         {
             var path = Path.Combine(Root, stale);
             if (File.Exists(path)) File.Delete(path);
-            ledger.Forget(stale);
             for (var dir = Path.GetDirectoryName(path); dir is not null && dir.Length > Root.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any();
                  dir = Path.GetDirectoryName(dir))
                 Directory.Delete(dir);

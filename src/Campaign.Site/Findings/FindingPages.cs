@@ -72,19 +72,22 @@ public static class FindingPages
 
             // the index and its numbered pages
             var facets = catalog.Facets.Select(f => views.Facet(f, IndexFacetValues)).ToList();
-            jobs.AddRange(List(v, indexUrl, title, null, null, rows, facets, script, indexUrl, dataUrl));
+            jobs.AddRange(List(v, known, indexUrl, title, null, null, rows, facets, script, indexUrl, dataUrl));
 
             // per facet: a page of its values, and a list per value
             foreach (var facet in catalog.Facets)
             {
                 var all = views.Facet(facet, int.MaxValue);
                 var facetTitle = Pair(v, title, all.Label);
-                jobs.Add(new PageJob(v.Page("finding-facet", "findings", all.Url, facetTitle, null), "finding-facet",
-                    new Dictionary<string, object?> { ["facet"] = all, ["index_url"] = indexUrl }, v));
+                // a facet page shows only what the edition's context holds (labels, counts), so its address and title are its key
+                Incremental.FindingViewMemo.PageParts FacetPage() =>
+                    new(v.Page("finding-facet", "findings", all.Url, facetTitle, null), new Dictionary<string, object?> { ["facet"] = all, ["index_url"] = indexUrl });
+                var facetPage = known is null ? FacetPage() : known.List(all.Url, facetTitle + "\u001f" + indexUrl, [], FacetPage);
+                jobs.Add(new PageJob(facetPage.Page, "finding-facet", facetPage.Values, v));
                 foreach (var value in facet.Values)
                 {
                     var link = views.Link(facet.Name, value.Key);
-                    jobs.AddRange(List(v, link.Url, Pair(v, all.Label, link.Label), all.Url, all.Label,
+                    jobs.AddRange(List(v, known, link.Url, Pair(v, all.Label, link.Label), all.Url, all.Label,
                         value.Members.Select(i => rows[i]).ToList(), [], null, indexUrl, dataUrl));
                 }
             }
@@ -117,22 +120,34 @@ public static class FindingPages
         return text;
     }
 
-    private static IEnumerable<PageJob> List(EditionViews v, string listUrl, string heading, string? facetUrl, string? facetLabel,
-        IReadOnlyList<FindingRowView> rows, IReadOnlyList<FacetView> facets, string? script, string indexUrl, string dataUrl)
+    /// <param name="known">In a live preview, the edition's memo: a page showing the same rows as last time is reused whole.</param>
+    private static IEnumerable<PageJob> List(EditionViews v, Incremental.FindingViewMemo.Scope? known, string listUrl, string heading,
+        string? facetUrl, string? facetLabel, IReadOnlyList<FindingRowView> rows, IReadOnlyList<FacetView> facets, string? script,
+        string indexUrl, string dataUrl)
     {
         var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
         for (var n = 1; n <= pages; n++)
         {
-            var pager = new PagerView(n, pages,
-                n > 1 ? Urls.ListPage(listUrl, n - 1) : null,
-                n < pages ? Urls.ListPage(listUrl, n + 1) : null,
-                Window(n, pages).Select(k => new PagerLink(k, Urls.ListPage(listUrl, k), k == n)).ToList());
             var first = n == 1;
+            var url = Urls.ListPage(listUrl, n);
             var title = first ? heading : $"{heading} ({n.ToString(CultureInfo.InvariantCulture)}/{pages.ToString(CultureInfo.InvariantCulture)})";
-            var list = new FindingListView(heading, rows.Count, rows.Skip((n - 1) * PageSize).Take(PageSize).ToList(), pager,
-                first ? facets : [], first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel);
-            yield return new PageJob(v.Page("finding-list", "findings", Urls.ListPage(listUrl, n), title, null), "finding-list",
-                new Dictionary<string, object?> { ["list"] = list }, v);
+            var shown = rows.Skip((n - 1) * PageSize).Take(PageSize).ToList();
+            var page = n; // captured by the factory below
+            Incremental.FindingViewMemo.PageParts Make()
+            {
+                var pager = new PagerView(page, pages,
+                    page > 1 ? Urls.ListPage(listUrl, page - 1) : null,
+                    page < pages ? Urls.ListPage(listUrl, page + 1) : null,
+                    Window(page, pages).Select(k => new PagerLink(k, Urls.ListPage(listUrl, k), k == page)).ToList());
+                var list = new FindingListView(heading, rows.Count, shown, pager,
+                    first ? facets : [], first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel);
+                return new(v.Page("finding-list", "findings", url, title, null), new Dictionary<string, object?> { ["list"] = list });
+            }
+            // Everything but the rows comes from the edition's context (labels, counts, addresses) or is in the key:
+            // the theme's script address changes with the theme, the total and page count with the rows.
+            var parts = known is null ? Make()
+                : known.List(url, string.Join('\u001f', title, rows.Count, pages, script, facetUrl, facetLabel, indexUrl, dataUrl), shown, Make);
+            yield return new PageJob(parts.Page, "finding-list", parts.Values, v);
         }
     }
 

@@ -39,6 +39,9 @@ public sealed class BuildSession(bool incremental = true)
     /// <summary>Files written to disk by the last build (in place, unchanged files are not written).</summary>
     public int LastChanged { get; internal set; }
 
+    /// <summary>Files the last build generated besides pages: the next one sizes its list for them.</summary>
+    internal int LastGenerated { get; set; }
+
     /// <summary>Clears the counts of the previous build.</summary>
     internal void Begin()
     {

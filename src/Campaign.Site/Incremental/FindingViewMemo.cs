@@ -19,10 +19,19 @@ public sealed class FindingViewMemo
     private readonly ConcurrentDictionary<string, Edition> _editions = new(StringComparer.Ordinal);
     private int _reused;
 
-    /// <summary>Views reused since the last <see cref="ResetCounts"/>.</summary>
+    private int _listsReused;
+
+    /// <summary>Finding views (rows and pages) reused since the last <see cref="ResetCounts"/>.</summary>
     public int Reused => _reused;
 
-    internal void ResetCounts() => _reused = 0;
+    /// <summary>List and facet pages reused whole since the last <see cref="ResetCounts"/>.</summary>
+    public int ListsReused => _listsReused;
+
+    internal void ResetCounts()
+    {
+        _reused = 0;
+        _listsReused = 0;
+    }
 
     /// <summary>A finding page's frame and template values.</summary>
     public sealed record PageParts(PageView Page, IReadOnlyDictionary<string, object?> Values);
@@ -32,7 +41,13 @@ public sealed class FindingViewMemo
         public string Context { get; } = context;
         public ConditionalWeakTable<Finding, FindingRowView> Rows { get; } = new();
         public ConditionalWeakTable<Finding, PageParts> Pages { get; } = new();
+
+        /// <summary>List and facet pages by address: the key they were made from and the rows they show.</summary>
+        public ConcurrentDictionary<string, Listed> Lists { get; } = new(StringComparer.Ordinal);
     }
+
+    /// <summary>A list page's parts, the rows it shows and everything else it was made from, in one key.</summary>
+    internal sealed record Listed(string Key, IReadOnlyList<FindingRowView> Rows, PageParts Parts);
 
     /// <summary>The memo of one language for this build: emptied when the edition's context changed since the last one.</summary>
     internal Scope For(string lang, SiteModel model, EditionViews views, FindingCatalog catalog)
@@ -57,6 +72,31 @@ public sealed class FindingViewMemo
         public FindingRowView Row(Finding f, Func<Finding, FindingRowView> make) => Get(_edition.Rows, f, make);
 
         public PageParts Page(Finding f, Func<Finding, PageParts> make) => Get(_edition.Pages, f, make);
+
+        /// <summary>
+        /// A list or facet page's parts: the previous build's when it showed the very same row objects (an unchanged
+        /// finding keeps its row) and was made from an equal <paramref name="key"/>. Its values are then the same object,
+        /// whose fingerprint is known, so the page's fifty rows are not walked again.
+        /// </summary>
+        public PageParts List(string url, string key, IReadOnlyList<FindingRowView> rows, Func<PageParts> make)
+        {
+            if (_edition.Lists.TryGetValue(url, out var known) && known.Key == key && known.Rows.Count == rows.Count
+                && SameRows(known.Rows, rows))
+            {
+                Interlocked.Increment(ref _memo._listsReused);
+                return known.Parts;
+            }
+            var made = make();
+            _edition.Lists[url] = new Listed(key, rows, made);
+            return made;
+        }
+
+        private static bool SameRows(IReadOnlyList<FindingRowView> a, IReadOnlyList<FindingRowView> b)
+        {
+            for (var i = 0; i < a.Count; i++)
+                if (!ReferenceEquals(a[i], b[i])) return false;
+            return true;
+        }
 
         private T Get<T>(ConditionalWeakTable<Finding, T> table, Finding f, Func<Finding, T> make) where T : class
         {

@@ -6,37 +6,87 @@ namespace Campaign.Site.Incremental;
 /// <summary>
 /// What a live preview's output folder holds, file by file (path and SHA-256), so a rebuild writes only
 /// the files whose bytes changed and deletes only the files the new build no longer produces.
+/// Each entry carries the number of the last build that produced it: marking a file produced is one lookup and a
+/// field write, not a second set of over a hundred thousand paths rebuilt on every keystroke.
 /// </summary>
 public sealed class OutputLedger
 {
-    private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
+    /// <summary>A file in the folder: its hash (null while unknown, as during a write) and the last build that produced it.</summary>
+    private sealed class Entry(string? hash, int build)
+    {
+        public volatile string? Hash = hash;
+        public volatile int Build = build;
+    }
+
+    private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Hash)> _sources = new(StringComparer.Ordinal);
+    private int _build;
+    private int _produced;
 
     /// <summary>The folder the ledger describes; a ledger belongs to one folder.</summary>
     public string? Folder { get; private set; }
 
-    /// <summary>Takes stock of <paramref name="folder"/> the first time, so even the first build rewrites nothing that is already right.</summary>
-    internal void Attach(string folder)
+    /// <summary>Files the current build has produced so far (written, or kept as they were).</summary>
+    public int Produced => _produced;
+
+    /// <summary>
+    /// Starts a build into <paramref name="folder"/>. The first time, takes stock of what is there, so even the first
+    /// build rewrites nothing that is already right.
+    /// </summary>
+    internal void Begin(string folder)
     {
+        _build++;
+        _produced = 0;
         if (Folder == folder) return;
         Folder = folder;
-        _hashes.Clear();
+        _files.Clear();
         if (!Directory.Exists(folder)) return;
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-            _hashes[Path.GetRelativePath(folder, file).Replace('\\', '/')] = Hash(File.ReadAllBytes(file));
+            _files[Path.GetRelativePath(folder, file).Replace('\\', '/')] = new Entry(Hash(File.ReadAllBytes(file)), 0);
     }
 
-    internal bool Holds(string relative, string hash) => _hashes.TryGetValue(relative, out var h) && h == hash;
+    /// <summary>Marks the file produced by this build; true when the folder already holds exactly <paramref name="hash"/>'s bytes there.</summary>
+    internal bool Produce(string relative, string hash)
+    {
+        if (!_files.TryGetValue(relative, out var entry)) return false;
+        Mark(entry);
+        return entry.Hash == hash;
+    }
 
-    internal bool Holds(string relative) => _hashes.ContainsKey(relative);
+    /// <summary>Marks the file produced as it is, without knowing its bytes; false when the folder has no such file (or its bytes are unknown).</summary>
+    internal bool Keep(string relative)
+    {
+        if (!_files.TryGetValue(relative, out var entry) || entry.Hash is null) return false;
+        Mark(entry);
+        return true;
+    }
 
-    internal void Wrote(string relative, string hash) => _hashes[relative] = hash;
+    /// <summary>A write of the file starts: until <see cref="Wrote"/>, its bytes on disk are unknown.</summary>
+    internal void Writing(string relative)
+    {
+        var entry = _files.GetOrAdd(relative, _ => new Entry(null, 0));
+        entry.Hash = null;
+        Mark(entry);
+    }
 
-    /// <summary>A file written by someone else (through a path): its bytes are unknown until it is read again.</summary>
-    internal void Forget(string relative) => _hashes.TryRemove(relative, out _);
+    internal void Wrote(string relative, string hash) => _files[relative].Hash = hash;
 
-    // Enumerated without a lock or a copy of the keys (a large site has over a hundred thousand files).
-    internal IEnumerable<string> Paths => _hashes.Select(kv => kv.Key);
+    private void Mark(Entry entry)
+    {
+        if (entry.Build == _build) return;
+        entry.Build = _build;
+        Interlocked.Increment(ref _produced);
+    }
+
+    /// <summary>Files the previous build left that this one has not produced: removed from the ledger as they are returned.</summary>
+    internal List<string> TakeStale()
+    {
+        var stale = new List<string>();
+        foreach (var (path, entry) in _files) // enumerated without a lock or a copy of the keys
+            if (entry.Build != _build) stale.Add(path);
+        foreach (var path in stale) _files.TryRemove(path, out _);
+        return stale;
+    }
 
     /// <summary>The hash of a source file to copy, remembered by size and time so large assets are not read on every rebuild.</summary>
     internal string SourceHash(string source)

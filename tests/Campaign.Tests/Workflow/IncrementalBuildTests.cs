@@ -231,7 +231,18 @@ public sealed class IncrementalBuildTests
         Assert.Equal(2 * 2 * (findings - 1), session.FindingViews.Reused); // a row and a page, per language
         Assert.Equal(warning.ToString(), Assert.Single(edited.Diagnostics, d => d.Code == "CMP004" && d.Message.Contains("colour")).ToString());
         Assert.Contains("listed many times", File.ReadAllText(Path.Combine(output, "en/findings/axis-recommended-brand-2012-2019/index.html")));
+        var listsReusedAfterSummaryEdit = session.FindingViews.ListsReused;
         AssertSameAsFullBuild(c, output, "an edit inside a findings file");
+
+        // 1b. Its title, which the lists show: the lists with its row are remade (and show it), as after any edit of the
+        //     finding (its row is a new object), and every other list and facet page is reused whole.
+        c.Edit("findings/axis.yaml", "Axis listed as a \"recommended brand\"", "Axis named a \"recommended brand\"");
+        Assert.True(SiteBuilder.Build(Options(c, output), session).Succeeded);
+        Assert.Contains("Axis named a &quot;recommended brand&quot;", File.ReadAllText(Path.Combine(output, "en/findings/index.html")));
+        Assert.Contains("Axis named a &quot;recommended brand&quot;", File.ReadAllText(Path.Combine(output, "en/findings/company/axis/index.html")));
+        Assert.True(listsReusedAfterSummaryEdit > 0);
+        Assert.Equal(listsReusedAfterSummaryEdit, session.FindingViews.ListsReused);
+        AssertSameAsFullBuild(c, output, "a title edit inside a findings file");
 
         // 2. A line more in the first finding: the findings below it moved, so they are read again and the warning moves too.
         c.Edit("findings/axis.yaml", "  tags: [tenders, network-cameras]\n", "  tags:\n    [tenders, network-cameras]\n");
