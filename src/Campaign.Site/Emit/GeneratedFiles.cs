@@ -5,8 +5,7 @@ using System.Security.Cryptography;
 namespace Campaign.Site.Emit;
 
 /// <summary>A file the build generates besides pages (data downloads, feeds, PDFs), with its size and SHA-256.</summary>
-/// <param name="Path">Output path with forward slashes, e.g. <c>data/findings.csv</c>.</param>
-public sealed record GeneratedFile(string Path, byte[] Bytes)
+public sealed class GeneratedFile
 {
     /// <summary>
     /// Hashes by array, for the whole process: generated arrays never change once made, and a live preview hands the
@@ -15,12 +14,70 @@ public sealed record GeneratedFile(string Path, byte[] Bytes)
     /// </summary>
     private static readonly ConditionalWeakTable<byte[], string> Hashes = new();
 
-    public long Size => Bytes.LongLength;
+    private readonly byte[]? _bytes;
+    private readonly IReadOnlyList<ReadOnlyMemory<byte>>? _segments;
+    private string? _segmentsHash;
+
+    /// <param name="path">Output path with forward slashes, e.g. <c>data/findings.csv</c>.</param>
+    public GeneratedFile(string path, byte[] bytes)
+    {
+        Path = path;
+        _bytes = bytes;
+        Size = bytes.LongLength;
+    }
+
+    /// <summary>
+    /// A file made of pieces written one after another (<c>findings.json</c>: a head, then each finding's record). A live
+    /// preview remakes such a file on every edit: kept in pieces, it is hashed and written without first being copied
+    /// into one array of tens of megabytes, which would cost the copy and a full collection of the large-object heap.
+    /// </summary>
+    public GeneratedFile(string path, IReadOnlyList<ReadOnlyMemory<byte>> segments)
+    {
+        Path = path;
+        _segments = segments;
+        long size = 0;
+        foreach (var segment in segments) size += segment.Length;
+        Size = size;
+    }
+
+    /// <summary>Output path with forward slashes, e.g. <c>data/findings.csv</c>.</summary>
+    public string Path { get; }
+
+    public long Size { get; }
+
+    /// <summary>The file's bytes in one array (put together on each call for a file made of pieces: prefer <see cref="Segments"/>).</summary>
+    public byte[] Bytes
+    {
+        get
+        {
+            if (_bytes is not null) return _bytes;
+            var bytes = new byte[Size];
+            var at = 0;
+            foreach (var segment in _segments!)
+            {
+                segment.Span.CopyTo(bytes.AsSpan(at));
+                at += segment.Length;
+            }
+            return bytes;
+        }
+    }
+
+    /// <summary>The file's bytes as pieces to write one after another (one piece for a file made as one array).</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> Segments => _segments ?? [_bytes];
 
     /// <summary>Hashed on first use: most generated files (search shards, per-finding JSON) are never listed with a hash.</summary>
-    public string Sha256 => Hashes.GetValue(Bytes, b => Convert.ToHexStringLower(SHA256.HashData(b)));
+    public string Sha256 => _bytes is not null
+        ? Hashes.GetValue(_bytes, b => Convert.ToHexStringLower(SHA256.HashData(b)))
+        : _segmentsHash ??= HashSegments(_segments!);
 
     public string Url => "/" + Path;
+
+    private static string HashSegments(IReadOnlyList<ReadOnlyMemory<byte>> segments)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var segment in segments) hash.AppendData(segment.Span);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }
 
 /// <summary>

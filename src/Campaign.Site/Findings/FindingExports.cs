@@ -92,7 +92,7 @@ public static class FindingExports
         var languages = Languages(site);
         GeneratedFile? csv = null, json = null;
         // the two large files side by side, each hashed as soon as it is made (the data page lists their hashes)
-        Parallel.Invoke(() => csv = generated.Add(CsvPath, Spreadsheet(byId, languages, memo)), () => json = generated.Add(JsonPath, Database(model, byId, languages, memo)));
+        Parallel.Invoke(() => csv = generated.Add(Spreadsheet(byId, languages, memo)), () => json = generated.Add(Database(model, byId, languages, memo)));
         Parallel.Invoke(() => _ = csv!.Sha256, () => _ = json!.Sha256);
         var schemaBytes = FindingSchema.Write(site, model.Content.Vocabularies, languages);
         var schema = generated.Add(SchemaPath, memo.Whole(SchemaPath, schemaBytes, [], () => schemaBytes)); // unchanged: the same array
@@ -100,7 +100,7 @@ public static class FindingExports
     }
 
     /// <summary><c>findings.json</c>: a head, then each finding's record as an element of the array.</summary>
-    private static byte[] Database(SiteModel model, ImmutableArray<Finding> byId, List<string> languages, FindingFilesMemo memo)
+    private static GeneratedFile Database(SiteModel model, ImmutableArray<Finding> byId, List<string> languages, FindingFilesMemo memo)
     {
         var site = model.Site;
         var recordContext = RecordContext(site);
@@ -121,11 +121,11 @@ public static class FindingExports
             w.WriteStartArray("findings");
         }, final: false);
         // the array as the writer would continue it: each element on a new line at depth 2, then the closing lines
-        return memo.Whole(JsonPath, head, elements, () => Concat(head, elements, "\n    "u8, ","u8, byId.IsEmpty ? "]\n}\n"u8 : "\n  ]\n}\n"u8));
+        return memo.WholeFile(JsonPath, head, elements, () => Pieces(head, elements, FirstElement, NextElement, byId.IsEmpty ? "]\n}\n"u8.ToArray() : "\n  ]\n}\n"u8.ToArray()));
     }
 
     /// <summary><c>findings.csv</c>: the lines of findings the memo holds for these columns, and new lines for the others.</summary>
-    private static byte[] Spreadsheet(ImmutableArray<Finding> byId, IReadOnlyList<string> languages, FindingFilesMemo memo)
+    private static GeneratedFile Spreadsheet(ImmutableArray<Finding> byId, IReadOnlyList<string> languages, FindingFilesMemo memo)
     {
         var sources = FindingCsv.SourceColumns(byId);
         var context = string.Join('\u001f', languages) + "\u001e" + sources.ToString(CultureInfo.InvariantCulture);
@@ -144,7 +144,27 @@ public static class FindingExports
             }
         }
         var header = FindingCsv.HeaderLine(languages, sources);
-        return memo.Whole(CsvPath, header, lines, () => FindingCsv.Join(header, lines));
+        return memo.WholeFile(CsvPath, header, lines, () => Pieces([.. Encoding.UTF8.Preamble, .. header], lines, [], [], []));
+    }
+
+    private static readonly byte[] FirstElement = "\n    "u8.ToArray();
+    private static readonly byte[] NextElement = ",\n    "u8.ToArray();
+
+    /// <summary>
+    /// <paramref name="head"/>, each part after <paramref name="first"/> (the first part) or <paramref name="next"/> (the others),
+    /// then <paramref name="tail"/>, as pieces to write one after another: the same bytes as <see cref="Concat"/>, without the copy.
+    /// </summary>
+    private static List<ReadOnlyMemory<byte>> Pieces(byte[] head, byte[][] parts, byte[] first, byte[] next, byte[] tail)
+    {
+        var pieces = new List<ReadOnlyMemory<byte>>(parts.Length * 2 + 2) { head };
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var before = i == 0 ? first : next;
+            if (before.Length > 0) pieces.Add(before);
+            pieces.Add(parts[i]);
+        }
+        if (tail.Length > 0) pieces.Add(tail);
+        return pieces;
     }
 
     /// <summary><paramref name="head"/>, the parts each after <paramref name="before"/> and separated by <paramref name="separator"/>, then <paramref name="tail"/>.</summary>

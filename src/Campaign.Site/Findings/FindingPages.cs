@@ -55,11 +55,12 @@ public static class FindingPages
             Parallel.For(0, each.Length, i =>
             {
                 var f = catalog.Findings[i];
-                var citation = Cite(model, v, f);
-                foreach (var file in FindingExports.Files(code, f, citation, records[i].Record, memo)) generated.Add(file);
+                var record = records[i].Record;
+                GeneratedFile[] Files(Finding f) => FindingExports.Files(code, f, Cite(model, v, f), record, memo);
+                foreach (var file in known is null ? Files(f) : known.Files(f, Files)) generated.Add(file);
                 Incremental.FindingViewMemo.PageParts Parts(Finding f)
                 {
-                    var view = views.Finding(f, citation);
+                    var view = views.Finding(f, Cite(model, v, f));
                     var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
                     var page = v.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
                         fallback, fallback ? model.Site.DefaultLanguage : null, translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));

@@ -121,6 +121,22 @@ public sealed class FindingFilesMemo
         return whole;
     }
 
+    private readonly ConcurrentDictionary<string, (byte[] Head, byte[][] Parts, Emit.GeneratedFile File)> _files = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// As <see cref="Whole"/>, for a large file kept in pieces (<c>findings.json</c>, <c>findings.csv</c>): the previous
+    /// build's file, its hash known, while nothing in it changed; else the file <paramref name="pieces"/> lays out.
+    /// </summary>
+    public Emit.GeneratedFile WholeFile(string path, byte[] head, byte[][] parts, Func<IReadOnlyList<ReadOnlyMemory<byte>>> pieces)
+    {
+        if (_files.TryGetValue(path, out var known) && known.Parts.Length == parts.Length && known.Head.AsSpan().SequenceEqual(head)
+            && known.Parts.AsSpan().SequenceEqual(parts, ReferenceEqualityComparer.Instance))
+            return known.File;
+        var file = new Emit.GeneratedFile(path, pieces());
+        _files[path] = (head, parts, file);
+        return file;
+    }
+
     /// <summary>
     /// The catalogue of <paramref name="model"/>'s findings. When only findings whose facets and place names are unchanged
     /// were edited (<see cref="FindingCatalog.SameFacets"/>), and the companies and vocabularies read the same, the previous

@@ -41,6 +41,7 @@ public sealed class FindingViewMemo
         public string Context { get; } = context;
         public ConditionalWeakTable<Finding, FindingRowView> Rows { get; } = new();
         public ConditionalWeakTable<Finding, PageParts> Pages { get; } = new();
+        public ConditionalWeakTable<Finding, Emit.GeneratedFile[]> Files { get; } = new();
 
         /// <summary>List and facet pages by address: the key they were made from and the rows they show.</summary>
         public ConcurrentDictionary<string, Listed> Lists { get; } = new(StringComparer.Ordinal);
@@ -72,6 +73,19 @@ public sealed class FindingViewMemo
         public FindingRowView Row(Finding f, Func<Finding, FindingRowView> make) => Get(_edition.Rows, f, make);
 
         public PageParts Page(Finding f, Func<Finding, PageParts> make) => Get(_edition.Pages, f, make);
+
+        /// <summary>
+        /// The finding's files in this language (record, citations). They read only the finding and what the edition's
+        /// context holds (site, date), so an unchanged finding's are taken as they are, without working out its citation.
+        /// Not counted in <see cref="Reused"/>, which counts views.
+        /// </summary>
+        public Emit.GeneratedFile[] Files(Finding f, Func<Finding, Emit.GeneratedFile[]> make)
+        {
+            if (_edition.Files.TryGetValue(f, out var known)) return known;
+            var made = make(f);
+            _edition.Files.AddOrUpdate(f, made);
+            return made;
+        }
 
         /// <summary>
         /// A list or facet page's parts: the previous build's when it showed the very same row objects (an unchanged

@@ -23,23 +23,23 @@ public sealed class FindingFilesMemoTests
 
     private static BuildOptions Options(DateTimeOffset now) => new(Repo.Input, "unused-output", now, false, Repo.Theme);
 
-    private static Dictionary<string, byte[]> Plan(ContentModel content, FindingFilesMemo? memo, DateTimeOffset? now = null)
+    private static Dictionary<string, GeneratedFile> Plan(ContentModel content, FindingFilesMemo? memo, DateTimeOffset? now = null)
     {
         var model = SiteModelBuilder.Build(content, Options(now ?? Now));
         var editions = model.Editions.Select(e => new EditionViews(model, e, SiteTheme)).ToList();
         var generated = new GeneratedFiles();
         FindingPages.Plan(model, editions, SiteTheme, generated, memo);
-        return generated.All.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
+        return generated.All.ToDictionary(f => f.Path, StringComparer.Ordinal);
     }
 
     /// <summary>Plans with the memo and without: the same files, byte for byte; returns the memo's files.</summary>
-    private static Dictionary<string, byte[]> PlanBoth(ContentModel content, FindingFilesMemo memo, DateTimeOffset? now = null)
+    private static Dictionary<string, GeneratedFile> PlanBoth(ContentModel content, FindingFilesMemo memo, DateTimeOffset? now = null)
     {
         var remembered = Plan(content, memo, now);
         var fresh = Plan(content, null, now);
         Assert.Equal(fresh.Keys.Order(StringComparer.Ordinal), remembered.Keys.Order(StringComparer.Ordinal));
-        foreach (var (path, bytes) in fresh)
-            Assert.True(bytes.AsSpan().SequenceEqual(remembered[path]), $"{path} differs from a plan without memo");
+        foreach (var (path, file) in fresh)
+            Assert.True(file.Bytes.AsSpan().SequenceEqual(remembered[path].Bytes), $"{path} differs from a plan without memo");
         return remembered;
     }
 
@@ -59,12 +59,13 @@ public sealed class FindingFilesMemoTests
         Counts(memo, n, n, n, n, n);
         Assert.Equal(1, memo.CatalogsBuilt);
 
-        // unchanged: nothing is made, and every file is the same array (the output ledger knows its hash)
+        // unchanged: nothing is made, and every file is the same file with the same bytes (the output ledger knows its hash)
         memo.ResetCounts();
         var again = PlanBoth(Sample, memo);
         Assert.Equal(0, memo.Made);
         Assert.Equal(1, memo.CatalogsReused);
-        Assert.All(first, kv => Assert.Same(kv.Value, again[kv.Key]));
+        Assert.All(first, kv => Assert.True(ReferenceEquals(kv.Value, again[kv.Key]) || ReferenceEquals(kv.Value.Bytes, again[kv.Key].Bytes), kv.Key));
+        Assert.Same(first[FindingExports.JsonPath], again[FindingExports.JsonPath]); // kept in pieces: the same file, hash and all
 
         // one finding's title: its pieces only; its facets are unchanged, so the catalogue is reused
         var edited = Sample.Findings[0] with { Title = LocalizedText.Of(("en", "An edited title"), ("zh", "编辑过的标题")) };
@@ -72,15 +73,16 @@ public sealed class FindingFilesMemoTests
         var one = PlanBoth(Sample with { Findings = Sample.Findings.SetItem(0, edited) }, memo);
         Counts(memo, 1, 1, 1, 1, 1);
         Assert.Equal(1, memo.CatalogsReused);
-        Assert.Contains("An edited title", System.Text.Encoding.UTF8.GetString(one[FindingExports.CsvPath]));
-        Assert.Same(first[FindingExports.SchemaPath], one[FindingExports.SchemaPath]);
+        Assert.Contains("An edited title", System.Text.Encoding.UTF8.GetString(one[FindingExports.CsvPath].Bytes));
+        Assert.Same(first[FindingExports.SchemaPath].Bytes, one[FindingExports.SchemaPath].Bytes);
+        Assert.NotSame(first[FindingExports.CsvPath], one[FindingExports.CsvPath]);
 
         // the English site title: English citations only (and the head of findings.json)
         var site = Sample.Site;
         memo.ResetCounts();
         var titled = PlanBoth(Sample with { Site = site with { Title = LocalizedText.Of(("en", "A new title"), ("zh", site.Title["zh"]!)) } }, memo);
         Counts(memo, 0, 0, n, 0, 0);
-        Assert.Contains("A new title", System.Text.Encoding.UTF8.GetString(titled[FindingExports.JsonPath]));
+        Assert.Contains("A new title", System.Text.Encoding.UTF8.GetString(titled[FindingExports.JsonPath].Bytes));
 
         // the base URL: every record and citation
         memo.ResetCounts();
@@ -122,5 +124,34 @@ public sealed class FindingFilesMemoTests
             PlanBoth(Sample with { Findings = Sample.Findings.SetItem(Sample.Findings.Length - 1, edit) }, memo);
             Assert.Equal(1, memo.CatalogsBuilt);
         }
+    }
+}
+
+/// <summary>A generated file kept in pieces reads, hashes and writes as the same bytes in one array would.</summary>
+public sealed class GeneratedFilePiecesTests
+{
+    [Fact]
+    public void A_file_in_pieces_has_the_size_hash_and_bytes_of_the_whole()
+    {
+        var whole = "head\n  first,\n  second\n]\n"u8.ToArray();
+        var pieces = new GeneratedFile("data/x.json", ["head"u8.ToArray(), "\n  first"u8.ToArray(), ",\n  second"u8.ToArray(), "\n]\n"u8.ToArray()]);
+        var one = new GeneratedFile("data/x.json", whole);
+        Assert.Equal(one.Size, pieces.Size);
+        Assert.Equal(one.Sha256, pieces.Sha256);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(whole)), pieces.Sha256);
+        Assert.Equal(whole, pieces.Bytes);
+
+        var dir = Directory.CreateTempSubdirectory("campaign-pieces-").FullName;
+        foreach (var inPlace in new[] { false, true })
+        {
+            var target = Path.Combine(dir, inPlace ? "preview" : "fresh");
+            using (var output = inPlace ? OutputFolder.InPlace(target, new OutputLedger()) : new OutputFolder(target))
+            {
+                output.Write(pieces);
+                output.Commit();
+            }
+            Assert.Equal(whole, File.ReadAllBytes(Path.Combine(target, "data/x.json")));
+        }
+        Directory.Delete(dir, recursive: true);
     }
 }
