@@ -3,20 +3,26 @@ using System.Globalization;
 
 namespace Campaign.Benchmarks;
 
-/// <summary>What the runner learns from the machine: timed child processes with their peak memory, memory size, load.</summary>
+/// <summary>What the runner learns from the machine: timed child processes with their peak memory and processor time, memory size, load, an idle disk.</summary>
 public static class Machine
 {
-    /// <summary>A finished child process: wall time, peak resident memory (VmHWM), exit code, what it printed on stderr.</summary>
-    public sealed record Run(double Seconds, long PeakBytes, int ExitCode, string Error);
+    /// <summary>
+    /// A finished child process: wall time, processor seconds in user and kernel mode, peak resident memory (VmHWM),
+    /// exit code, what it printed on stderr.
+    /// </summary>
+    public sealed record Run(double Seconds, double UserSeconds, double SysSeconds, long PeakBytes, int ExitCode, string Error);
 
     /// <summary>
     /// Runs a program and samples <c>/proc/PID/status</c> VmHWM (the kernel's own high-water mark of resident memory)
-    /// every 10 ms until it exits; the last sample is the peak, short of growth in the final 10 ms.
+    /// every 10 ms until it exits; the last sample is the peak, short of growth in the final 10 ms. Processor time is
+    /// the kernel's own account of reaped children (<c>/proc/self/stat</c> cutime, cstime) before and after, so it
+    /// includes the child's exit; children started in parallel by this process (a test host's) would be counted too.
     /// </summary>
     public static Run Time(string program, IReadOnlyList<string> args)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) start.ArgumentList.Add(a);
+        var before = ChildTimes();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -26,8 +32,76 @@ public static class Machine
         while (!process.WaitForExit(10)) peak = Math.Max(peak, HighWater(status));
         process.WaitForExit();
         var seconds = clock.Elapsed.TotalSeconds;
+        var after = ChildTimes();
         stdout.Wait();
-        return new Run(seconds, peak, process.ExitCode, stderr.Result);
+        return new Run(seconds, after.User - before.User, after.Sys - before.Sys, peak, process.ExitCode, stderr.Result);
+    }
+
+    /// <summary>
+    /// Processor seconds of this process's reaped children, user and kernel (fields 16 and 17 of <c>/proc/self/stat</c>,
+    /// in clock ticks of 1/100 s); zero where there is no /proc.
+    /// </summary>
+    private static (double User, double Sys) ChildTimes()
+    {
+        try
+        {
+            var stat = File.ReadAllText("/proc/self/stat");
+            // the command name (field 2) is in parentheses and may hold spaces: count fields after its closing one
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[13], CultureInfo.InvariantCulture) / 100.0, long.Parse(fields[14], CultureInfo.InvariantCulture) / 100.0);
+        }
+        catch (IOException) { return (0, 0); }
+        catch (UnauthorizedAccessException) { return (0, 0); }
+    }
+
+    /// <summary>
+    /// Flushes dirty pages (<c>sync</c>) and waits, up to <paramref name="limit"/>, until every block device has had no
+    /// request in flight for a second (<c>/sys/block/*/inflight</c> polled every 200 ms) and at least
+    /// <see cref="RecentlyDeleted"/> has passed since the sync, so a timed run does not compete
+    /// with the write-back and discards of the files deleted or written before it. Returns how long it waited and whether
+    /// the disk settled; where there is no /sys/block, or with no time allowed, it returns at once.
+    /// </summary>
+    public static (TimeSpan Waited, bool Settled) Settle(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        if (limit <= TimeSpan.Zero) return (clock.Elapsed, false);
+        if (!Directory.Exists("/sys/block")) return (clock.Elapsed, true);
+        if (File.Exists("/usr/bin/sync") || File.Exists("/bin/sync"))
+            using (var sync = Process.Start(new ProcessStartInfo(File.Exists("/usr/bin/sync") ? "/usr/bin/sync" : "/bin/sync") { UseShellExecute = false }))
+                sync?.WaitForExit();
+        var synced = clock.Elapsed;
+        var idleSince = clock.Elapsed;
+        while (clock.Elapsed < limit)
+        {
+            if (!Idle()) idleSince = clock.Elapsed;
+            else if (clock.Elapsed - idleSince >= TimeSpan.FromSeconds(1) && clock.Elapsed - synced >= RecentlyDeleted) return (clock.Elapsed, true);
+            Thread.Sleep(200);
+        }
+        return (clock.Elapsed, false);
+    }
+
+    /// <summary>
+    /// ext4 without a journal (this VM's root) will not reuse an inode deleted less than 5 s ago (300 s while its inode
+    /// table block is dirty, which the sync ends): every file created sooner scans past them, one buffer lookup each,
+    /// so a 2,000-finding build started minutes after deleting earlier outputs, unsynced, spent half its processor time
+    /// in that scan (<c>recently_deleted</c> in its profile). The wait after the sync outlasts the 5 s.
+    /// </summary>
+    private static readonly TimeSpan RecentlyDeleted = TimeSpan.FromSeconds(6);
+
+    /// <summary>Whether no block device has a read or write in flight (each <c>inflight</c> file reads "reads writes").</summary>
+    private static bool Idle()
+    {
+        foreach (var device in Directory.EnumerateDirectories("/sys/block"))
+        {
+            try
+            {
+                var counts = File.ReadAllText(Path.Combine(device, "inflight")).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (counts.Any(c => c != "0")) return false;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return true;
     }
 
     private static long HighWater(string status)

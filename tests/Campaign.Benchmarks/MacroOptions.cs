@@ -12,12 +12,13 @@ public sealed record MacroOptions(
     string Theme,
     string Sample,
     int Seed,
-    bool Pagefind = true)
+    bool Pagefind = true,
+    int SettleSeconds = 60)
 {
     public const string Usage = """
         Usage: Campaign.Benchmarks [macro] [--findings 2000,10000] [--runs 3] [--work DIR] [--campaign campaign.dll]
                                    [--hugo /usr/bin/hugo] [--theme theme] [--sample input] [--seed 1]
-                                   [--no-pagefind]
+                                   [--no-pagefind] [--settle 60]
                Campaign.Benchmarks search [--findings 2000,10000] [--work DIR] [--no-pagefind] [same options as macro]
                Campaign.Benchmarks micro [BenchmarkDotNet options, e.g. --filter '*']
         """;
@@ -43,6 +44,8 @@ public sealed record MacroOptions(
                 "--theme" => o with { Theme = Path.GetFullPath(Value()) },
                 "--sample" => o with { Sample = Path.GetFullPath(Value()) },
                 "--seed" => o with { Seed = Int(Value()) },
+                // the longest wait, in seconds, for an idle disk before each timed build (0: no wait)
+                "--settle" => o with { SettleSeconds = Int(Value()) },
                 _ => throw new ArgumentException($"unknown option `{args[i]}`."),
             };
         }

@@ -33,6 +33,7 @@ public static class MacroRunner
         var hugo = File.Exists(o.Hugo) ? o.Hugo : null;
         log.WriteLine($"machine: {Environment.ProcessorCount} cores, {Machine.MemoryGiB()} memory, load average {Machine.LoadAverage()} (before)");
         log.WriteLine($"runs per figure: {o.Runs} (median); campaign: dotnet {o.CampaignDll}");
+        log.WriteLine($"before each timed build: sync, then up to {o.SettleSeconds.ToString(CultureInfo.InvariantCulture)} s for every disk to be idle for a second");
         log.WriteLine(hugo is null ? "hugo: not installed" : $"hugo: {Machine.Output(hugo, "version").Trim()}");
 
         var columns = new List<(int N, Figures F)>();
@@ -48,7 +49,8 @@ public static class MacroRunner
     }
 
     /// <summary>The figures of one campaign size; null where not measured.</summary>
-    public sealed record Figures(int OurPages, double OurSeconds, long OurPeakBytes, int? HugoPages, double? HugoSeconds, long? HugoPeakBytes,
+    public sealed record Figures(int OurPages, double OurSeconds, CpuSeconds OurCpu, long OurPeakBytes,
+        int? HugoPages, double? HugoSeconds, CpuSeconds? HugoCpu, long? HugoPeakBytes,
         double FindingEditMs, double CompanyEditMs, double TemplateEditMs, long OutputBytes, long SearchBytes,
         IReadOnlyDictionary<string, long> BytesPerQuery, long? HugoOutputBytes, SearchFigures Search);
 
@@ -59,9 +61,9 @@ public static class MacroRunner
         var input = Path.Combine(dir, "input");
         var output = Path.Combine(dir, "output");
 
-        var ours = Repeat(o.Runs, () =>
+        var settle = TimeSpan.FromSeconds(o.SettleSeconds);
+        var ours = Repeat(o.Runs, settle, () => Delete(output), () =>
         {
-            Delete(output);
             var run = Machine.Time("dotnet", [o.CampaignDll, "build", "--input", input, "--output", output, "--theme", o.Theme, "--now", Now, "--no-pdf", "--quiet"]);
             if (run.ExitCode != 0) throw new InvalidOperationException($"campaign build failed ({run.ExitCode}): {run.Error}");
             return run;
@@ -74,9 +76,8 @@ public static class MacroRunner
         if (hugo is not null)
         {
             var hugoOut = Path.Combine(dir, "hugo-output");
-            hugoRuns = Repeat(o.Runs, () =>
+            hugoRuns = Repeat(o.Runs, settle, () => Delete(hugoOut), () =>
             {
-                Delete(hugoOut);
                 var run = Machine.Time(hugo, ["--source", Path.Combine(dir, "hugo"), "--destination", hugoOut, "--quiet"]);
                 if (run.ExitCode != 0) throw new InvalidOperationException($"hugo failed ({run.ExitCode}): {run.Error}");
                 return run;
@@ -90,8 +91,8 @@ public static class MacroRunner
         var search = await SearchComparison.Run(input, output, Path.Combine(dir, "search-bench"),
             SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, Path.Combine(o.WorkDir, "pagefind-npm"), log);
         log.Write(SearchComparison.Report(search));
-        return new Figures(ourPages, Median(ours.Select(r => r.Seconds)), (long)Median(ours.Select(r => (double)r.PeakBytes)),
-            hugoRun?.Pages, hugoRuns.Count > 0 ? Median(hugoRuns.Select(r => r.Seconds)) : null,
+        return new Figures(ourPages, Median(ours.Select(r => r.Seconds)), Cpu(ours), (long)Median(ours.Select(r => (double)r.PeakBytes)),
+            hugoRun?.Pages, hugoRuns.Count > 0 ? Median(hugoRuns.Select(r => r.Seconds)) : null, hugoRuns.Count > 0 ? Cpu(hugoRuns) : null,
             hugoRuns.Count > 0 ? (long)Median(hugoRuns.Select(r => (double)r.PeakBytes)) : null,
             finding, company, template, Bytes(output), Bytes(Path.Combine(output, "search")), BytesPerQuery(output), hugoOutput, search);
     }
@@ -121,9 +122,12 @@ public static class MacroRunner
         Delete(input); Delete(theme); Delete(output);
         Copy(Path.Combine(dir, "input"), input);
         Copy(o.Theme, theme);
+        Settle(o, "the first incremental build", log);
         var options = new BuildOptions(input, output, new DateTimeOffset(DateTime.Parse(Now, CultureInfo.InvariantCulture), TimeSpan.Zero), ThemeDir: theme);
         var session = new BuildSession();
         Check(SiteBuilder.Build(options, session), "first incremental build");
+        // the first build's files are still being written back: the timed edits should not wait for them
+        Settle(o, "the timed edits", log);
 
         var findingFile = Directory.EnumerateFiles(Path.Combine(input, "findings"), "*.yaml").Order(StringComparer.Ordinal).First();
         var companyFile = Directory.EnumerateFiles(Path.Combine(input, "companies"), "*.en.md").Order(StringComparer.Ordinal).First();
@@ -190,12 +194,42 @@ public static class MacroRunner
         return result;
     }
 
-    private static IReadOnlyList<Machine.Run> Repeat(int runs, Func<Machine.Run> run, string what, TextWriter log)
+    /// <summary>Processor seconds of a figure's runs, user and kernel mode, each the median.</summary>
+    public sealed record CpuSeconds(double User, double Sys);
+
+    private static CpuSeconds Cpu(IReadOnlyList<Machine.Run> runs) => new(Median(runs.Select(r => r.UserSeconds)), Median(runs.Select(r => r.SysSeconds)));
+
+    /// <summary>
+    /// Times <paramref name="run"/> <paramref name="runs"/> times; before each, <paramref name="prepare"/> (deleting the
+    /// previous output) and then a wait for an idle disk, so no run pays for the deletes and write-back of the one before.
+    /// </summary>
+    private static IReadOnlyList<Machine.Run> Repeat(int runs, TimeSpan settle, Action prepare, Func<Machine.Run> run, string what, TextWriter log)
     {
-        var list = Enumerable.Range(0, runs).Select(_ => run()).ToList();
-        log.WriteLine($"{what}: {Join(list.Select(r => r.Seconds * 1000))} ms, peak {Join(list.Select(r => r.PeakBytes / 1048576.0))} MiB");
+        var list = new List<Machine.Run>();
+        var waits = new List<string>();
+        for (var i = 0; i < runs; i++)
+        {
+            prepare();
+            var (waited, settled) = Machine.Settle(settle);
+            waits.Add(waited.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + (settled ? "" : " (still busy)"));
+            list.Add(run());
+        }
+        log.WriteLine($"{what}: {Join(list.Select(r => r.Seconds * 1000))} ms wall, user {Join1(list.Select(r => r.UserSeconds))} s, " +
+            $"sys {Join1(list.Select(r => r.SysSeconds))} s, peak {Join(list.Select(r => r.PeakBytes / 1048576.0))} MiB; " +
+            $"disk settled before each in {string.Join(" ", waits)} s");
         return list;
     }
+
+    /// <summary>
+    /// Flushes and waits (up to <c>--settle</c> seconds, a minute by default) for the disk to go idle: on a disk mounted with <c>discard</c>, deleting a big
+    /// output goes on in the background for tens of seconds after the delete returns. Logs the wait.
+    /// </summary>
+    private static void Settle(MacroOptions o, string before, TextWriter log)
+    {
+        var (waited, settled) = Machine.Settle(TimeSpan.FromSeconds(o.SettleSeconds));
+        log.WriteLine($"disk {(settled ? "settled" : "still busy")} after {waited.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, before {before}");
+    }
+
 
     public static string Table(IReadOnlyList<(int N, Figures F)> columns, bool hugo, int cores)
     {
@@ -203,6 +237,7 @@ public static class MacroRunner
         {
             ("campaign build: pages (HTML)", f => Int(f.OurPages)),
             ("campaign build: wall time", f => Sec(f.OurSeconds)),
+            ("campaign build: processor time, user / sys", f => $"{Sec(f.OurCpu.User)} / {Sec(f.OurCpu.Sys)}"),
             ("campaign build: pages/s", f => Int((int)Math.Round(f.OurPages / f.OurSeconds))),
             ("campaign build: peak memory (VmHWM)", f => MiB(f.OurPeakBytes)),
         };
@@ -211,6 +246,7 @@ public static class MacroRunner
             [
                 ("hugo: pages (HTML)", f => Int(f.HugoPages ?? 0)),
                 ("hugo: wall time", f => Sec(f.HugoSeconds ?? 0)),
+                ("hugo: processor time, user / sys", f => f.HugoCpu is { } c ? $"{Sec(c.User)} / {Sec(c.Sys)}" : "-"),
                 ("hugo: pages/s", f => Int((int)Math.Round((f.HugoPages ?? 0) / (f.HugoSeconds ?? 1)))),
                 ("hugo: peak memory (VmHWM)", f => MiB(f.HugoPeakBytes ?? 0)),
                 ("time ratio campaign/hugo (<= 1: as fast)", f => (f.OurSeconds / (f.HugoSeconds ?? 1)).ToString("0.00", CultureInfo.InvariantCulture)),
@@ -292,6 +328,7 @@ public static class MacroRunner
     }
 
     private static string Join(IEnumerable<double> values) => string.Join(" ", values.Select(v => v.ToString("0", CultureInfo.InvariantCulture)));
+    private static string Join1(IEnumerable<double> values) => string.Join(" ", values.Select(v => v.ToString("0.0", CultureInfo.InvariantCulture)));
     private static string Int(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
     private static string Sec(double s) => s.ToString("0.00", CultureInfo.InvariantCulture) + " s";
     private static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture) + " ms";

@@ -26,7 +26,14 @@ internal sealed class ThemeTemplateFiles(string root, IReadOnlyDictionary<string
     public IFileInfo GetFileInfo(string subpath) =>
         files.TryGetValue(subpath.Replace('\\', '/').TrimStart('/'), out var bytes)
             ? new MemoryFile(Path.GetFileName(subpath), bytes, _loaded)
-            : _disk.GetFileInfo(subpath);
+            : _asked.GetOrAdd(subpath, _disk.GetFileInfo);
+
+    /// <summary>
+    /// What the folder answered, per path: Fluid first asks for a partial by its name without the extension
+    /// (<c>partials/header</c>), which is not a theme file, on every render; asking the disk each time was a failed
+    /// lstat per include (46,000 in a build of 2,000 findings). Like the files above, the answers last as long as this load.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFileInfo> _asked = new(StringComparer.Ordinal);
 
     public IDirectoryContents GetDirectoryContents(string subpath) => _disk.GetDirectoryContents(subpath);
 

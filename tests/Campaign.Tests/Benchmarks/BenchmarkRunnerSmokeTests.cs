@@ -19,13 +19,17 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     public async Task Runner_prints_the_table_for_a_small_campaign()
     {
         var log = new StringWriter();
-        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "50", "--runs", "1", "--work", _work, "--no-pagefind"]), log);
+        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "50", "--runs", "1", "--work", _work, "--no-pagefind", "--settle", "2"]), log);
         var text = log.ToString();
 
         Assert.Equal(0, code);
         Assert.Contains($"machine: {Environment.ProcessorCount} cores", text);
         Assert.Matches(@"\| figure \(median; [0-9]+ cores\) +\| +50 findings \|", text);
         Assert.Matches(@"\| campaign build: pages \(HTML\) +\| +[1-9][0-9,]* \|", text);
+        Assert.Matches(@"\| campaign build: processor time, user / sys +\| +[0-9.]+ s / [0-9.]+ s \|", text);
+        // each timed build waits (here at most 2 s) for the disk to go idle and says how long it waited
+        Assert.Matches(@"campaign build: [0-9]+ ms wall, user [0-9.]+ s, sys [0-9.]+ s, peak [0-9]+ MiB; disk settled before each in [0-9.]+( \(still busy\))? s", text);
+        Assert.Matches(@"disk (settled|still busy) after [0-9.]+ s, before the timed edits", text);
         Assert.Matches(@"\| campaign build: peak memory \(VmHWM\) +\| +[0-9.]+ MiB \|", text);
         Assert.Matches(@"\| rebuild after editing one finding +\| +[0-9]+ ms \|", text);
         Assert.Matches(@"\| search: bytes per query, zh \(median\) +\| +[0-9.]+ kB \|", text);
@@ -43,7 +47,7 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     public async Task Runner_carries_on_without_hugo()
     {
         var log = new StringWriter();
-        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--hugo", Path.Combine(_work, "no-hugo"), "--no-pagefind"]), log);
+        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--hugo", Path.Combine(_work, "no-hugo"), "--no-pagefind", "--settle", "2"]), log);
 
         Assert.Equal(0, code);
         Assert.Contains("hugo: not installed", log.ToString());
