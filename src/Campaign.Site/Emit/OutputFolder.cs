@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Collections.Concurrent;
 using Campaign.Site.Incremental;
 
@@ -56,45 +55,44 @@ public sealed class OutputFolder : IDisposable
     /// <summary>Writes a file whose bytes will not change: in place, an array written before is not hashed again.</summary>
     public void Write(string relative, byte[] bytes) => Write(relative, bytes, _ledger?.Hash(bytes));
 
-    /// <summary>Writes a generated file: in place, with the hash it already has (a listed download is not hashed twice).</summary>
+    /// <summary>
+    /// Writes a generated file: in place, with the hash it already has (a listed download is not hashed twice). A file
+    /// kept in pieces is written with one gathering write, not first copied into one array.
+    /// </summary>
     public void Write(GeneratedFile file)
     {
-        var segments = file.Segments;
-        if (segments.Count == 1 && MemoryMarshal.TryGetArray(segments[0], out var whole) && whole.Array is { } array
-            && whole.Offset == 0 && whole.Count == array.Length)
-        {
-            Write(file.Path, array, _ledger is null ? null : file.Sha256);
-            return;
-        }
-        // a file in pieces: the same steps, written with one gathering write instead of one copied array
         var hash = _ledger is null ? null : file.Sha256;
-        if (hash is not null && _ledger!.Produce(Key(file.Path), hash)) return;
-        var path = Inside(file.Path);
-        _ledger?.Writing(Key(file.Path));
-        EnsureFolder(Path.GetDirectoryName(path)!);
-        using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None))
-            RandomAccess.Write(handle, segments, 0);
-        if (hash is not null) _ledger!.Wrote(Key(file.Path), hash);
-        Interlocked.Increment(ref _changed);
+        if (!MustWrite(file.Path, hash)) return;
+        WriteFile(Inside(file.Path), file.Segments);
+        Written(file.Path, hash);
     }
 
     /// <param name="hash">The bytes' SHA-256 when the folder is updated in place, else null.</param>
     private void Write(string relative, ReadOnlySpan<byte> bytes, string? hash)
     {
-        if (_ledger is not null)
-        {
-            var key = Key(relative);
-            // A path the ledger holds was checked when it was written (or found inside the folder), so an unchanged
-            // file costs one lookup: nothing is resolved or touched on disk.
-            if (_ledger.Produce(key, hash!)) return;
-            var inside = Inside(relative);
-            _ledger.Writing(key);
-            WriteFile(inside, bytes);
-            _ledger.Wrote(key, hash!);
-            Interlocked.Increment(ref _changed);
-            return;
-        }
+        if (!MustWrite(relative, hash)) return;
         WriteFile(Inside(relative), bytes);
+        Written(relative, hash);
+    }
+
+    /// <summary>
+    /// In place, false when the folder already holds <paramref name="hash"/>'s bytes at <paramref name="relative"/> (the file
+    /// is then marked produced): a path the ledger holds was checked when it was written (or found inside the folder), so
+    /// an unchanged file costs one lookup, and nothing is resolved or touched on disk. Always true for a fresh build.
+    /// </summary>
+    private bool MustWrite(string relative, string? hash)
+    {
+        if (_ledger is null) return true;
+        var key = Key(relative);
+        if (_ledger.Produce(key, hash!)) return false;
+        _ledger.Writing(key); // until the write has finished, the file's content is unknown
+        return true;
+    }
+
+    /// <summary>A write that <see cref="MustWrite"/> allowed has finished.</summary>
+    private void Written(string relative, string? hash)
+    {
+        _ledger?.Wrote(Key(relative), hash!);
         Interlocked.Increment(ref _changed);
     }
 
@@ -112,6 +110,14 @@ public sealed class OutputFolder : IDisposable
         RandomAccess.Write(handle, bytes, 0);
     }
 
+    /// <summary>As <see cref="WriteFile(string, ReadOnlySpan{byte})"/>, for bytes in pieces: one gathering write.</summary>
+    private void WriteFile(string path, IReadOnlyList<ReadOnlyMemory<byte>> pieces)
+    {
+        EnsureFolder(Path.GetDirectoryName(path)!);
+        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        RandomAccess.Write(handle, pieces, 0);
+    }
+
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     private void EnsureFolder(string folder)
@@ -124,21 +130,11 @@ public sealed class OutputFolder : IDisposable
     public void Copy(string relative, string source)
     {
         var path = Inside(relative);
-        if (_ledger is not null)
-        {
-            var key = Key(relative);
-            var hash = _ledger.SourceHash(source);
-            if (_ledger.Produce(key, hash)) return;
-            _ledger.Writing(key);
-            EnsureFolder(Path.GetDirectoryName(path)!);
-            File.Copy(source, path, overwrite: true);
-            _ledger.Wrote(key, hash);
-            Interlocked.Increment(ref _changed);
-            return;
-        }
+        var hash = _ledger?.SourceHash(source);
+        if (!MustWrite(relative, hash)) return;
         EnsureFolder(Path.GetDirectoryName(path)!);
         File.Copy(source, path, overwrite: true);
-        Interlocked.Increment(ref _changed);
+        Written(relative, hash);
     }
 
     /// <summary>

@@ -121,7 +121,7 @@ public static class FindingExports
             w.WriteStartArray("findings");
         }, final: false);
         // the array as the writer would continue it: each element on a new line at depth 2, then the closing lines
-        return memo.WholeFile(JsonPath, head, elements, () => Pieces(head, elements, FirstElement, NextElement, byId.IsEmpty ? "]\n}\n"u8.ToArray() : "\n  ]\n}\n"u8.ToArray()));
+        return memo.Whole(JsonPath, head, elements, () => new GeneratedFile(JsonPath, Pieces(head, elements, FirstElement, NextElement, byId.IsEmpty ? "]\n}\n"u8.ToArray() : "\n  ]\n}\n"u8.ToArray())));
     }
 
     /// <summary><c>findings.csv</c>: the lines of findings the memo holds for these columns, and new lines for the others.</summary>
@@ -144,7 +144,7 @@ public static class FindingExports
             }
         }
         var header = FindingCsv.HeaderLine(languages, sources);
-        return memo.WholeFile(CsvPath, header, lines, () => Pieces([.. Encoding.UTF8.Preamble, .. header], lines, [], [], []));
+        return memo.Whole(CsvPath, header, lines, () => new GeneratedFile(CsvPath, Pieces([.. Encoding.UTF8.Preamble, .. header], lines, [], [], [])));
     }
 
     private static readonly byte[] FirstElement = "\n    "u8.ToArray();

@@ -56,11 +56,13 @@ public static class FindingPages
             {
                 var f = catalog.Findings[i];
                 var record = records[i].Record;
-                GeneratedFile[] Files(Finding f) => FindingExports.Files(code, f, Cite(model, v, f), record, memo);
+                Citation? cited = null; // worked out once, and only when the files or the page are made anew
+                Citation Citation() => cited ??= Cite(model, v, f);
+                GeneratedFile[] Files(Finding f) => FindingExports.Files(code, f, Citation(), record, memo);
                 foreach (var file in known is null ? Files(f) : known.Files(f, Files)) generated.Add(file);
                 Incremental.FindingViewMemo.PageParts Parts(Finding f)
                 {
-                    var view = views.Finding(f, Cite(model, v, f));
+                    var view = views.Finding(f, Citation());
                     var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
                     var page = v.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
                         fallback, fallback ? model.Site.DefaultLanguage : null, translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));

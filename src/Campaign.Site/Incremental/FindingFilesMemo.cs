@@ -104,37 +104,21 @@ public sealed class FindingFilesMemo
         _madeByKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
     }
 
-    private readonly ConcurrentDictionary<string, (byte[] Head, byte[][] Parts, byte[] Whole)> _wholes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Head, byte[][] Parts, object Whole)> _wholes = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// A file put together from a head and pieces (<c>findings.csv</c>, a facet file): the previous build's array when the head
-    /// reads the same and every piece is the same array as then (nothing in it changed), else <paramref name="join"/>'s.
-    /// The same array is not hashed again when written.
+    /// A file put together from a head and pieces (<c>findings.csv</c>, a facet file): the previous build's (the same array,
+    /// or the same <see cref="Emit.GeneratedFile"/> for a file kept in pieces) when the head reads the same and every piece
+    /// is the same array as then (nothing in it changed), else <paramref name="join"/>'s. The same file is not hashed again when written.
     /// </summary>
-    public byte[] Whole(string path, byte[] head, byte[][] parts, Func<byte[]> join)
+    public T Whole<T>(string path, byte[] head, byte[][] parts, Func<T> join) where T : class
     {
-        if (_wholes.TryGetValue(path, out var known) && known.Parts.Length == parts.Length && known.Head.AsSpan().SequenceEqual(head)
-            && known.Parts.AsSpan().SequenceEqual(parts, ReferenceEqualityComparer.Instance))
-            return known.Whole;
+        if (_wholes.TryGetValue(path, out var known) && known.Whole is T same && known.Parts.Length == parts.Length
+            && known.Head.AsSpan().SequenceEqual(head) && known.Parts.AsSpan().SequenceEqual(parts, ReferenceEqualityComparer.Instance))
+            return same;
         var whole = join();
         _wholes[path] = (head, parts, whole);
         return whole;
-    }
-
-    private readonly ConcurrentDictionary<string, (byte[] Head, byte[][] Parts, Emit.GeneratedFile File)> _files = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// As <see cref="Whole"/>, for a large file kept in pieces (<c>findings.json</c>, <c>findings.csv</c>): the previous
-    /// build's file, its hash known, while nothing in it changed; else the file <paramref name="pieces"/> lays out.
-    /// </summary>
-    public Emit.GeneratedFile WholeFile(string path, byte[] head, byte[][] parts, Func<IReadOnlyList<ReadOnlyMemory<byte>>> pieces)
-    {
-        if (_files.TryGetValue(path, out var known) && known.Parts.Length == parts.Length && known.Head.AsSpan().SequenceEqual(head)
-            && known.Parts.AsSpan().SequenceEqual(parts, ReferenceEqualityComparer.Instance))
-            return known.File;
-        var file = new Emit.GeneratedFile(path, pieces());
-        _files[path] = (head, parts, file);
-        return file;
     }
 
     /// <summary>
