@@ -140,6 +140,7 @@ public static class MacroRunner
         var stages = new List<IReadOnlyList<Campaign.Site.Timing.StageTime>>();
         double Timed(Action edit, string what)
         {
+            session.Rest(); // as campaign serve does once a rebuild is served, while the campaigner reads it
             edit();
             var clock = Stopwatch.StartNew();
             var result = SiteBuilder.Build(options, session);

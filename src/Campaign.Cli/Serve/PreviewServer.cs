@@ -101,6 +101,8 @@ public sealed class PreviewServer : IAsyncDisposable
             Last = build;
             Built?.Invoke(build);
             _hub.Announce(build.Number);
+            // the campaigner now reads the page: collect garbage now rather than in the middle of the next rebuild
+            if (Volatile.Read(ref _pending) == 0) _session.Rest();
             return build;
         }
         finally

@@ -72,6 +72,12 @@ public sealed class GeneratedFile
 
     public string Url => "/" + Path;
 
+    /// <summary>True when this file is made of exactly the array <paramref name="bytes"/> (the same array, not equal bytes).</summary>
+    internal bool Holds(byte[] bytes) => ReferenceEquals(_bytes, bytes);
+
+    /// <summary>Where a live preview's output ledger last found or wrote this very file, so the next build skips it in one step.</summary>
+    internal Incremental.OutputLedger.Entry? Entry { get; set; }
+
     private static string HashSegments(IReadOnlyList<ReadOnlyMemory<byte>> segments)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -86,26 +92,38 @@ public sealed class GeneratedFile
 /// </summary>
 public sealed class GeneratedFiles
 {
-    private readonly ConcurrentDictionary<string, GeneratedFile> _files;
-
-    /// <param name="capacity">How many files the build expects: a large site adds tens of thousands, and a dictionary
-    /// grown step by step from empty spends more on resizing than on the additions.</param>
-    public GeneratedFiles(int capacity = 0) =>
-        _files = new(Environment.ProcessorCount * 4, Math.Max(31, capacity), StringComparer.Ordinal);
+    // Kept in a plain list, without looking at their paths: a live preview of a large campaign hands over a hundred
+    // thousand files it made before on every rebuild, and a dictionary by path cost a lookup, a lock and a miss in
+    // memory for each. Stages that make many files in parallel add them in one run (AddRange) after their loop.
+    // Two stages generating one path is caught where files are written (see WriteTo).
+    private readonly List<GeneratedFile> _files = [];
+    private readonly Lock _gate = new();
 
     public GeneratedFile Add(string path, byte[] bytes) => Add(new GeneratedFile(path, bytes));
 
     /// <summary>Adds a file made before, by this build or (in a live preview) an earlier one.</summary>
     public GeneratedFile Add(GeneratedFile file)
     {
-        if (!_files.TryAdd(file.Path, file)) throw new InvalidOperationException($"two stages generate {file.Path}");
+        lock (_gate) _files.Add(file);
         return file;
     }
 
-    /// <summary>How many files have been added so far.</summary>
-    public int Count => _files.Count;
+    /// <summary>Adds many files at once (one lock for all).</summary>
+    public void AddRange(IEnumerable<GeneratedFile> files)
+    {
+        lock (_gate) _files.AddRange(files);
+    }
 
-    public GeneratedFile? Find(string path) => _files.TryGetValue(path, out var f) ? f : null;
+    /// <summary>How many files have been added so far.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _files.Count; }
+    }
+
+    private GeneratedFile[] Snapshot()
+    {
+        lock (_gate) return [.. _files];
+    }
 
     /// <summary>
     /// The files under the given first folders ("" is the root itself), in no particular order. One pass over the
@@ -114,7 +132,7 @@ public sealed class GeneratedFiles
     public List<GeneratedFile> Under(params string[] tops)
     {
         var found = new List<GeneratedFile>();
-        foreach (var file in _files.Values)
+        foreach (var file in Snapshot())
         {
             var path = file.Path.AsSpan();
             var cut = path.IndexOf('/');
@@ -129,16 +147,34 @@ public sealed class GeneratedFiles
         return found;
     }
 
-    /// <summary>All files, ordered by path.</summary>
-    public IReadOnlyList<GeneratedFile> All => [.. _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)];
+    /// <summary>All files, ordered by path; throws when two stages generated the same path.</summary>
+    public IReadOnlyList<GeneratedFile> All
+    {
+        get
+        {
+            var all = Snapshot().OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            for (var i = 1; i < all.Count; i++)
+                if (all[i].Path == all[i - 1].Path) throw Twice(all[i].Path);
+            return all;
+        }
+    }
+
+    private static InvalidOperationException Twice(string path) => new($"two stages generate {path}");
 
     public void WriteTo(OutputFolder output)
     {
+        var files = Snapshot();
+        if (files.Length == 0) return; // a range partitioner refuses an empty range
+        // A live preview's ledger notices a path produced twice as it passes each file; a fresh build checks here.
+        if (!output.UpdatesInPlace)
+        {
+            var paths = new HashSet<string>(files.Length, StringComparer.Ordinal);
+            foreach (var file in files)
+                if (!paths.Add(file.Path)) throw Twice(file.Path);
+        }
         // Thousands of small files: writing them from several threads keeps the disk busy while another file is opened.
         // In any order (no sorting of tens of thousands of paths): each file is written on its own. In ranges, not one
         // by one: in a live preview most files are unchanged and cost two lookups, less than handing out an item.
-        var files = _files.Values.ToArray();
-        if (files.Length == 0) return; // a range partitioner refuses an empty range
         Parallel.ForEach(Partitioner.Create(0, files.Length, Math.Max(256, files.Length / (Environment.ProcessorCount * 8))), range =>
         {
             for (var i = range.Item1; i < range.Item2; i++) output.Write(files[i]);

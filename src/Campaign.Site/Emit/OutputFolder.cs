@@ -17,6 +17,9 @@ public sealed class OutputFolder : IDisposable
 
     public string Root { get; }
 
+    /// <summary>True for a live preview's folder, updated in place with a ledger of what it holds.</summary>
+    public bool UpdatesInPlace => _ledger is not null;
+
     /// <summary>Files whose bytes were actually written to disk by this build.</summary>
     public int Changed => _changed;
     private int _changed;
@@ -61,10 +64,14 @@ public sealed class OutputFolder : IDisposable
     /// </summary>
     public void Write(GeneratedFile file)
     {
+        if (_ledger is not null && _ledger.Holds(file)) return;
         var hash = _ledger is null ? null : file.Sha256;
-        if (!MustWrite(file.Path, hash)) return;
-        WriteFile(Inside(file.Path), file.Segments);
-        Written(file.Path, hash);
+        if (MustWrite(file.Path, hash))
+        {
+            WriteFile(Inside(file.Path), file.Segments);
+            Written(file.Path, hash);
+        }
+        _ledger?.Hold(Key(file.Path), file);
     }
 
     /// <param name="hash">The bytes' SHA-256 when the folder is updated in place, else null.</param>

@@ -52,6 +52,7 @@ public static class FindingPages
             // each finding: independent of the others, so planned on every core (the views only read shared lookups);
             // the jobs keep the catalogue's order.
             var each = new PageJob[catalog.Findings.Length];
+            var files = new GeneratedFile[catalog.Findings.Length][];
             Parallel.For(0, each.Length, i =>
             {
                 var f = catalog.Findings[i];
@@ -59,7 +60,7 @@ public static class FindingPages
                 Citation? cited = null; // worked out once, and only when the files or the page are made anew
                 Citation Citation() => cited ??= Cite(model, v, f);
                 GeneratedFile[] Files(Finding f) => FindingExports.Files(code, f, Citation(), record, memo);
-                foreach (var file in known is null ? Files(f) : known.Files(f, Files)) generated.Add(file);
+                files[i] = known is null ? Files(f) : known.Files(f, Files);
                 Incremental.FindingViewMemo.PageParts Parts(Finding f)
                 {
                     var view = views.Finding(f, Citation());
@@ -72,6 +73,7 @@ public static class FindingPages
                 each[i] = new PageJob(parts.Page, "finding", parts.Values, v);
             });
             jobs.AddRange(each);
+            generated.AddRange(files.SelectMany(set => set));
 
             // the index and its numbered pages
             var facets = catalog.Facets.Select(f => views.Facet(f, IndexFacetValues)).ToList();

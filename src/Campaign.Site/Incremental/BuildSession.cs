@@ -39,8 +39,14 @@ public sealed class BuildSession(bool incremental = true)
     /// <summary>Files written to disk by the last build (in place, unchanged files are not written).</summary>
     public int LastChanged { get; internal set; }
 
-    /// <summary>Files the last build generated besides pages: the next one sizes its list for them.</summary>
+    /// <summary>Files the last build generated besides pages (data, search, per-finding files).</summary>
     internal int LastGenerated { get; set; }
+
+    /// <summary>
+    /// Call when a rebuild has been served and the preview waits for the next change: collects the garbage now and
+    /// holds collections off until the next rebuild is done, so that rebuild is not paused half-way (see <see cref="IdleCollection"/>).
+    /// </summary>
+    public void Rest() => IdleCollection.Rest();
 
     /// <summary>Clears the counts of the previous build.</summary>
     internal void Begin()

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Campaign.Site.Emit;
 
 namespace Campaign.Site.Incremental;
 
@@ -11,17 +12,27 @@ namespace Campaign.Site.Incremental;
 /// </summary>
 public sealed class OutputLedger
 {
-    /// <summary>A file in the folder: its hash (null while unknown, as during a write) and the last build that produced it.</summary>
-    private sealed class Entry(string? hash, int build)
+    /// <summary>
+    /// A file in the folder: its hash (null while unknown, as during a write), the last build that produced it, and the
+    /// generated file whose bytes are known to be there (null when none is).
+    /// </summary>
+    internal sealed class Entry(OutputLedger ledger, string? hash, int build)
     {
+        public readonly OutputLedger Ledger = ledger;
         public volatile string? Hash = hash;
         public volatile int Build = build;
+        public volatile GeneratedFile? Holds;
+        public int GeneratedIn; // the last build that generated a file here: twice in one build is a mistake of ours
     }
 
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Hash)> _sources = new(StringComparer.Ordinal);
     private int _build;
     private int _produced;
+
+    /// <summary>Generated files of the current build recognised as the very files already in the folder (see <see cref="Holds"/>).</summary>
+    public int Held => _held;
+    private int _held;
 
     /// <summary>The folder the ledger describes; a ledger belongs to one folder.</summary>
     public string? Folder { get; private set; }
@@ -37,12 +48,14 @@ public sealed class OutputLedger
     {
         _build++;
         _produced = 0;
+        _held = 0;
         if (Folder == folder) return;
         Folder = folder;
+        foreach (var entry in _files.Values) entry.Holds = null; // files that point at these entries now describe another folder
         _files.Clear();
         if (!Directory.Exists(folder)) return;
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-            _files[Path.GetRelativePath(folder, file).Replace('\\', '/')] = new Entry(Hash(File.ReadAllBytes(file)), 0);
+            _files[Path.GetRelativePath(folder, file).Replace('\\', '/')] = new Entry(this, Hash(File.ReadAllBytes(file)), 0);
     }
 
     /// <summary>Marks the file produced by this build; true when the folder already holds exactly <paramref name="hash"/>'s bytes there.</summary>
@@ -51,6 +64,34 @@ public sealed class OutputLedger
         if (!_files.TryGetValue(relative, out var entry)) return false;
         Mark(entry);
         return entry.Hash == hash;
+    }
+
+    /// <summary>
+    /// Marks a generated file produced when this folder is known to hold that very file (the same instance, handed on
+    /// by a memo from the previous build), without looking up its path or hash: a live preview of a large campaign
+    /// passes over a hundred thousand unchanged files per rebuild, and this touches two objects for each.
+    /// </summary>
+    internal bool Holds(GeneratedFile file)
+    {
+        if (file.Entry is not { } entry || entry.Ledger != this || entry.Holds != file) return false;
+        Interlocked.Increment(ref _held);
+        Generated(entry, file.Path);
+        Mark(entry);
+        return true;
+    }
+
+    /// <summary>Remembers that the folder holds <paramref name="file"/> at its path (just written, or found there by hash).</summary>
+    internal void Hold(string relative, GeneratedFile file)
+    {
+        if (!_files.TryGetValue(relative, out var entry)) return;
+        Generated(entry, relative);
+        entry.Holds = file;
+        file.Entry = entry;
+    }
+
+    private void Generated(Entry entry, string path)
+    {
+        if (Interlocked.Exchange(ref entry.GeneratedIn, _build) == _build) throw new InvalidOperationException($"two stages generate {path}");
     }
 
     /// <summary>Marks the file produced as it is, without knowing its bytes; false when the folder has no such file (or its bytes are unknown).</summary>
@@ -64,8 +105,9 @@ public sealed class OutputLedger
     /// <summary>A write of the file starts: until <see cref="Wrote"/>, its bytes on disk are unknown.</summary>
     internal void Writing(string relative)
     {
-        var entry = _files.GetOrAdd(relative, _ => new Entry(null, 0));
+        var entry = _files.GetOrAdd(relative, _ => new Entry(this, null, 0));
         entry.Hash = null;
+        entry.Holds = null;
         Mark(entry);
     }
 
@@ -74,17 +116,19 @@ public sealed class OutputLedger
     private void Mark(Entry entry)
     {
         if (entry.Build == _build) return;
-        entry.Build = _build;
-        Interlocked.Increment(ref _produced);
+        // exactly once per entry and build, even from two threads: the count decides whether a stale file can exist
+        if (Interlocked.Exchange(ref entry.Build, _build) != _build) Interlocked.Increment(ref _produced);
     }
 
     /// <summary>Files the previous build left that this one has not produced: removed from the ledger as they are returned.</summary>
     internal List<string> TakeStale()
     {
         var stale = new List<string>();
+        if (_produced == _files.Count) return stale; // every entry was produced by this build: no pass over them all
         foreach (var (path, entry) in _files) // enumerated without a lock or a copy of the keys
             if (entry.Build != _build) stale.Add(path);
-        foreach (var path in stale) _files.TryRemove(path, out _);
+        foreach (var path in stale)
+            if (_files.TryRemove(path, out var entry)) entry.Holds = null; // deleted: a file pointing here is no longer on disk
         return stale;
     }
 

@@ -37,10 +37,20 @@ public sealed class EditionViews
         Dates = new DateFormat(edition.Language, Strings);
         LanguageCodes = model.Site.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
         _companies = edition.Companies.ToDictionary(c => c.Slug, StringComparer.Ordinal);
-        _findingCounts = model.Findings.GroupBy(f => f.Company).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        _latestFindings = model.Findings.GroupBy(f => f.Company).ToDictionary(g => g.Key,
-            g => g.OrderBy(f => f, Comparer<Finding>.Create(Findings.FindingCatalog.Compare)).Take(CompanyFindings).ToList(), StringComparer.Ordinal);
+        (_findingCounts, _latestFindings) = ByCompany.GetValue(model, CountByCompany);
         Site = BuildSite(theme);
+    }
+
+    // The same for every language: worked out once per build (a large campaign sorts ten thousand findings for it).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SiteModel, Tuple<Dictionary<string, int>, Dictionary<string, List<Finding>>>> ByCompany = new();
+
+    private static Tuple<Dictionary<string, int>, Dictionary<string, List<Finding>>> CountByCompany(SiteModel model)
+    {
+        var groups = model.Findings.GroupBy(f => f.Company).ToList();
+        return Tuple.Create(
+            groups.ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            groups.ToDictionary(g => g.Key,
+                g => g.OrderBy(f => f, Comparer<Finding>.Create(Findings.FindingCatalog.Compare)).Take(CompanyFindings).ToList(), StringComparer.Ordinal));
     }
 
     private string S(string key) => Strings.TryGetValue(key, out var v) ? v : key;

@@ -41,7 +41,10 @@ public static class SearchOutput
         Parallel.ForEach(corpora, corpus =>
         {
             var folder = $"search/{corpus.Lang}/";
-            foreach (var file in memo is null ? Files(corpus) : memo.Build(corpus)) generated.Add(folder + file.Path, file.Bytes);
+            if (memo is null)
+                generated.AddRange(Files(corpus).Select(file => new GeneratedFile(folder + file.Path, file.Bytes)));
+            else
+                generated.AddRange(memo.Generated(corpus, folder));
         });
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";
