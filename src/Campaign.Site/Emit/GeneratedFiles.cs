@@ -159,7 +159,8 @@ public sealed class GeneratedFiles
         }
     }
 
-    private static InvalidOperationException Twice(string path) => new($"two stages generate {path}");
+    /// <summary>The error for a path two stages generated (a mistake of ours, never of the campaign's).</summary>
+    internal static InvalidOperationException Twice(string path) => new($"two stages generate {path}");
 
     public void WriteTo(OutputFolder output)
     {

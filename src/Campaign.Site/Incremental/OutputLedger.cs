@@ -91,7 +91,7 @@ public sealed class OutputLedger
 
     private void Generated(Entry entry, string path)
     {
-        if (Interlocked.Exchange(ref entry.GeneratedIn, _build) == _build) throw new InvalidOperationException($"two stages generate {path}");
+        if (Interlocked.Exchange(ref entry.GeneratedIn, _build) == _build) throw GeneratedFiles.Twice(path);
     }
 
     /// <summary>Marks the file produced as it is, without knowing its bytes; false when the folder has no such file (or its bytes are unknown).</summary>

@@ -22,15 +22,10 @@ public sealed class PageFingerprints
     public int Rendered => _rendered;
     public int Skipped => _skipped;
 
-    /// <summary>Pages of the last build whose values had to be walked, not recognised from an earlier build.</summary>
-    public int Walked => _walked;
-    private int _walked;
-
     internal void ResetCounts()
     {
         _rendered = 0;
         _skipped = 0;
-        _walked = 0;
     }
 
     internal void StartBuild(Theme theme)
@@ -65,7 +60,6 @@ public sealed class PageFingerprints
         if (_known.TryGetValue(job.Values, out var known) && known.Frame == frame && ReferenceEquals(known.Page, job.Page)
             && known.Layout == job.Layout && known.Relative == job.Relative)
             return known.Fingerprint;
-        Interlocked.Increment(ref _walked);
         var fingerprint = _values.Of(new object?[]
         {
             job.Layout,
