@@ -69,10 +69,13 @@ public static class SiteBuilder
         var jobs = new List<PageJob>();
         jobs.AddRange(PagePlan.Build(model, editions));
         clock.Lap("plan pages");
-        jobs.AddRange(Findings.FindingPages.Plan(model, editions, theme, generated, session?.FindingFileMemo, session?.Views));
-        clock.Lap("plan findings and data downloads");
+        var findings = Findings.FindingPages.Start(model, editions, theme, generated, session?.FindingFileMemo, session?.Views);
+        jobs.AddRange(findings.Jobs);
+        clock.Lap("plan findings");
         jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated, session?.SearchIndex));
         clock.Lap("search index");
+        findings.Finish(); // the data downloads, hashed while the search index was made
+        clock.Lap("data downloads");
         jobs.AddRange(PressPlan.MirrorPages(model, editions));
         var downloads = DownloadCatalog.Create(model, generated, [.. model.Site.Languages.Select(l => l.Code)]);
         PressPlan.Attach(jobs, model, downloads);
@@ -110,7 +113,8 @@ public static class SiteBuilder
             session.LastGenerated = generated.Count;
         }
 
-        return new BuildResult(diagnostics.Sorted(), PagesPerLanguage(model, jobs), jobs.Count + files, clock.Elapsed, clock.Stages);
+        // counted when asked (by `campaign build`'s summary), not on every rebuild of a live preview
+        return new BuildResult(diagnostics.Sorted(), new LazyCounts(() => PagesPerLanguage(model, jobs)), jobs.Count + files, clock.Elapsed, clock.Stages);
     }
 
     /// <summary>Pages under each language's folder, counted in one pass over the pages (tens of thousands in a large campaign).</summary>
@@ -125,6 +129,20 @@ public static class SiteBuilder
             if (end > 0 && byName.ContainsKey(url.Slice(1, end))) byName[url.Slice(1, end)]++;
         }
         return counts;
+    }
+
+    /// <summary>A dictionary worked out on first use.</summary>
+    private sealed class LazyCounts(Func<Dictionary<string, int>> count) : IReadOnlyDictionary<string, int>
+    {
+        private readonly Lazy<Dictionary<string, int>> _counts = new(count);
+        public int this[string key] => _counts.Value[key];
+        public IEnumerable<string> Keys => _counts.Value.Keys;
+        public IEnumerable<int> Values => _counts.Value.Values;
+        public int Count => _counts.Value.Count;
+        public bool ContainsKey(string key) => _counts.Value.ContainsKey(key);
+        public bool TryGetValue(string key, out int value) => _counts.Value.TryGetValue(key, out value);
+        public IEnumerator<KeyValuePair<string, int>> GetEnumerator() => _counts.Value.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Refuses output folders that would overwrite the campaign itself.</summary>

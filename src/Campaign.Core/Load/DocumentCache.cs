@@ -85,6 +85,9 @@ public sealed class DocumentCache
     }
 
     /// <summary>The last entry of a file whatever its text now, for reusing the parts of an edited file that did not change.</summary>
+    /// <summary>The findings' ids in reading order and their order by id, as the last build sorted them (see <c>FindingsReader</c>).</summary>
+    internal (string[] Ids, int[] Order)? FindingOrder { get; set; }
+
     public Entry? Previous(string relative) => _entries.TryGetValue(relative, out var entry) ? entry : null;
 
     public void Set(string relative, Entry entry) => _entries[relative] = entry;

@@ -94,10 +94,15 @@ public sealed class GeneratedFiles
 {
     // Kept in a plain list, without looking at their paths: a live preview of a large campaign hands over a hundred
     // thousand files it made before on every rebuild, and a dictionary by path cost a lookup, a lock and a miss in
-    // memory for each. Stages that make many files in parallel add them in one run (AddRange) after their loop.
+    // memory for each. Stages that make many files in parallel add them in one run (AddUnder) after their loop.
     // Two stages generating one path is caught where files are written (see WriteTo).
     private readonly List<GeneratedFile> _files = [];
     private readonly Lock _gate = new();
+
+    // Files a stage adds as lying under one folder (a language's per-finding files, its search index): passed over
+    // whole by Under, which lists downloads once per build and need not read tens of thousands of these paths.
+    private readonly List<(string Top, GeneratedFile[] Files)> _groups = [];
+    private int _grouped;
 
     public GeneratedFile Add(string path, byte[] bytes) => Add(new GeneratedFile(path, bytes));
 
@@ -108,21 +113,60 @@ public sealed class GeneratedFiles
         return file;
     }
 
-    /// <summary>Adds many files at once (one lock for all).</summary>
-    public void AddRange(IEnumerable<GeneratedFile> files)
+    /// <summary>
+    /// Adds files that all lie under <paramref name="folder"/> (such as <c>en/</c>), at once. A fresh build checks that they do
+    /// (<see cref="WriteTo"/>); <see cref="Under"/> then reads none of their paths unless their first folder is asked for.
+    /// </summary>
+    public void AddUnder(string folder, IEnumerable<GeneratedFile> files)
     {
-        lock (_gate) _files.AddRange(files);
+        var group = (Top(folder).ToString(), files.ToArray());
+        lock (_gate)
+        {
+            _groups.Add(group);
+            _grouped += group.Item2.Length;
+        }
+    }
+
+    /// <summary>As <see cref="AddUnder(string, IEnumerable{GeneratedFile})"/>, for sets of files (each finding's files).</summary>
+    public void AddUnder(string folder, IReadOnlyList<GeneratedFile[]> sets)
+    {
+        var files = new GeneratedFile[sets.Sum(set => set.Length)];
+        var at = 0;
+        foreach (var set in sets)
+        {
+            set.CopyTo(files, at);
+            at += set.Length;
+        }
+        AddUnder(folder, files);
+    }
+
+    /// <summary>A path's first folder ("" for a file at the root).</summary>
+    private static ReadOnlySpan<char> Top(string path)
+    {
+        var cut = path.IndexOf('/');
+        return cut < 0 ? ReadOnlySpan<char>.Empty : path.AsSpan(0, cut);
     }
 
     /// <summary>How many files have been added so far.</summary>
     public int Count
     {
-        get { lock (_gate) return _files.Count; }
+        get { lock (_gate) return _files.Count + _grouped; }
     }
 
     private GeneratedFile[] Snapshot()
     {
-        lock (_gate) return [.. _files];
+        lock (_gate)
+        {
+            var all = new GeneratedFile[_files.Count + _grouped];
+            _files.CopyTo(all);
+            var at = _files.Count;
+            foreach (var (_, files) in _groups)
+            {
+                files.CopyTo(all, at);
+                at += files.Length;
+            }
+            return all;
+        }
     }
 
     /// <summary>
@@ -132,18 +176,17 @@ public sealed class GeneratedFiles
     public List<GeneratedFile> Under(params string[] tops)
     {
         var found = new List<GeneratedFile>();
-        foreach (var file in Snapshot())
+        GeneratedFile[] loose;
+        List<(string Top, GeneratedFile[] Files)> groups;
+        lock (_gate)
         {
-            var path = file.Path.AsSpan();
-            var cut = path.IndexOf('/');
-            var top = cut < 0 ? ReadOnlySpan<char>.Empty : path[..cut];
-            foreach (var t in tops)
-                if (top.SequenceEqual(t))
-                {
-                    found.Add(file);
-                    break;
-                }
+            loose = [.. _files];
+            groups = [.. _groups];
         }
+        foreach (var file in loose)
+            if (tops.Contains(Top(file.Path).ToString(), StringComparer.Ordinal)) found.Add(file);
+        foreach (var (top, files) in groups)
+            if (tops.Contains(top, StringComparer.Ordinal)) found.AddRange(files);
         return found;
     }
 
@@ -172,6 +215,11 @@ public sealed class GeneratedFiles
             var paths = new HashSet<string>(files.Length, StringComparer.Ordinal);
             foreach (var file in files)
                 if (!paths.Add(file.Path)) throw Twice(file.Path);
+            lock (_gate)
+                foreach (var (top, group) in _groups)
+                    foreach (var file in group)
+                        if (!Top(file.Path).SequenceEqual(top))
+                            throw new InvalidOperationException($"{file.Path} was added as lying under {top}/");
         }
         // Thousands of small files: writing them from several threads keeps the disk busy while another file is opened.
         // In any order (no sorting of tens of thousands of paths): each file is written on its own. In ranges, not one

@@ -66,9 +66,11 @@ public sealed class OutputFolder : IDisposable
     {
         if (_ledger is not null && _ledger.Holds(file)) return;
         var hash = _ledger is null ? null : file.Sha256;
+        var before = _ledger?.HeldAt(Key(file.Path)); // asked before MustWrite, which forgets it
         if (MustWrite(file.Path, hash))
         {
-            WriteFile(Inside(file.Path), file.Segments);
+            var path = Inside(file.Path);
+            if (before is null || !FilePatch.Apply(path, before, file)) WriteFile(path, file.Segments);
             Written(file.Path, hash);
         }
         _ledger?.Hold(Key(file.Path), file);
@@ -149,6 +151,12 @@ public sealed class OutputFolder : IDisposable
     /// false when there is no such file, and always false for a fresh build.
     /// </summary>
     public bool Keep(string relative) => _ledger is not null && _ledger.Keep(Key(relative));
+
+    /// <summary>In place, the ledger's entry for the file at <paramref name="relative"/>, for keeping it later without its path (<see cref="Keep(OutputLedger.Entry?)"/>).</summary>
+    internal OutputLedger.Entry? EntryOf(string relative) => _ledger?.EntryOf(Key(relative));
+
+    /// <summary>As <see cref="Keep(string)"/>, for a file whose ledger entry is at hand: false when that entry is no longer the folder's.</summary>
+    internal bool Keep(OutputLedger.Entry? entry) => _ledger is not null && entry is not null && _ledger.Keep(entry);
 
     private static string Key(string relative) => relative.Replace('\\', '/').TrimStart('/');
 

@@ -104,8 +104,7 @@ public static class FindingExports
     {
         var site = model.Site;
         var recordContext = RecordContext(site);
-        var elements = new byte[byId.Length][];
-        Parallel.For(0, byId.Length, i => elements[i] = Record(model, byId[i], memo, recordContext).Element);
+        var elements = memo.Slots<byte[]>("element").Fill(byId, recordContext, (_, f) => Record(model, f, memo, recordContext).Element, parallel: true);
         var head = Json(w =>
         {
             w.WriteStartObject();
@@ -129,12 +128,12 @@ public static class FindingExports
     {
         var sources = FindingCsv.SourceColumns(byId);
         var context = string.Join('\u001f', languages) + "\u001e" + sources.ToString(CultureInfo.InvariantCulture);
-        var lines = new byte[byId.Length][];
-        var missing = new List<int>();
-        for (var i = 0; i < byId.Length; i++)
-            if (!memo.TryGet("csv", byId[i], context, out lines[i]!)) missing.Add(i);
-        if (missing.Count > 0)
+        var lines = memo.Slots<byte[]>("csv").Fill(byId, context, (changed, lines) =>
         {
+            var missing = new List<int>();
+            foreach (var i in changed)
+                if (!memo.TryGet("csv", byId[i], context, out lines[i]!)) missing.Add(i);
+            if (missing.Count == 0) return;
             // one writer for all new lines: creating a CSV writer per line would cost more than the line
             var made = FindingCsv.Lines([.. missing.Select(i => byId[i])], languages, sources);
             for (var k = 0; k < missing.Count; k++)
@@ -142,10 +141,12 @@ public static class FindingExports
                 lines[missing[k]] = made[k];
                 memo.Set("csv", byId[missing[k]], context, made[k]);
             }
-        }
+        }, SameBytes);
         var header = FindingCsv.HeaderLine(languages, sources);
         return memo.Whole(CsvPath, header, lines, () => new GeneratedFile(CsvPath, Pieces([.. Encoding.UTF8.Preamble, .. header], lines, [], [], [])));
     }
+
+    private static bool SameBytes(byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b);
 
     private static readonly byte[] FirstElement = "\n    "u8.ToArray();
     private static readonly byte[] NextElement = ",\n    "u8.ToArray();
@@ -242,9 +243,8 @@ public static class FindingExports
             w.WriteStartArray("rows");
         }, indented: false, final: false);
         var context = (views.Code, catalog.Facets);
-        var rows = new byte[catalog.Findings.Length][];
-        for (var i = 0; i < rows.Length; i++)
-            rows[i] = memo.Get("facets:" + views.Code, catalog.Findings[i], context, f => Json(w =>
+        var kind = "facets:" + views.Code;
+        var rows = memo.Slots<byte[]>(kind).Fill(catalog.Findings, context, (_, finding) => memo.Get(kind, finding, context, f => Json(w =>
             {
                 var at = index.Value;
                 w.WriteStartArray();
@@ -260,7 +260,7 @@ public static class FindingExports
                 w.WriteNumberValue(f.Years.To);
                 w.WriteNumberValue(at["licence"][f.Licence]);
                 w.WriteEndArray();
-            }, indented: false, final: false));
+            }, indented: false, final: false)), same: SameBytes);
         // the rows as the compact writer would continue the array: comma-separated, then the closing brackets
         var path = $"{views.Code}/findings/facets.json";
         var json = memo.Whole(path, head, rows, () => Concat(head, rows, [], ","u8, "]}\n"u8));

@@ -7,6 +7,21 @@ using Campaign.Site.Routing;
 
 namespace Campaign.Site.Findings;
 
+/// <summary>The findings' pages, all but the data pages' downloads, which <see cref="Finish"/> fills in once the whole-database files are hashed.</summary>
+public sealed class FindingPlan(List<PageJob> jobs, Action finish)
+{
+    private Action? _finish = finish;
+
+    public List<PageJob> Jobs { get; } = jobs;
+
+    /// <summary>Waits for the whole-database files (added to the build's generated files) and completes the data pages; once.</summary>
+    public void Finish()
+    {
+        _finish?.Invoke();
+        _finish = null;
+    }
+}
+
 /// <summary>
 /// The findings' pages in every language: one per finding, the index with its facets and numbered pages,
 /// a page per facet and per facet value (what readers without JavaScript browse by), and the data page.
@@ -26,17 +41,31 @@ public static class FindingPages
     public static List<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
         FindingFilesMemo? memo = null, Incremental.FindingViewMemo? viewMemo = null)
     {
+        var plan = Start(model, editions, theme, generated, memo, viewMemo);
+        plan.Finish();
+        return plan.Jobs;
+    }
+
+    /// <summary>
+    /// The findings' pages and files, with the data pages still waiting for the whole-database files' sizes and hashes,
+    /// which are worked out meanwhile: hashing tens of megabytes then overlaps the stages that follow (search) instead of
+    /// holding up a rebuild. Call <see cref="FindingPlan.Finish"/> before any page is rendered or download listed.
+    /// </summary>
+    public static FindingPlan Start(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
+        FindingFilesMemo? memo = null, Incremental.FindingViewMemo? viewMemo = null)
+    {
         var jobs = new List<PageJob>();
-        if (model.Findings.IsEmpty) return jobs;
+        if (model.Findings.IsEmpty) return new FindingPlan(jobs, () => { });
         memo ??= new FindingFilesMemo(); // a plain build remembers nothing past itself, but takes the same path
         var catalog = memo.Catalog(model);
         // every record first, on every core: each language's files and findings.json share them
         var recordContext = FindingExports.RecordContext(model.Site);
-        var records = new FindingExports.RecordPiece[catalog.Findings.Length];
-        Parallel.For(0, records.Length, i => records[i] = FindingExports.Record(model, catalog.Findings[i], memo, recordContext));
+        var records = memo.Slots<FindingExports.RecordPiece>("record")
+            .Fill(catalog.Findings, recordContext, (_, f) => FindingExports.Record(model, f, memo, recordContext), parallel: true);
         // The whole-database files are the largest single piece of work here: written beside the per-finding work.
         var database = Task.Run(() => FindingExports.WholeDatabase(model, generated, memo));
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
+        var dataPages = new List<(EditionViews View, Dictionary<string, object?> Values)>();
 
         foreach (var v in editions)
         {
@@ -44,23 +73,19 @@ public static class FindingPages
             var code = v.Code;
             var known = viewMemo?.For(code, model, v, catalog);
             FindingExports.Facets(catalog, views, v.Strings, generated, memo);
-            var rows = known is null ? catalog.Findings.Select(views.Row).ToList() : [.. catalog.Findings.Select(f => known.Row(f, views.Row))];
+            IReadOnlyList<FindingRowView> rows = known is null ? catalog.Findings.Select(views.Row).ToList() : known.Rows(catalog.Findings, views.Row);
             var title = S(v, "findings_title");
             var indexUrl = Urls.Section(code, "findings");
             var dataUrl = Urls.Section(code, "data");
 
             // each finding: independent of the others, so planned on every core (the views only read shared lookups);
             // the jobs keep the catalogue's order.
-            var each = new PageJob[catalog.Findings.Length];
-            var files = new GeneratedFile[catalog.Findings.Length][];
-            Parallel.For(0, each.Length, i =>
+            Incremental.FindingViewMemo.FindingPage Make(Finding f, int i)
             {
-                var f = catalog.Findings[i];
                 var record = records[i].Record;
                 Citation? cited = null; // worked out once, and only when the files or the page are made anew
                 Citation Citation() => cited ??= Cite(model, v, f);
                 GeneratedFile[] Files(Finding f) => FindingExports.Files(code, f, Citation(), record, memo);
-                files[i] = known is null ? Files(f) : known.Files(f, Files);
                 Incremental.FindingViewMemo.PageParts Parts(Finding f)
                 {
                     var view = views.Finding(f, Citation());
@@ -69,11 +94,19 @@ public static class FindingPages
                         fallback, fallback ? model.Site.DefaultLanguage : null, translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
                     return new(page, new Dictionary<string, object?> { ["finding"] = view });
                 }
-                var parts = known is null ? Parts(f) : known.Page(f, Parts);
-                each[i] = new PageJob(parts.Page, "finding", parts.Values, v);
-            });
+                return known is null ? new(Parts(f), Files(f)) : new(known.Page(f, Parts), known.Files(f, Files));
+            }
+            Incremental.FindingViewMemo.FindingPage[] pages;
+            if (known is null)
+            {
+                pages = new Incremental.FindingViewMemo.FindingPage[catalog.Findings.Length];
+                Parallel.For(0, pages.Length, i => pages[i] = Make(catalog.Findings[i], i));
+            }
+            else pages = known.Pages(catalog.Findings, (i, f) => Make(f, i));
+            var each = new PageJob[pages.Length];
+            for (var i = 0; i < each.Length; i++) each[i] = new PageJob(pages[i].Page, "finding", pages[i].Values, v);
             jobs.AddRange(each);
-            generated.AddRange(files.SelectMany(set => set));
+            generated.AddUnder(code + "/", [.. pages.Select(p => p.Files)]);
 
             // the index and its numbered pages
             var facets = catalog.Facets.Select(f => views.Facet(f, IndexFacetValues)).ToList();
@@ -97,20 +130,22 @@ public static class FindingPages
                 }
             }
 
-            // the data page
-            var downloads = database.GetAwaiter().GetResult();
-            var dataViews = downloads.Select(d => Download(model, v, d)).ToList();
-            jobs.Add(new PageJob(v.Page("data", "findings", dataUrl, S(v, "data_title"), S(v, "data_intro")), "data",
-                new Dictionary<string, object?>
-                {
-                    ["downloads"] = dataViews,
-                    ["index_url"] = indexUrl,
-                    ["example_record"] = catalog.Findings.Length > 0 ? $"/{code}/findings/{catalog.Findings[0].Id}.json" : null,
-                    ["facets_url"] = $"/{code}/findings/facets.json",
-                }, v));
+            // the data page: its downloads are filled in by Finish, before anything is rendered
+            var values = new Dictionary<string, object?>
+            {
+                ["downloads"] = null,
+                ["index_url"] = indexUrl,
+                ["example_record"] = catalog.Findings.Length > 0 ? $"/{code}/findings/{catalog.Findings[0].Id}.json" : null,
+                ["facets_url"] = $"/{code}/findings/facets.json",
+            };
+            jobs.Add(new PageJob(v.Page("data", "findings", dataUrl, S(v, "data_title"), S(v, "data_intro")), "data", values, v));
+            dataPages.Add((v, values));
         }
-        database.GetAwaiter().GetResult(); // its files are in `generated` before the plan returns, with or without editions
-        return jobs;
+        return new FindingPlan(jobs, () =>
+        {
+            var downloads = database.GetAwaiter().GetResult(); // its files are in `generated` once this returns, with or without editions
+            foreach (var (v, values) in dataPages) values["downloads"] = downloads.Select(d => Download(model, v, d)).ToList();
+        });
     }
 
     private static string S(EditionViews v, string key) => v.Strings.TryGetValue(key, out var s) ? s : key;

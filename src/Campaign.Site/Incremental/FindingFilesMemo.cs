@@ -104,6 +104,14 @@ public sealed class FindingFilesMemo
         _madeByKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
     }
 
+    private readonly ConcurrentDictionary<string, object> _slots = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The previous build's pieces of kind <paramref name="kind"/> by position (see <see cref="FindingSlots{T}"/>): a rebuild
+    /// compares the findings' instances position by position and looks up (<see cref="Get{T}"/>) only those that changed.
+    /// </summary>
+    internal FindingSlots<T> Slots<T>(string kind) where T : class => (FindingSlots<T>)_slots.GetOrAdd(kind, _ => new FindingSlots<T>());
+
     private readonly ConcurrentDictionary<string, (byte[] Head, byte[][] Parts, object Whole)> _wholes = new(StringComparer.Ordinal);
 
     /// <summary>

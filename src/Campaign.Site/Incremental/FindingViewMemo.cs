@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Campaign.Core.Model;
 using Campaign.Site.Findings;
@@ -43,8 +44,18 @@ public sealed class FindingViewMemo
         public ConditionalWeakTable<Finding, PageParts> Pages { get; } = new();
         public ConditionalWeakTable<Finding, Emit.GeneratedFile[]> Files { get; } = new();
 
+        /// <summary>The previous build's rows and finding pages by position in the catalogue.</summary>
+        public FindingSlots<FindingRowView> RowSlots { get; } = new();
+        public FindingSlots<FindingPage> PageSlots { get; } = new();
+
         /// <summary>List and facet pages by address: the key they were made from and the rows they show.</summary>
         public ConcurrentDictionary<string, Listed> Lists { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>A finding's page (frame and template values) and its files in one language, as one build made them.</summary>
+    public sealed record FindingPage(PageView Page, IReadOnlyDictionary<string, object?> Values, Emit.GeneratedFile[] Files)
+    {
+        public FindingPage(PageParts parts, Emit.GeneratedFile[] files) : this(parts.Page, parts.Values, files) { }
     }
 
     /// <summary>A list page's parts, the rows it shows and everything else it was made from, in one key.</summary>
@@ -71,6 +82,29 @@ public sealed class FindingViewMemo
         }
 
         public FindingRowView Row(Finding f, Func<Finding, FindingRowView> make) => Get(_edition.Rows, f, make);
+
+        /// <summary>
+        /// Every finding's row: the previous build's by position where the finding is the same instance, else <see cref="Row"/>;
+        /// a row made again that reads the same (an edit of the summary, which rows do not show) stays the previous object,
+        /// so the lists that show it are reused whole.
+        /// </summary>
+        public FindingRowView[] Rows(ImmutableArray<Finding> findings, Func<Finding, FindingRowView> make)
+        {
+            var rows = _edition.RowSlots.Fill(findings, "", (_, f) => Row(f, make), same: (a, b) => a.Equals(b));
+            Interlocked.Add(ref _memo._reused, findings.Length - _edition.RowSlots.LastMade);
+            return rows;
+        }
+
+        /// <summary>
+        /// Every finding's page and files: the previous build's by position where the finding is the same instance, else
+        /// <paramref name="make"/>'s (on every core when there are many), which may still find them by instance (<see cref="Page"/>, <see cref="Files"/>).
+        /// </summary>
+        public FindingPage[] Pages(ImmutableArray<Finding> findings, Func<int, Finding, FindingPage> make)
+        {
+            var pages = _edition.PageSlots.Fill(findings, "", make, parallel: true);
+            Interlocked.Add(ref _memo._reused, findings.Length - _edition.PageSlots.LastMade);
+            return pages;
+        }
 
         public PageParts Page(Finding f, Func<Finding, PageParts> make) => Get(_edition.Pages, f, make);
 

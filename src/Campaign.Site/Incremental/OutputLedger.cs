@@ -23,22 +23,23 @@ public sealed class OutputLedger
         public volatile int Build = build;
         public volatile GeneratedFile? Holds;
         public int GeneratedIn; // the last build that generated a file here: twice in one build is a mistake of ours
+        public volatile bool Removed; // no longer in the ledger: whoever kept this entry must look the path up again
     }
 
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Hash)> _sources = new(StringComparer.Ordinal);
     private int _build;
-    private int _produced;
+    private readonly StripedCount _produced = new();
 
     /// <summary>Generated files of the current build recognised as the very files already in the folder (see <see cref="Holds"/>).</summary>
-    public int Held => _held;
-    private int _held;
+    public int Held => _held.Total;
+    private readonly StripedCount _held = new();
 
     /// <summary>The folder the ledger describes; a ledger belongs to one folder.</summary>
     public string? Folder { get; private set; }
 
     /// <summary>Files the current build has produced so far (written, or kept as they were).</summary>
-    public int Produced => _produced;
+    public int Produced => _produced.Total;
 
     /// <summary>
     /// Starts a build into <paramref name="folder"/>. The first time, takes stock of what is there, so even the first
@@ -47,11 +48,11 @@ public sealed class OutputLedger
     internal void Begin(string folder)
     {
         _build++;
-        _produced = 0;
-        _held = 0;
+        _produced.Clear();
+        _held.Clear();
         if (Folder == folder) return;
         Folder = folder;
-        foreach (var entry in _files.Values) entry.Holds = null; // files that point at these entries now describe another folder
+        foreach (var entry in _files.Values) (entry.Holds, entry.Removed) = (null, true); // files that point at these entries now describe another folder
         _files.Clear();
         if (!Directory.Exists(folder)) return;
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
@@ -74,11 +75,15 @@ public sealed class OutputLedger
     internal bool Holds(GeneratedFile file)
     {
         if (file.Entry is not { } entry || entry.Ledger != this || entry.Holds != file) return false;
-        Interlocked.Increment(ref _held);
+        _held.Add();
         Generated(entry, file.Path);
         Mark(entry);
         return true;
     }
+
+    /// <summary>The generated file whose bytes the folder is known to hold at <paramref name="relative"/>, if any.</summary>
+    internal GeneratedFile? HeldAt(string relative) =>
+        _files.TryGetValue(relative, out var entry) && entry.Hash is not null ? entry.Holds : null;
 
     /// <summary>Remembers that the folder holds <paramref name="file"/> at its path (just written, or found there by hash).</summary>
     internal void Hold(string relative, GeneratedFile file)
@@ -102,6 +107,17 @@ public sealed class OutputLedger
         return true;
     }
 
+    /// <summary>The entry of the file at <paramref name="relative"/>, if the folder has one.</summary>
+    internal Entry? EntryOf(string relative) => _files.TryGetValue(relative, out var entry) ? entry : null;
+
+    /// <summary>As <see cref="Keep(string)"/>, for an entry at hand: false when it was removed since or its bytes are unknown.</summary>
+    internal bool Keep(Entry entry)
+    {
+        if (entry.Ledger != this || entry.Removed || entry.Hash is null) return false;
+        Mark(entry);
+        return true;
+    }
+
     /// <summary>A write of the file starts: until <see cref="Wrote"/>, its bytes on disk are unknown.</summary>
     internal void Writing(string relative)
     {
@@ -117,18 +133,18 @@ public sealed class OutputLedger
     {
         if (entry.Build == _build) return;
         // exactly once per entry and build, even from two threads: the count decides whether a stale file can exist
-        if (Interlocked.Exchange(ref entry.Build, _build) != _build) Interlocked.Increment(ref _produced);
+        if (Interlocked.Exchange(ref entry.Build, _build) != _build) _produced.Add();
     }
 
     /// <summary>Files the previous build left that this one has not produced: removed from the ledger as they are returned.</summary>
     internal List<string> TakeStale()
     {
         var stale = new List<string>();
-        if (_produced == _files.Count) return stale; // every entry was produced by this build: no pass over them all
+        if (_produced.Total == _files.Count) return stale; // every entry was produced by this build: no pass over them all
         foreach (var (path, entry) in _files) // enumerated without a lock or a copy of the keys
             if (entry.Build != _build) stale.Add(path);
         foreach (var path in stale)
-            if (_files.TryRemove(path, out var entry)) entry.Holds = null; // deleted: a file pointing here is no longer on disk
+            if (_files.TryRemove(path, out var entry)) (entry.Holds, entry.Removed) = (null, true); // deleted: a file pointing here is no longer on disk
         return stale;
     }
 

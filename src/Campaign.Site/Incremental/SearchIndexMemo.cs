@@ -37,28 +37,43 @@ public sealed class SearchIndexMemo
 
     internal void ResetCounts() => (_reused, _analysed, _made, _kept) = (0, 0, 0, 0);
 
-    // Each language's generated files of the last build, by path inside the language's folder.
-    private readonly ConcurrentDictionary<string, Dictionary<string, GeneratedFile>> _generated = new(StringComparer.Ordinal);
+    // Each language's index files of the last build and the generated files made of them, position by position.
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<IndexFile> Index, GeneratedFile[] Files)> _generated = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The published files of <paramref name="corpus"/> as generated files under <paramref name="folder"/>: a file whose
     /// bytes are the same array as last build's is last build's very <see cref="GeneratedFile"/>, which the output
     /// ledger passes in one step (tens of thousands of document shards stay as they were after a one-finding edit).
+    /// The index keeps its unchanged files' instances in place, so most are matched by comparing two references;
+    /// only when files moved are last build's looked up by path.
     /// </summary>
     public IReadOnlyList<GeneratedFile> Generated(SearchCorpus corpus, string folder)
     {
         var files = Build(corpus);
-        var last = _generated.GetValueOrDefault(corpus.Lang);
-        var now = new Dictionary<string, GeneratedFile>(files.Count, StringComparer.Ordinal);
+        var (index, before) = _generated.GetValueOrDefault(corpus.Lang);
+        Dictionary<string, GeneratedFile>? byPath = null; // only when files moved
         var result = new GeneratedFile[files.Count];
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            result[i] = now[file.Path] = last is not null && last.TryGetValue(file.Path, out var before) && before.Holds(file.Bytes)
-                ? before
-                : new GeneratedFile(folder + file.Path, file.Bytes);
+            if (index is not null && before is not null && i < index.Count
+                && (ReferenceEquals(index[i], file) || index[i].Path == file.Path && before[i].Holds(file.Bytes)))
+            {
+                result[i] = before[i];
+                continue;
+            }
+            if (before is not null && index is not null && (i >= index.Count || index[i].Path != file.Path))
+            {
+                byPath ??= before.ToDictionary(f => f.Path, StringComparer.Ordinal);
+                if (byPath.TryGetValue(folder + file.Path, out var moved) && moved.Holds(file.Bytes))
+                {
+                    result[i] = moved;
+                    continue;
+                }
+            }
+            result[i] = new GeneratedFile(folder + file.Path, file.Bytes);
         }
-        _generated[corpus.Lang] = now;
+        _generated[corpus.Lang] = (files, result);
         return result;
     }
 

@@ -1,64 +1,43 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using Campaign.Site.Feeds;
 using Campaign.Site.Rendering;
 
 namespace Campaign.Site.Incremental;
 
 /// <summary>
-/// The previous build's <c>sitemap.xml</c> with a digest of what it lists (each page's address, kind and
-/// alternates): most edits change no address, and a large site's sitemap is megabytes of XML to write again.
+/// The previous build's <c>sitemap.xml</c> with the pages it lists (each page's address, kind and alternates): most
+/// edits change no address, and a large site's sitemap is megabytes of XML to write again.
 /// </summary>
 public sealed class SitemapMemo
 {
-    private (UInt128 Digest, byte[] Bytes)? _last;
+    private (string BaseUrl, bool[] Relative, PageView[] Pages, byte[] Bytes)? _last;
 
     /// <summary>The sitemap of <paramref name="jobs"/>: the previous one's bytes (the same array) when it lists the same.</summary>
     public byte[] Write(string baseUrl, IReadOnlyList<PageJob> jobs)
     {
-        var digest = Digest(baseUrl, jobs);
-        if (_last is { } last && last.Digest == digest) return last.Bytes;
-        var bytes = Sitemap.Write(baseUrl, jobs);
-        _last = (digest, bytes);
+        var relative = new bool[jobs.Count];
+        var pages = new PageView[jobs.Count];
+        for (var i = 0; i < pages.Length; i++) (relative[i], pages[i]) = (jobs[i].Relative, jobs[i].Page);
+        var bytes = _last is { } last && Same(last.BaseUrl, last.Relative, last.Pages, baseUrl, relative, pages)
+            ? last.Bytes
+            : Sitemap.Write(baseUrl, jobs);
+        _last = (baseUrl, relative, pages, bytes);
         return bytes;
     }
 
     /// <summary>
-    /// Digests the pages in runs on every core, then the runs' digests in order: a large site has tens of thousands of
-    /// pages, and reading each one's address and alternates is most of a rebuild's sitemap step.
+    /// Position by position: most pages' frames are the previous build's very objects (the memos hand them on), so a large
+    /// site is compared by references, and only a page made anew is compared by what the sitemap shows of it.
     /// </summary>
-    private static UInt128 Digest(string baseUrl, IReadOnlyList<PageJob> jobs)
+    private static bool Same(string baseUrl, bool[] relative, PageView[] pages, string newBaseUrl, bool[] newRelative, PageView[] newPages)
     {
-        const int run = 2048;
-        var runs = new UInt128[(jobs.Count + run - 1) / run];
-        Parallel.For(0, runs.Length, r =>
-        {
-            var hash = new XxHash128();
-            for (var i = r * run; i < Math.Min(jobs.Count, (r + 1) * run); i++)
-            {
-                var job = jobs[i];
-                Add(hash, job.Relative ? "r" : "a");
-                Add(hash, job.Page.Url);
-                Add(hash, job.Page.Kind);
-                foreach (var alternate in job.Page.Alternates)
-                {
-                    Add(hash, alternate.Lang);
-                    Add(hash, alternate.Url);
-                }
-            }
-            runs[r] = hash.GetCurrentHashAsUInt128();
-        });
-        var all = new XxHash128();
-        Add(all, baseUrl);
-        all.Append(MemoryMarshal.AsBytes(runs.AsSpan()));
-        return all.GetCurrentHashAsUInt128();
+        if (baseUrl != newBaseUrl || pages.Length != newPages.Length) return false;
+        for (var i = 0; i < pages.Length; i++)
+            if (relative[i] != newRelative[i] || !ReferenceEquals(pages[i], newPages[i]) && !Listed(pages[i], newPages[i])) return false;
+        return true;
     }
 
-    private static void Add(XxHash128 hash, string text)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BitConverter.TryWriteBytes(length, text.Length);
-        hash.Append(length);
-        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
-    }
+    /// <summary>The same address, kind and alternates.</summary>
+    private static bool Listed(PageView a, PageView b) =>
+        a.Url == b.Url && a.Kind == b.Kind && a.Alternates.Count == b.Alternates.Count
+        && a.Alternates.Zip(b.Alternates).All(p => p.First.Lang == p.Second.Lang && p.First.Url == p.Second.Url);
 }

@@ -26,7 +26,7 @@ internal sealed class ValueFingerprint
         try
         {
             var hash = new XxHash128();
-            Append(hash, value, []);
+            Append(hash, value, new HashSet<object>(ReferenceEqualityComparer.Instance)); // by identity: a record's own hash would walk it all
             return Convert.ToHexStringLower(hash.GetCurrentHash());
         }
         catch (Exception ex) when (ex is TargetInvocationException or NotSupportedException or InvalidOperationException or ArgumentException)

@@ -37,14 +37,20 @@ public static class PageRenderer
         session?.Stage("render", jobs.Count);
         Parallel.ForEach(jobs, job =>
         {
+            if (memo is not null && memo.Kept(job, output))
+            {
+                memo.MarkSkipped();
+                session?.Advance();
+                return;
+            }
             var path = Routing.Urls.FilePath(job.Page.Url);
             var fingerprint = memo?.Of(job);
             if (memo is not null && memo.Unchanged(path, fingerprint) && output.Keep(path))
-                memo.MarkSkipped();
+                memo.MarkSkipped(job, path, fingerprint, output);
             else if (Render(job, theme, diagnostics) is { } html)
             {
                 output.Write(path, Encoding.UTF8.GetBytes(html));
-                memo?.MarkRendered(path, fingerprint);
+                memo?.MarkRendered(job, path, fingerprint, output);
             }
             else memo?.Forget(path);
             session?.Advance();

@@ -42,9 +42,9 @@ public static class SearchOutput
         {
             var folder = $"search/{corpus.Lang}/";
             if (memo is null)
-                generated.AddRange(Files(corpus).Select(file => new GeneratedFile(folder + file.Path, file.Bytes)));
+                generated.AddUnder(folder, Files(corpus).Select(file => new GeneratedFile(folder + file.Path, file.Bytes)));
             else
-                generated.AddRange(memo.Generated(corpus, folder));
+                generated.AddUnder(folder, memo.Generated(corpus, folder));
         });
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";

@@ -237,14 +237,14 @@ public sealed class IncrementalBuildTests
         var listsReusedAfterSummaryEdit = session.FindingViews.ListsReused;
         AssertSameAsFullBuild(c, output, "an edit inside a findings file");
 
-        // 1b. Its title, which the lists show: the lists with its row are remade (and show it), as after any edit of the
-        //     finding (its row is a new object), and every other list and facet page is reused whole.
+        // 1b. Its title, which the lists show: the lists with its row are remade (and show it), and every other list and
+        //     facet page is reused whole. After the summary edit its row read the same, so it stayed the same object and
+        //     even those lists were reused.
         c.Edit("findings/axis.yaml", "Axis listed as a \"recommended brand\"", "Axis named a \"recommended brand\"");
         Assert.True(SiteBuilder.Build(Options(c, output), session).Succeeded);
         Assert.Contains("Axis named a &quot;recommended brand&quot;", File.ReadAllText(Path.Combine(output, "en/findings/index.html")));
         Assert.Contains("Axis named a &quot;recommended brand&quot;", File.ReadAllText(Path.Combine(output, "en/findings/company/axis/index.html")));
-        Assert.True(listsReusedAfterSummaryEdit > 0);
-        Assert.Equal(listsReusedAfterSummaryEdit, session.FindingViews.ListsReused);
+        Assert.InRange(session.FindingViews.ListsReused, 1, listsReusedAfterSummaryEdit - 1);
         AssertSameAsFullBuild(c, output, "a title edit inside a findings file");
 
         // 2. A line more in the first finding: the findings below it moved, so they are read again and the warning moves too.
