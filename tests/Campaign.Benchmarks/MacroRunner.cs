@@ -48,10 +48,13 @@ public static class MacroRunner
         return 0;
     }
 
+    /// <summary>One-finding edits timed one after another at the end of the rebuild runs.</summary>
+    public const int SeriesEdits = 5;
+
     /// <summary>The figures of one campaign size; null where not measured.</summary>
     public sealed record Figures(int OurPages, double OurSeconds, CpuSeconds OurCpu, long OurPeakBytes,
         int? HugoPages, double? HugoSeconds, CpuSeconds? HugoCpu, long? HugoPeakBytes,
-        double FindingEditMs, double CompanyEditMs, double TemplateEditMs, long OutputBytes, long SearchBytes,
+        double FindingEditMs, double CompanyEditMs, double TemplateEditMs, double FindingSeriesMs, long OutputBytes, long SearchBytes,
         IReadOnlyDictionary<string, long> BytesPerQuery, long? HugoOutputBytes, SearchFigures Search);
 
     private static async Task<Figures> Measure(MacroOptions o, int n, string? hugo, TextWriter log)
@@ -86,7 +89,7 @@ public static class MacroRunner
             hugoOutput = Bytes(hugoOut);
         }
 
-        var (finding, company, template) = Incremental(o, dir, log);
+        var (finding, company, template, series) = Incremental(o, dir, log);
         // in Chromium, ours against Pagefind over the same output (the `search` verb prints the same per query)
         var search = await SearchComparison.Run(input, output, Path.Combine(dir, "search-bench"),
             SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, Path.Combine(o.WorkDir, "pagefind-npm"), log);
@@ -94,7 +97,7 @@ public static class MacroRunner
         return new Figures(ourPages, Median(ours.Select(r => r.Seconds)), Cpu(ours), (long)Median(ours.Select(r => (double)r.PeakBytes)),
             hugoRun?.Pages, hugoRuns.Count > 0 ? Median(hugoRuns.Select(r => r.Seconds)) : null, hugoRuns.Count > 0 ? Cpu(hugoRuns) : null,
             hugoRuns.Count > 0 ? (long)Median(hugoRuns.Select(r => (double)r.PeakBytes)) : null,
-            finding, company, template, Bytes(output), Bytes(Path.Combine(output, "search")), BytesPerQuery(output), hugoOutput, search);
+            finding, company, template, series, Bytes(output), Bytes(Path.Combine(output, "search")), BytesPerQuery(output), hugoOutput, search);
     }
 
     /// <summary>Writes the campaign and its Hugo copy once per size and seed; later runs reuse them.</summary>
@@ -114,7 +117,7 @@ public static class MacroRunner
     /// Rebuild times as <c>campaign serve</c> sees them: one session, a first full build, then per run an edit of one
     /// finding, of one company and of one template, each followed by a timed incremental build. Edits go to copies.
     /// </summary>
-    private static (double Finding, double Company, double Template) Incremental(MacroOptions o, string dir, TextWriter log)
+    private static (double Finding, double Company, double Template, double Series) Incremental(MacroOptions o, string dir, TextWriter log)
     {
         var input = Path.Combine(dir, "edit-input");
         var theme = Path.Combine(dir, "edit-theme");
@@ -160,12 +163,20 @@ public static class MacroRunner
             companies.Add(Timed(() => File.AppendAllText(companyFile, $"\nEdited paragraph {tag}.\n"), "company edit"));
             templates.Add(Timed(() => File.AppendAllText(templateFile, $"\n{{% comment %}}edit {tag}{{% endcomment %}}\n"), "template edit"));
         }
-        log.WriteLine($"incremental (ms): finding {Join(findings)}; company {Join(companies)}; template {Join(templates)}");
+        // Then one finding edited again and again, as a campaigner fixing findings one after another does: each rebuild
+        // follows a small one, not a template edit (which re-renders every page and leaves the next rebuilds slower).
+        var series = new List<double>();
+        for (var k = 1; k <= SeriesEdits; k++)
+        {
+            var tag = k.ToString(CultureInfo.InvariantCulture);
+            series.Add(Timed(() => File.WriteAllText(findingFile, string.Concat(findingText.AsSpan(0, at), $"(Synthetic text, series {tag}.)", findingText.AsSpan(at + marker.Length))), "series edit"));
+        }
+        log.WriteLine($"incremental (ms): finding {Join(findings)}; company {Join(companies)}; template {Join(templates)}; finding after finding {Join(series)}");
         // where a one-finding rebuild spends its time: each stage's median over the runs
         foreach (var stage in stages.SelectMany(s => s).Select(s => s.Stage).Distinct())
             log.WriteLine($"  finding edit, {stage}: {Median(stages.SelectMany(s => s).Where(s => s.Stage == stage).Select(s => s.Elapsed.TotalMilliseconds)).ToString("0", CultureInfo.InvariantCulture)} ms");
         Delete(input); Delete(theme); Delete(output);
-        return (Median(findings), Median(companies), Median(templates));
+        return (Median(findings), Median(companies), Median(templates), Median(series));
     }
 
     /// <summary>Bytes a reader with an empty cache downloads for one query (manifest, term shards, document shards, facets), median over <see cref="Queries"/>.</summary>
@@ -259,6 +270,7 @@ public static class MacroRunner
             ("rebuild after editing one finding", f => Ms(f.FindingEditMs)),
             ("rebuild after editing one company", f => Ms(f.CompanyEditMs)),
             ("rebuild after editing one template", f => Ms(f.TemplateEditMs)),
+            ($"one-finding edits in a row (median of {SeriesEdits})", f => Ms(f.FindingSeriesMs)),
             ("output size", f => MiB(f.OutputBytes)),
             ("hugo output size", f => f.HugoOutputBytes is { } b ? MiB(b) : "-"),
             ("search index size (all languages)", f => MiB(f.SearchBytes)),

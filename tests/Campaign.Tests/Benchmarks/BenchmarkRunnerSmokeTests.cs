@@ -32,6 +32,7 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
         Assert.Matches(@"disk (settled|still busy) after [0-9.]+ s, before the timed edits", text);
         Assert.Matches(@"\| campaign build: peak memory \(VmHWM\) +\| +[0-9.]+ MiB \|", text);
         Assert.Matches(@"\| rebuild after editing one finding +\| +[0-9]+ ms \|", text);
+        Assert.Matches(@"\| one-finding edits in a row \(median of 5\) +\| +[0-9]+ ms \|", text);
         Assert.Matches(@"\| search: bytes per query, zh \(median\) +\| +[0-9.]+ kB \|", text);
         // our search measured in Chromium; Pagefind skipped with a note, as the flag asks
         Assert.Matches(@"\| search in Chromium, zh: first query, ours / pagefind +\| +[1-9][0-9.]* kB / skipped \(--no-pagefind\) \|", text);
