@@ -119,7 +119,7 @@ public sealed class GeneratedFiles
     /// </summary>
     public void AddUnder(string folder, IEnumerable<GeneratedFile> files)
     {
-        var group = (Top(folder).ToString(), files.ToArray());
+        var group = (Top(folder).ToString(), files as GeneratedFile[] ?? files.ToArray()); // an array made for this call is not copied again
         lock (_gate)
         {
             _groups.Add(group);
