@@ -91,15 +91,17 @@ public sealed class BuildCommand : ICommand
         console.Line($"Open {Path.Combine(options.OutputDir, "index.html")} in a browser.");
     }
 
-    /// <summary>With --verbose: the time each stage took, so a slow build shows where its time goes.</summary>
+    /// <summary>With --verbose: the time each stage took and what it allocated, so a slow build shows where its time goes.</summary>
     private static void PrintStages(BuildResult result, Console console)
     {
         if (result.Stages is not { Count: > 0 } stages) return;
         var width = stages.Max(s => s.Stage.Length);
-        console.Line($"  {"time per stage:".PadRight(width + 2)}    wall       cpu");
+        console.Line($"  {"time per stage:".PadRight(width + 2)}    wall       cpu   allocated");
         foreach (var s in stages)
-            console.Line($"    {s.Stage.PadRight(width)} {Seconds(s.Elapsed),7} s {Seconds(s.Processor),7} s");
+            console.Line($"    {s.Stage.PadRight(width)} {Seconds(s.Elapsed),7} s {Seconds(s.Processor),7} s {Megabytes(s.Allocated),8} MB");
     }
+
+    private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Campaign.Core.Diagnostics;
 using Campaign.Core.Markdown;
@@ -97,7 +98,9 @@ public static partial class FindingsReader
         }
         var text = TextFile.Read(path, relative, diagnostics);
         if (text is null) return [];
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        // Of the text's UTF-16 code units, not of UTF-8: only this cache compares it, and a findings file is large enough
+        // (hundreds of kilobytes) that an encoded copy of it is worth sparing.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan())));
         if (cache.TryGet(relative, hash, out var hit))
         {
             foreach (var d in hit.Diagnostics) diagnostics.Add(d);
@@ -136,7 +139,7 @@ public static partial class FindingsReader
     /// <summary>A findings file as the cache keeps it: its findings, and each record's reading by the record's text.</summary>
     /// <param name="Lines">Each record's first line, in file order, with <paramref name="Reads"/> in the same order.</param>
     /// <param name="Splittable">A YAML list of several records that parsed without a file-level diagnostic: one edited record can be read alone.</param>
-    private sealed record FileFindings(ImmutableArray<Finding> All, Dictionary<string, RecordRead> ByText,
+    private sealed record FileFindings(ImmutableArray<Finding> All, Dictionary<string, RecordRead> ByText, string[] Keys,
         string Text, int[] Lines, RecordRead[] Reads, bool Splittable);
 
     /// <summary>The findings and diagnostics of a file where one record was edited in place.</summary>
@@ -154,8 +157,7 @@ public static partial class FindingsReader
         if (!before.Splittable || Lines(old) != Lines(text)) return null;
         var prefix = old.AsSpan().CommonPrefixLength(text);
         var max = Math.Min(old.Length, text.Length) - prefix;
-        var suffix = 0;
-        while (suffix < max && old[^(suffix + 1)] == text[^(suffix + 1)]) suffix++;
+        var suffix = CommonSuffixLength(old.AsSpan(prefix), text.AsSpan(prefix));
         var firstLine = Lines(text.AsSpan(0, prefix)) + 1;
         var lastLine = Lines(text.AsSpan(0, Math.Max(prefix, text.Length - suffix))) + 1;
         var i = Array.FindLastIndex(before.Lines, l => l <= firstLine);
@@ -176,9 +178,28 @@ public static partial class FindingsReader
         var own = new DiagnosticList();
         var reads = (RecordRead[])before.Reads.Clone();
         reads[i] = new RecordRead(ReadOne(map with { Field = "" }, languages, vocabularies, markdown, today, own), own.Sorted());
+        // Every other record has the same text on the same lines, so keeps its key: only the edited one's is made again.
+        var keys = (string[])before.Keys.Clone();
+        keys[i] = Key(text, starts, "", before.Lines, i);
+        var byText = new Dictionary<string, RecordRead>(before.ByText, StringComparer.Ordinal);
+        byText.Remove(before.Keys[i]);
+        byText.TryAdd(keys[i], reads[i]);
         var all = new DiagnosticList();
-        var findings = Assemble(text, before.Lines, Keys(text, starts, "", before.Lines), reads, true, all);
+        foreach (var r in reads)
+            foreach (var d in r.Diagnostics) all.Add(d);
+        var findings = new FileFindings([.. reads.Select(r => r.Finding).OfType<Finding>()], byText, keys, text, before.Lines, reads, true);
         return new EditedFile(findings, all.Sorted());
+    }
+
+    /// <summary>How many characters at the end of <paramref name="a"/> and <paramref name="b"/> are the same.</summary>
+    private static int CommonSuffixLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        const int Block = 1024; // compared whole (vectorised), then the last block that differs char by char
+        var max = Math.Min(a.Length, b.Length);
+        var suffix = 0;
+        while (suffix + Block <= max && a[^(suffix + Block)..^suffix].SequenceEqual(b[^(suffix + Block)..^suffix])) suffix += Block;
+        while (suffix < max && a[^(suffix + 1)] == b[^(suffix + 1)]) suffix++;
+        return suffix;
     }
 
     /// <summary>A file's findings as the cache keeps them, from its records' readings; their diagnostics are added to <paramref name="reported"/>.</summary>
@@ -188,7 +209,7 @@ public static partial class FindingsReader
             foreach (var d in r.Diagnostics) reported.Add(d);
         return new FileFindings([.. reads.Select(r => r.Finding).OfType<Finding>()],
             keys.Select((k, n) => (k, reads[n])).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Item2, StringComparer.Ordinal),
-            text, lines, reads, splittable);
+            keys, text, lines, reads, splittable);
     }
 
     private static int Lines(ReadOnlySpan<char> text) => text.Count('\n');
@@ -196,7 +217,7 @@ public static partial class FindingsReader
     private static List<int> LineStarts(string text)
     {
         var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++) if (text[i] == '\n') starts.Add(i + 1);
+        for (var at = text.IndexOf('\n'); at >= 0; at = text.IndexOf('\n', at + 1)) starts.Add(at + 1);
         return starts;
     }
 
@@ -212,17 +233,20 @@ public static partial class FindingsReader
 
     private static string[] Keys(string text, List<int> lineStarts, string header, int[] lines)
     {
-        int Offset(int line) => line < 1 ? 0 : line > lineStarts.Count ? text.Length : lineStarts[line - 1];
         var keys = new string[lines.Length];
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            var next = i + 1 < lines.Length ? lines[i + 1] : lineStarts.Count + 1;
-            var from = Offset(line);
-            var to = Math.Max(from, Offset(next));
-            keys[i] = string.Concat(header, "\u0000", line.ToString(CultureInfo.InvariantCulture), "\u0000", text.Substring(from, to - from));
-        }
+        for (var i = 0; i < lines.Length; i++) keys[i] = Key(text, lineStarts, header, lines, i);
         return keys;
+    }
+
+    /// <summary>The key of the record that starts on <c>lines[i]</c>.</summary>
+    private static string Key(string text, List<int> lineStarts, string header, int[] lines, int i)
+    {
+        int Offset(int line) => line < 1 ? 0 : line > lineStarts.Count ? text.Length : lineStarts[line - 1];
+        var line = lines[i];
+        var next = i + 1 < lines.Length ? lines[i + 1] : lineStarts.Count + 1;
+        var from = Offset(line);
+        var to = Math.Max(from, Offset(next));
+        return string.Concat(header, "\u0000", line.ToString(CultureInfo.InvariantCulture), "\u0000", text.Substring(from, to - from));
     }
 
     /// <summary>The records of one findings file: the rows of a CSV file, or the mapping or list of mappings of a YAML file.</summary>

@@ -20,14 +20,36 @@ internal sealed class ValueFingerprint
     // Many threads add at once (pages render in parallel): more lock stripes than cores, and room from the start.
     private readonly ConcurrentDictionary<object, byte[]> _digests = new(64, 1 << 16, ReferenceEqualityComparer.Instance);
 
+    // Hash states (300 bytes each, one per object digested) are kept per thread and reused: a rebuild digests tens of
+    // thousands of objects, and every megabyte it allocates is memory the system may have to map for it.
+    [ThreadStatic] private static Stack<XxHash128>? t_spare;
+    [ThreadStatic] private static HashSet<object>? t_path;
+
+    private static XxHash128 Rent() => (t_spare ??= new()).TryPop(out var hash) ? hash : new XxHash128();
+
+    private static void Return(XxHash128 hash)
+    {
+        hash.Reset();
+        (t_spare ??= new()).Push(hash);
+    }
+
     /// <summary>The digest of <paramref name="value"/> as lowercase hexadecimal, or null when a property cannot be read.</summary>
     public string? Of(object? value)
     {
         try
         {
-            var hash = new XxHash128();
-            Append(hash, value, new HashSet<object>(ReferenceEqualityComparer.Instance)); // by identity: a record's own hash would walk it all
-            return Convert.ToHexStringLower(hash.GetCurrentHash());
+            var hash = Rent();
+            var path = t_path ??= new HashSet<object>(ReferenceEqualityComparer.Instance); // by identity: a record's own hash would walk it all
+            try
+            {
+                Append(hash, value, path);
+                return Convert.ToHexStringLower(hash.GetCurrentHash());
+            }
+            finally
+            {
+                path.Clear();
+                Return(hash);
+            }
         }
         catch (Exception ex) when (ex is TargetInvocationException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
@@ -71,9 +93,9 @@ internal sealed class ValueFingerprint
             Tag(hash, 'c'); // a cycle: the object is already being digested further up
             return false;
         }
+        var inner = Rent();
         try
         {
-            var inner = new XxHash128();
             var whole = true;
             if (value is IDictionary dictionary)
             {
@@ -101,6 +123,7 @@ internal sealed class ValueFingerprint
         finally
         {
             path.Remove(value);
+            Return(inner);
         }
     }
 
