@@ -156,7 +156,6 @@ public static partial class FindingsReader
         var old = before.Text;
         if (!before.Splittable || Lines(old) != Lines(text)) return null;
         var prefix = old.AsSpan().CommonPrefixLength(text);
-        var max = Math.Min(old.Length, text.Length) - prefix;
         var suffix = CommonSuffixLength(old.AsSpan(prefix), text.AsSpan(prefix));
         var firstLine = Lines(text.AsSpan(0, prefix)) + 1;
         var lastLine = Lines(text.AsSpan(0, Math.Max(prefix, text.Length - suffix))) + 1;

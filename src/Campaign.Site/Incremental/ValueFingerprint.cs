@@ -39,7 +39,10 @@ internal sealed class ValueFingerprint
         try
         {
             var hash = Rent();
-            var path = t_path ??= new HashSet<object>(ReferenceEqualityComparer.Instance); // by identity: a record's own hash would walk it all
+            // By identity: a record's own hash would walk it all. Taken from the thread while in use, so a walk that
+            // somehow started another on the same thread would get a set of its own.
+            var path = t_path ?? new HashSet<object>(ReferenceEqualityComparer.Instance);
+            t_path = null;
             try
             {
                 Append(hash, value, path);
@@ -48,6 +51,7 @@ internal sealed class ValueFingerprint
             finally
             {
                 path.Clear();
+                t_path = path;
                 Return(hash);
             }
         }
