@@ -153,13 +153,17 @@ public static class MacroRunner
             return ms;
         }
 
+        // The finding's summary, with its marker sentence replaced by one naming the edit.
+        void EditFinding(string edit) =>
+            File.WriteAllText(findingFile, string.Concat(findingText.AsSpan(0, at), $"(Synthetic text, {edit}.)", findingText.AsSpan(at + marker.Length)));
+
         var findings = new List<double>();
         var companies = new List<double>();
         var templates = new List<double>();
         for (var r = 1; r <= o.Runs; r++)
         {
             var tag = r.ToString(CultureInfo.InvariantCulture);
-            findings.Add(Timed(() => File.WriteAllText(findingFile, string.Concat(findingText.AsSpan(0, at), $"(Synthetic text, edit {tag}.)", findingText.AsSpan(at + marker.Length))), "finding edit"));
+            findings.Add(Timed(() => EditFinding($"edit {tag}"), "finding edit"));
             companies.Add(Timed(() => File.AppendAllText(companyFile, $"\nEdited paragraph {tag}.\n"), "company edit"));
             templates.Add(Timed(() => File.AppendAllText(templateFile, $"\n{{% comment %}}edit {tag}{{% endcomment %}}\n"), "template edit"));
         }
@@ -169,7 +173,7 @@ public static class MacroRunner
         for (var k = 1; k <= SeriesEdits; k++)
         {
             var tag = k.ToString(CultureInfo.InvariantCulture);
-            series.Add(Timed(() => File.WriteAllText(findingFile, string.Concat(findingText.AsSpan(0, at), $"(Synthetic text, series {tag}.)", findingText.AsSpan(at + marker.Length))), "series edit"));
+            series.Add(Timed(() => EditFinding($"series {tag}"), "series edit"));
         }
         log.WriteLine($"incremental (ms): finding {Join(findings)}; company {Join(companies)}; template {Join(templates)}; finding after finding {Join(series)}");
         // where a one-finding rebuild spends its time: each stage's median over the runs

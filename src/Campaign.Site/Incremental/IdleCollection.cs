@@ -66,7 +66,7 @@ internal static class IdleCollection
     /// heap's memory back to the system, and the next rebuild then allocates into memory the system maps afresh, page by
     /// page. On a virtual machine each such page fault is dear (20 µs on the machine of the README's figures, about 10,000
     /// of them in a 10,000-finding rebuild: a third of its time). Each rehearsal leaves the runtime holding more mapped
-    /// memory where the next rebuild will allocate. They cost about half a second while the campaigner reads.
+    /// memory where the next rebuild will allocate. Two cost about 0.3 s, while the campaigner reads.
     /// </summary>
     private static void Rehearse()
     {
