@@ -43,6 +43,7 @@ public static class MacroRunner
             columns.Add((n, await Measure(o, n, hugo, log)));
         }
         log.WriteLine($"load average {Machine.LoadAverage()} (after)");
+        Machine.EmptyDiscarded();
         log.WriteLine();
         log.Write(Table(columns, hugo is not null, Environment.ProcessorCount));
         return 0;
@@ -65,7 +66,7 @@ public static class MacroRunner
         var output = Path.Combine(dir, "output");
 
         var settle = TimeSpan.FromSeconds(o.SettleSeconds);
-        var ours = Repeat(o.Runs, settle, () => Delete(output), () =>
+        var ours = Repeat(o.Runs, settle, () => Machine.Discard(output), () =>
         {
             var run = Machine.Time("dotnet", [o.CampaignDll, "build", "--input", input, "--output", output, "--theme", o.Theme, "--now", Now, "--no-pdf", "--quiet"]);
             if (run.ExitCode != 0) throw new InvalidOperationException($"campaign build failed ({run.ExitCode}): {run.Error}");
@@ -79,7 +80,7 @@ public static class MacroRunner
         if (hugo is not null)
         {
             var hugoOut = Path.Combine(dir, "hugo-output");
-            hugoRuns = Repeat(o.Runs, settle, () => Delete(hugoOut), () =>
+            hugoRuns = Repeat(o.Runs, settle, () => Machine.Discard(hugoOut), () =>
             {
                 var run = Machine.Time(hugo, ["--source", Path.Combine(dir, "hugo"), "--destination", hugoOut, "--quiet"]);
                 if (run.ExitCode != 0) throw new InvalidOperationException($"hugo failed ({run.ExitCode}): {run.Error}");
@@ -104,7 +105,7 @@ public static class MacroRunner
     internal static void Generate(MacroOptions o, int n, string dir, TextWriter log)
     {
         if (File.Exists(Path.Combine(dir, "generated"))) return;
-        Delete(dir);
+        Machine.Discard(dir);
         var clock = Stopwatch.StartNew();
         var campaign = SyntheticCampaign.Create(n, o.Seed);
         CampaignWriter.Write(campaign, Path.Combine(dir, "input"), o.Sample);
@@ -122,7 +123,7 @@ public static class MacroRunner
         var input = Path.Combine(dir, "edit-input");
         var theme = Path.Combine(dir, "edit-theme");
         var output = Path.Combine(dir, "edit-output");
-        Delete(input); Delete(theme); Delete(output);
+        Machine.Discard(input); Machine.Discard(theme); Machine.Discard(output);
         Copy(Path.Combine(dir, "input"), input);
         Copy(o.Theme, theme);
         Settle(o, "the first incremental build", log);
@@ -179,7 +180,7 @@ public static class MacroRunner
         // where a one-finding rebuild spends its time: each stage's median over the runs
         foreach (var stage in stages.SelectMany(s => s).Select(s => s.Stage).Distinct())
             log.WriteLine($"  finding edit, {stage}: {Median(stages.SelectMany(s => s).Where(s => s.Stage == stage).Select(s => s.Elapsed.TotalMilliseconds)).ToString("0", CultureInfo.InvariantCulture)} ms");
-        Delete(input); Delete(theme); Delete(output);
+        Machine.Discard(input); Machine.Discard(theme); Machine.Discard(output);
         return (Median(findings), Median(companies), Median(templates), Median(series));
     }
 
@@ -329,10 +330,6 @@ public static class MacroRunner
     private static long Bytes(string dir) =>
         Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
 
-    private static void Delete(string dir)
-    {
-        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-    }
 
     private static void Copy(string from, string to)
     {

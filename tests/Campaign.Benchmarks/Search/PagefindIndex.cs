@@ -37,7 +37,7 @@ public static class PagefindIndex
     /// <summary>Indexes <paramref name="site"/> into <paramref name="outputDir"/> (served as <c>/pagefind/</c>).</summary>
     public static Built Run(string binary, string site, string outputDir)
     {
-        if (Directory.Exists(outputDir)) Directory.Delete(outputDir, recursive: true);
+        Machine.Discard(outputDir);
         var run = Machine.Time(binary, ["--site", site, "--output-path", outputDir]);
         if (run.ExitCode != 0) throw new InvalidOperationException($"pagefind failed ({run.ExitCode}): {run.Error}");
         var files = Directory.GetFiles(outputDir, "*", SearchOption.AllDirectories);

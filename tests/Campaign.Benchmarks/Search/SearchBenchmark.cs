@@ -19,7 +19,7 @@ public static class SearchBenchmark
             MacroRunner.Generate(o, n, dir, log);
             var input = Path.Combine(dir, "input");
             var output = Path.Combine(dir, "output");
-            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+            Machine.Discard(output);
             var build = Machine.Time("dotnet", [o.CampaignDll, "build", "--input", input, "--output", output, "--theme", o.Theme, "--now", MacroRunner.Now, "--no-pdf", "--quiet"]);
             if (build.ExitCode != 0) throw new InvalidOperationException($"campaign build failed ({build.ExitCode}): {build.Error}");
             log.WriteLine($"campaign build: {build.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
@@ -30,6 +30,7 @@ public static class SearchBenchmark
             log.WriteLine();
         }
         log.WriteLine($"load average {Machine.LoadAverage()} (after)");
+        Machine.EmptyDiscarded();
         return 0;
     }
 }

@@ -42,6 +42,10 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
         else Assert.Contains("hugo: not installed", text);
         // the generated Hugo site builds the same kinds of pages as ours
         Assert.True(File.Exists(Path.Combine(_work, "n50-seed1", "hugo", "hugo.toml")));
+        // folders set aside during the timed runs (the live-preview session's copies) are deleted once timing is over
+        Assert.False(Directory.Exists(Path.Combine(_work, "n50-seed1", "edit-output")));
+        Assert.False(Directory.Exists(Path.Combine(_work, "n50-seed1", ".discarded")));
+        Assert.True(File.Exists(Path.Combine(_work, "n50-seed1", "output", "en", "index.html")));
     }
 
     [Fact]
