@@ -57,8 +57,9 @@ public static class Machine
     /// <summary>
     /// Flushes dirty pages (<c>sync</c>) and waits, up to <paramref name="limit"/>, until every block device has had no
     /// request in flight for a second (<c>/sys/block/*/inflight</c> polled every 200 ms), so a timed run does not compete
-    /// with the write-back of the files written before it (nothing is deleted between timed runs: see <see cref="Discard"/>). Returns how long it waited and whether
-    /// the disk settled; where there is no /sys/block, or with no time allowed, it returns at once.
+    /// with the write-back of the files written before it (nothing is deleted between timed runs: see
+    /// <see cref="Discard"/>). Returns how long it waited and whether the disk settled; where there is no /sys/block, or
+    /// with no time allowed, it returns at once.
     /// </summary>
     public static (TimeSpan Waited, bool Settled) Settle(TimeSpan limit)
     {
@@ -83,10 +84,10 @@ public static class Machine
     /// nothing is timed any more. On ext4 without a journal (this VM's root) a new file will not take an inode freed
     /// less than 60 s ago, or less than 360 s ago while that inode's table block is dirty, which the new files' own
     /// inodes in the same block make it: each file created scans past every such inode, one buffer lookup each. A
-    /// build started after deleting the last run's files (27,600 at 2,000 findings) spent up to three times its processor time in the
-    /// kernel (<c>recently_deleted</c> in its profile: sys 10-17 s against 1.6 s on tmpfs at 2,000 findings), and
-    /// more the more files it writes, so the delete between runs measured the file system's bookkeeping, not the
-    /// generators. A rename frees no inode.
+    /// build started after deleting the last run's files (27,600 at 2,000 findings) spent up to three times its
+    /// processor time in the kernel (<c>recently_deleted</c> in its profile: sys 10-17 s against 1.6 s on tmpfs at
+    /// 2,000 findings), and more the more files it writes, so the delete between runs measured the file system's
+    /// bookkeeping, not the generators. A rename frees no inode.
     /// </summary>
     public static void Discard(string dir)
     {

@@ -184,9 +184,7 @@ public static partial class FindingsReader
         byText.Remove(before.Keys[i]);
         byText.TryAdd(keys[i], reads[i]);
         var all = new DiagnosticList();
-        foreach (var r in reads)
-            foreach (var d in r.Diagnostics) all.Add(d);
-        var findings = new FileFindings([.. reads.Select(r => r.Finding).OfType<Finding>()], byText, keys, text, before.Lines, reads, true);
+        var findings = Assemble(text, before.Lines, keys, reads, true, all, byText);
         return new EditedFile(findings, all.Sorted());
     }
 
@@ -201,13 +199,18 @@ public static partial class FindingsReader
         return suffix;
     }
 
-    /// <summary>A file's findings as the cache keeps them, from its records' readings; their diagnostics are added to <paramref name="reported"/>.</summary>
-    private static FileFindings Assemble(string text, int[] lines, string[] keys, RecordRead[] reads, bool splittable, DiagnosticList reported)
+    /// <summary>
+    /// A file's findings as the cache keeps them, from its records' readings; their diagnostics are added to
+    /// <paramref name="reported"/>. <paramref name="byText"/>, when the caller has it already (one record edited), is
+    /// taken as the readings by key; otherwise it is made from <paramref name="keys"/>.
+    /// </summary>
+    private static FileFindings Assemble(string text, int[] lines, string[] keys, RecordRead[] reads, bool splittable, DiagnosticList reported,
+        Dictionary<string, RecordRead>? byText = null)
     {
         foreach (var r in reads)
             foreach (var d in r.Diagnostics) reported.Add(d);
         return new FileFindings([.. reads.Select(r => r.Finding).OfType<Finding>()],
-            keys.Select((k, n) => (k, reads[n])).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Item2, StringComparer.Ordinal),
+            byText ?? keys.Select((k, n) => (k, reads[n])).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Item2, StringComparer.Ordinal),
             keys, text, lines, reads, splittable);
     }
 
