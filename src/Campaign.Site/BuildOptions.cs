@@ -9,6 +9,8 @@ namespace Campaign.Site;
 /// <param name="CacheDir">Where printed PDFs are kept between builds; defaults to <c>.cache/</c> beside the input folder.</param>
 /// <param name="Bundle">Also write <c>campaign-&lt;date&gt;.zip</c>, the whole site for offline reading and mirrors.</param>
 /// <param name="Chromium">The Chromium executable for printing; found on PATH when not given.</param>
+/// <param name="LinkWarnings">Follow the links written in content and warn about broken ones (CMP115–CMP117); off only for
+/// <c>campaign check</c>, which follows every link itself and reports them as errors.</param>
 public sealed record BuildOptions(
     string InputDir,
     string OutputDir,
@@ -18,7 +20,8 @@ public sealed record BuildOptions(
     PdfMode Pdf = PdfMode.Off,
     string? CacheDir = null,
     bool Bundle = false,
-    string? Chromium = null)
+    string? Chromium = null,
+    bool LinkWarnings = true)
 {
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 

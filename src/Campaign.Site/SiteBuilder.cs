@@ -105,6 +105,9 @@ public static class SiteBuilder
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
         files += WholeSiteFiles.Write(model, jobs, downloads, output, session?.Sitemap is { } sitemap ? sitemap.Write : null);
         clock.Lap("sitemap, checksums, bundle");
+        // Before the swap, over the files just written: content links that lead nowhere are warnings in every build.
+        if (options.LinkWarnings) Checks.BuildLinkCheck.Run(content, output.Root, diagnostics);
+        clock.Lap("check content links");
         output.Commit();
         clock.Lap("commit output");
         if (session is not null)

@@ -87,6 +87,7 @@ public sealed class CheckCommand : ICommand
     /// <summary>Builds into a temporary folder, checks it and deletes it.</summary>
     public static CheckReport Check(BuildOptions options, Console? progressTo)
     {
+        options = options with { LinkWarnings = false }; // LinkCheck below reports the same links as errors
         var temp = Path.Combine(Path.GetTempPath(), "campaign-check-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {

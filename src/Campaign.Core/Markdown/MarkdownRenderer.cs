@@ -38,6 +38,7 @@ public sealed class MarkdownRenderer
         if (string.IsNullOrWhiteSpace(markdown)) return RenderedMarkdown.Empty;
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         var hasHtml = false;
+        var links = ImmutableArray.CreateBuilder<ContentLink>();
         foreach (var node in document.Descendants())
         {
             switch (node)
@@ -50,6 +51,10 @@ public sealed class MarkdownRenderer
                         new SourceLocation(file, firstLine + link.Line, link.Column + 1), field,
                         "links must start with http://, https://, mailto:, / or a relative path");
                     link.Url = "#";
+                    break;
+                case LinkInline link when !string.IsNullOrEmpty(link.Url) && !link.IsAutoLink:
+                    // Kept with its position so build and serve can point at a broken one in the file (Site/Checks/BuildLinkCheck).
+                    links.Add(new ContentLink(link.Url, link.IsImage, firstLine + link.Line, link.Column + 1));
                     break;
             }
             // Generic attributes ({#id .class}) are for ids and classes only; an onclick= must not reach the page.
@@ -72,7 +77,7 @@ public sealed class MarkdownRenderer
         var html = Write(document, plain: false);
         if (hasHtml) html = Sanitize(html, new SourceLocation(file, firstLine), diagnostics, field);
         var text = Write(document, plain: true);
-        return new RenderedMarkdown(html, headings.ToImmutable(), text.Trim());
+        return new RenderedMarkdown(html, headings.ToImmutable(), text.Trim(), links.ToImmutable());
     }
 
     /// <summary>Renders a short Markdown text (a summary field) without a wrapping paragraph check.</summary>

@@ -43,8 +43,12 @@ public sealed record DocumentInfo(
 /// <summary>A heading of a rendered Markdown body, for tables of contents and anchor checks.</summary>
 public sealed record Heading(int Level, string Id, string Text);
 
-/// <summary>Markdown rendered to (sanitised) HTML, with its headings and its plain text.</summary>
-public sealed record RenderedMarkdown(string Html, ImmutableArray<Heading> Headings, string PlainText)
+/// <summary>A link or image written in Markdown, where it is in the file, so a broken one can be pointed at.</summary>
+/// <param name="Line">The 1-based line in the content file (front matter included).</param>
+public sealed record ContentLink(string Url, bool IsImage, int Line, int Column);
+
+/// <summary>Markdown rendered to (sanitised) HTML, with its headings, its plain text and the links it writes.</summary>
+public sealed record RenderedMarkdown(string Html, ImmutableArray<Heading> Headings, string PlainText, ImmutableArray<ContentLink> Links = default)
 {
     public static readonly RenderedMarkdown Empty = new("", [], "");
 }

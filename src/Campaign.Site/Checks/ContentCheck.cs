@@ -46,7 +46,7 @@ public static class ContentCheck
         }
     }
 
-    private static RenderedMarkdown Body(IDocument doc) => doc switch
+    internal static RenderedMarkdown Body(IDocument doc) => doc switch
     {
         Report r => r.Body,
         Company c => c.Body,

@@ -39,7 +39,7 @@ public static partial class RelativeLinks
     /// <summary>Folders and files shared by all languages: assets, the downloads (report PDFs, data) every edition links to, their checksums.</summary>
     private static readonly string[] SiteWideFolders = ["assets", "downloads", "data", "SHA256SUMS"];
 
-    private static bool IsSiteWide(string url, IReadOnlyCollection<string> languages)
+    internal static bool IsSiteWide(string url, IReadOnlyCollection<string> languages)
     {
         var end = url.IndexOfAny(['/', '?', '#'], 1);
         var first = end < 0 ? url[1..] : url[1..end];
