@@ -110,9 +110,9 @@ public sealed class ServeCommand : ICommand
                 "The browser shows them over the last good pages; fix the file and save.");
             return;
         }
-        if (console.Verbose) console.Diagnostics(r.Diagnostics, inputDir);
+        console.Diagnostics(r.Diagnostics, inputDir); // warnings (broken links, missing images) listed on every build, as in the page's panel
         console.Line($"[{time}] Build {build.Number} in {ms} ms: {build.PagesRendered} pages rendered, {build.PagesUnchanged} unchanged; " +
             $"{build.FilesParsed} documents parsed, {build.FilesReused} reused; {build.FilesWritten} files written" +
-            (r.Warnings > 0 ? $"; {r.Warnings} warning{(r.Warnings == 1 ? "" : "s")} (campaign check lists them)." : "."));
+            (r.Warnings > 0 ? $"; {r.Warnings} warning{(r.Warnings == 1 ? "" : "s")} (listed above and on the page)." : "."));
     }
 }

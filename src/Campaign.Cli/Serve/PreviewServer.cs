@@ -149,6 +149,9 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private IReadOnlyList<Diagnostic> Errors => Last is { Result.Succeeded: false } last ? [.. last.Result.Diagnostics.Where(d => d.IsError)] : [];
 
+    /// <summary>The last build's warnings when it succeeded (a failed build shows its errors instead).</summary>
+    private IReadOnlyList<Diagnostic> Warnings => Last is { Result.Succeeded: true } last ? [.. last.Result.Diagnostics.Where(d => !d.IsError)] : [];
+
     private async Task ServeFile(HttpContext context, string path)
     {
         var root = Path.GetFullPath(OutputDir);
@@ -195,7 +198,7 @@ public sealed class PreviewServer : IAsyncDisposable
         if (file.EndsWith(".html", StringComparison.Ordinal))
         {
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(PreviewPage.Inject(Encoding.UTF8.GetString(bytes), Errors), context.RequestAborted);
+            await context.Response.WriteAsync(PreviewPage.Inject(Encoding.UTF8.GetString(bytes), Errors, Warnings), context.RequestAborted);
             return;
         }
         context.Response.ContentType = ContentTypes.TryGetContentType(file, out var type) ? type : "application/octet-stream";
