@@ -26,7 +26,7 @@ public static class CampaignCommand
         if (verb is null)
         {
             var near = Core.Diagnostics.Suggestions.Nearest(args[0], Verbs.Select(v => v.Name));
-            console.Error.WriteLine($"campaign: unknown verb `{args[0]}`" + (near is null ? "." : $"; did you mean `{near}`?"));
+            console.Error.WriteLine(Console.Visible($"campaign: unknown verb `{args[0]}`" + (near is null ? "." : $"; did you mean `{near}`?")));
             console.Error.WriteLine(Usage);
             return 2;
         }
@@ -42,14 +42,14 @@ public static class CampaignCommand
         }
         catch (UsageException ex)
         {
-            console.Error.WriteLine($"campaign {verb.Name}: {ex.Message}");
+            console.Error.WriteLine(Console.Visible($"campaign {verb.Name}: {ex.Message}"));
             console.Error.WriteLine($"Run `campaign {verb.Name} --help` for usage.");
             return 2;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The disk, not the content: say what failed without a stack trace.
-            console.Error.WriteLine($"campaign {verb.Name}: {ex.Message}");
+            console.Error.WriteLine(Console.Visible($"campaign {verb.Name}: {ex.Message}"));
             return 1;
         }
     }

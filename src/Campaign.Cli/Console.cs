@@ -25,8 +25,27 @@ public sealed class Console(TextWriter stdout, TextWriter stderr)
 
     public void Line(string text = "")
     {
-        if (!Quiet) Out.WriteLine(text);
+        if (!Quiet) Out.WriteLine(Visible(text));
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with every control character but the line break written as <c>\u001B</c>: a file name or
+    /// value holding <c>ESC[2J</c> or <c>ESC]0;…BEL</c> would otherwise clear the terminal or retitle it.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        if (!text.Any(IsHidden)) return text;
+        var result = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (IsHidden(c)) result.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            else result.Append(c);
+        }
+        return result.ToString();
+    }
+
+    // Bidirectional overrides reorder what the terminal shows, so they are escaped with the control characters.
+    private static bool IsHidden(char c) => (char.IsControl(c) && c != '\n') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     /// <summary>Prints diagnostics as <c>file:line:col: error CODE: message</c> with the offending line beneath.</summary>
     public void Diagnostics(IReadOnlyList<Diagnostic> diagnostics, string inputDir)
@@ -40,7 +59,7 @@ public sealed class Console(TextWriter stdout, TextWriter stderr)
                 if (Quiet) continue;
                 if (!Verbose && ++warnings > WarningLimit) { hidden++; continue; }
             }
-            Error.WriteLine(d.ToString());
+            Error.WriteLine(Visible(d.ToString()));
             if (SourceLine(d, inputDir) is { } line) Error.WriteLine($"    | {line}");
         }
         if (hidden > 0) Error.WriteLine($"… and {hidden} more warnings (run with --verbose to list them all)");

@@ -21,10 +21,12 @@ public static class ContentLoader
 
         cache?.UseContext(CacheContext.Of(inputDir, today));
         var reader = new DocumentReader(inputDir, site, vocabularies, markdown, diagnostics, cache);
-        var reports = reader.ReadSection("reports", reader.Report);
-        var companies = reader.ReadSection("companies", reader.Company);
-        var updates = reader.ReadSection("updates", reader.Update);
-        var pages = reader.ReadSection("pages", reader.Page);
+        // A translation is never public before its source: see TranslationSchedules.
+        var lang = site.DefaultLanguage;
+        var reports = TranslationSchedules.Align(reader.ReadSection("reports", reader.Report), lang, (d, info) => d with { Doc = info }, diagnostics);
+        var companies = TranslationSchedules.Align(reader.ReadSection("companies", reader.Company), lang, (d, info) => d with { Doc = info }, diagnostics);
+        var updates = TranslationSchedules.Align(reader.ReadSection("updates", reader.Update), lang, (d, info) => d with { Doc = info }, diagnostics);
+        var pages = TranslationSchedules.Align(reader.ReadSection("pages", reader.Page), lang, (d, info) => d with { Doc = info }, diagnostics);
         var findings = FindingsReader.Read(inputDir, site, vocabularies, markdown, today, diagnostics, cache);
 
         var content = new ContentModel(site, strings, vocabularies, reports, companies, updates, pages, findings, ReadAssets(inputDir, diagnostics));

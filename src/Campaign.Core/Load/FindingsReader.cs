@@ -389,7 +389,7 @@ public static partial class FindingsReader
         return new YearRange(from, to);
     }
 
-    internal static bool IsWebAddress(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+    /// <summary>Sources are published as links: the same check as every other web address (a query is fine here).</summary>
+    internal static bool IsWebAddress(string url) => Validate.UrlPolicy.WebAddressProblem(url, allowQuery: true) is null;
 
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Campaign.Core.Diagnostics;
 using Campaign.Core.Markdown;
 using Campaign.Core.Model;
+using Campaign.Core.Validate;
 
 namespace Campaign.Core.Load;
 
@@ -80,9 +81,9 @@ public static class SiteConfigReader
         var title = f.Localized("title", ordered, required: true);
         var tagline = f.Localized("tagline", ordered);
         var baseUrl = f.Text("base_url");
-        if (baseUrl is not null && !(baseUrl.StartsWith("https://") || baseUrl.StartsWith("http://")))
+        if (baseUrl is not null && UrlPolicy.WebAddressProblem(baseUrl, allowQuery: false) is { } baseProblem)
         {
-            diagnostics.Error("CMP014", $"`{baseUrl}` is not a web address.", map.Get("base_url")?.Location, "base_url",
+            diagnostics.Error("CMP014", $"`{Quoted.Short(DocumentReader.Printable(baseUrl))}` is not a web address: {baseProblem}.", map.Get("base_url")?.Location, "base_url",
                 "write the full address, for example https://example.org/");
             baseUrl = null;
         }
@@ -95,7 +96,15 @@ public static class SiteConfigReader
         {
             var name = c.Localized("name", ordered, required: true);
             var role = c.Localized("role", ordered);
-            var contact = new Contact(name ?? LocalizedText.Of(), role, c.Text("email"), c.Text("phone"), c.Text("url"));
+            var url = c.Text("url");
+            // The contact's address is published as a link on every press page: the same check as any link.
+            if (url is not null && (UrlPolicy.Scheme(url) is null ? new UrlProblem("CMP014", $"The contact address `{Quoted.Short(DocumentReader.Printable(url))}` is not a full web address.", "write the full address, such as https://example.org/press/")
+                : UrlPolicy.Link(url)) is { } problem)
+            {
+                diagnostics.Error(problem.Code, problem.Message, c.Map.Get("url")?.Location, "contacts.url", problem.Hint);
+                url = null;
+            }
+            var contact = new Contact(name ?? LocalizedText.Of(), role, c.Text("email"), c.Text("phone"), url);
             c.WarnUnknown();
             if (name is not null) contacts.Add(contact);
         }
@@ -127,9 +136,10 @@ public static class SiteConfigReader
             var note = m.Localized("note", ordered, warnMissing: false);
             m.WarnUnknown();
             if (url is null) continue;
-            if (!(url.StartsWith("https://") || url.StartsWith("http://")))
+            if (UrlPolicy.WebAddressProblem(url, allowQuery: false) is { } mirrorProblem)
             {
-                diagnostics.Error("CMP014", $"The mirror `{url}` is not a web address.", m.Map.Location, "mirrors.url");
+                diagnostics.Error("CMP014", $"The mirror `{Quoted.Short(DocumentReader.Printable(url))}` is not a web address: {mirrorProblem}.", m.Map.Get("url")?.Location ?? m.Map.Location, "mirrors.url",
+                    "write the mirror's full address, for example https://mirror.example.net/");
                 continue;
             }
             mirrors.Add(new Mirror(url, note));

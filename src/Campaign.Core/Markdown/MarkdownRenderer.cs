@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Campaign.Core.Diagnostics;
 using Campaign.Core.Model;
-using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Renderers;
@@ -29,9 +28,6 @@ public sealed class MarkdownRenderer
         .UseGenericAttributes()
         .Build();
 
-    private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
-
-
     /// <summary>Renders <paramref name="markdown"/>; <paramref name="firstLine"/> is the 1-based file line its first line is on, for diagnostics.</summary>
     public RenderedMarkdown Render(string markdown, string file, int firstLine, DiagnosticList diagnostics, string? field = null)
     {
@@ -45,12 +41,10 @@ public sealed class MarkdownRenderer
             {
                 case HtmlBlock or HtmlInline:
                     hasHtml = true;
+                    RawHtmlFilter.Report(node, file, firstLine, diagnostics, field);
                     break;
-                case LinkInline link when link.Url is { } url && !IsSafeUrl(url):
-                    diagnostics.Error("CMP030", $"The link `{Quoted.Short(url)}` uses a scheme that is not allowed.",
-                        new SourceLocation(file, firstLine + link.Line, link.Column + 1), field,
-                        "links must start with http://, https://, mailto:, / or a relative path");
-                    link.Url = "#";
+                default:
+                    LinkChecks.Check(node, file, firstLine, diagnostics, field);
                     break;
                 case LinkInline link when !string.IsNullOrEmpty(link.Url) && !link.IsAutoLink:
                     // Kept with its position so build and serve can point at a broken one in the file (Site/Checks/BuildLinkCheck).
@@ -75,7 +69,7 @@ public sealed class MarkdownRenderer
         }
 
         var html = Write(document, plain: false);
-        if (hasHtml) html = Sanitize(html, new SourceLocation(file, firstLine), diagnostics, field);
+        if (hasHtml) html = RawHtmlFilter.Sanitize(html);
         var text = Write(document, plain: true);
         return new RenderedMarkdown(html, headings.ToImmutable(), text.Trim(), links.ToImmutable());
     }
@@ -114,57 +108,5 @@ public sealed class MarkdownRenderer
             }
         }
         return parts.ToString().Trim();
-    }
-
-    internal static bool IsSafeUrl(string url)
-    {
-        var trimmed = url.Trim();
-        var colon = trimmed.IndexOf(':');
-        if (colon < 0) return true;
-        var slash = trimmed.IndexOfAny(['/', '?', '#']);
-        if (slash >= 0 && slash < colon) return true; // a relative path with a colon later on
-        var scheme = trimmed[..colon].ToLowerInvariant();
-        return SafeSchemes.Contains(scheme);
-    }
-
-
-    /// <summary>
-    /// Cuts raw HTML down to a safe list and says what was removed, so an author learns why
-    /// their embed or script did not appear. A sanitizer per call: its events carry per-file state.
-    /// </summary>
-    private static string Sanitize(string html, SourceLocation at, DiagnosticList diagnostics, string? field)
-    {
-        var sanitizer = CreateSanitizer();
-        var removed = new SortedSet<string>(StringComparer.Ordinal);
-        sanitizer.RemovingTag += (_, e) => removed.Add($"<{e.Tag.LocalName}>");
-        sanitizer.RemovingAttribute += (_, e) => removed.Add($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>");
-        sanitizer.RemovingStyle += (_, e) => removed.Add("style");
-        sanitizer.RemovingComment += (_, _) => { };
-        var clean = sanitizer.Sanitize(html);
-        if (removed.Count > 0)
-            diagnostics.Warning("CMP032", $"Raw HTML that is not allowed was removed: {string.Join(", ", removed.Take(5))}{(removed.Count > 5 ? ", …" : "")}.",
-                at, field, "use Markdown; scripts, event handlers, forms, embeds and inline styles are never published");
-        return clean;
-    }
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var sanitizer = new HtmlSanitizer();
-        sanitizer.AllowedSchemes.Clear();
-        foreach (var s in SafeSchemes) sanitizer.AllowedSchemes.Add(s);
-        sanitizer.AllowedAttributes.Add("id");
-        sanitizer.AllowedAttributes.Add("class");
-        sanitizer.AllowedAttributes.Remove("style");
-        sanitizer.AllowedTags.Remove("form");
-        sanitizer.AllowedTags.Remove("button");
-        sanitizer.AllowedTags.Remove("input");
-        sanitizer.AllowedTags.Remove("select");
-        sanitizer.AllowedTags.Remove("textarea");
-        sanitizer.AllowedTags.Add("figure");
-        sanitizer.AllowedTags.Add("figcaption");
-        sanitizer.AllowedTags.Add("section");
-        sanitizer.AllowedCssProperties.Clear();
-        sanitizer.AllowedAtRules.Clear();
-        return sanitizer;
     }
 }

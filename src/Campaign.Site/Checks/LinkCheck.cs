@@ -76,7 +76,8 @@ public static class LinkCheck
     {
         if (url.StartsWith("//", StringComparison.Ordinal)) return false;
         if (url[0] is '/' or '#' or '.') return true;
-        return !Uri.TryCreate(url, UriKind.Absolute, out _); // http:, mailto:, data: … have a scheme
+        // http:, mailto:, data: … have a scheme; `https:www.example.org` too, which Uri cannot resolve against a page.
+        return Core.Validate.UrlPolicy.Scheme(url) is null && !Uri.TryCreate(url, UriKind.Absolute, out _);
     }
 
     /// <summary>The output file a link from <paramref name="page"/> reaches (null when there is none) and the path it asks for.</summary>
