@@ -117,9 +117,11 @@ public sealed class OutputSafetyTests
             var run = Build(campaign);
             AssertFailed(run, 3, "CMP163", "Another build or preview is writing to " + campaign.Output, "[--output]", "(wait for it to finish or stop it");
             Assert.DoesNotContain(Directory.GetDirectories(campaign.Root), d => Path.GetFileName(d).StartsWith(".output.", StringComparison.Ordinal));
+        Assert.True(File.Exists(OutputLock.FileFor(campaign.Output)), "the holder's lock file is not deleted by the build it turned away");
         }
         OutputSnapshot.AssertSame(before, OutputSnapshot.Of(campaign.Output));
         Assert.Equal(0, Build(campaign).ExitCode); // released with the build that held it
+        Assert.False(File.Exists(OutputLock.FileFor(campaign.Output)), "a build leaves no lock file behind");
     }
 
     [Fact]
@@ -131,15 +133,10 @@ public sealed class OutputSafetyTests
         Directory.CreateDirectory(campaign.Root);
         var lockFile = OutputLock.FileFor(campaign.Output);
         File.WriteAllText(lockFile, "");
-        using var holder = Process.Start(new ProcessStartInfo(flock, [lockFile, "sleep", "30"]) { RedirectStandardOutput = true })!;
+        using var holder = Process.Start(new ProcessStartInfo(flock, [lockFile, "sh", "-c", "echo locked; exec sleep 30"]) { RedirectStandardOutput = true })!;
         try
         {
-            // Until the other process has its lock, this one gets it: wait for that, then build.
-            for (var tries = 0; tries < 100 && OutputLock.TryAcquire(campaign.Output, out _) is { } mine; tries++)
-            {
-                mine.Dispose();
-                Thread.Sleep(50);
-            }
+            Assert.Equal("locked", holder.StandardOutput.ReadLine());
             var run = Build(campaign);
             AssertFailed(run, 3, "CMP163", campaign.Output);
             Assert.False(Directory.Exists(campaign.Output));
@@ -231,7 +228,7 @@ public sealed class OutputSafetyTests
         var output = Path.Combine(disk.Path, "site");
         var run = Build(campaign, output);
         AssertFailed(run, 3, "CMP166", "The disk is full", "(free space on the disk");
-        Assert.Empty(Directory.GetDirectories(disk.Path));
+        Assert.Empty(Directory.GetFileSystemEntries(disk.Path));
     }
 
     [Fact]
