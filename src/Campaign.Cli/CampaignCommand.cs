@@ -12,7 +12,7 @@ public static class CampaignCommand
         "Builds a bilingual campaign site from Markdown and data files.\n\nVerbs:\n" +
         string.Concat(Verbs.Select(v => $"  {v.Name,-14}{v.Summary}\n")) +
         "\nRun `campaign <verb> --help` for a verb's options.\n" +
-        "Exit codes: 0 success, 1 content errors, 2 usage errors.";
+        "Exit codes: 0 success, 1 content errors, 2 usage errors, 3 the machine refused (disk, permissions, lock).";
 
     public static int Run(IReadOnlyList<string> args, Console console)
     {
@@ -48,9 +48,10 @@ public static class CampaignCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The disk, not the content: say what failed without a stack trace.
+            // The disk, not the content: say what failed without a stack trace, with the exit code of the machine's failures.
             console.Error.WriteLine(Console.Visible($"campaign {verb.Name}: {ex.Message}"));
-            return 1;
+            console.Error.WriteLine("The disk or the operating system refused: check the path, free space and permissions.");
+            return 3;
         }
     }
 }

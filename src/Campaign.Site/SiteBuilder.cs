@@ -46,6 +46,11 @@ public static class SiteBuilder
             diagnostics.Error("CMP050", problem, hint: "choose an output folder of its own, such as output/");
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
         }
+        // Before any content is read: the lock (one build per output at a time), an interrupted swap repaired, and a
+        // folder that is not the build's to replace refused. Held until the output is committed.
+        using var outputLock = OutputChecks.Prepare(options.OutputDir, swapped: session is not { Incremental: true }, diagnostics);
+        if (outputLock is null)
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
 
         // 1. load + validate
         session?.Stage("load");
@@ -88,9 +93,29 @@ public static class SiteBuilder
             diagnostics.Warning("CMP100", "site.yaml has no base_url, so nothing that needs an absolute address is written: no sitemap.xml, no canonical or og:url links, no og:image, and feeds use relative links.",
                 new Core.Diagnostics.SourceLocation("site.yaml"), "base_url", "add the site's address, for example `base_url: https://example.org/`");
 
+        OutputOwners.Check(model, theme, jobs, generated, diagnostics);
+        if (diagnostics.HasErrors)
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+
         _ = downloads.All; // worked out now, once, rather than by the first of the pages rendering in parallel while the others wait
 
-        // 4. render + emit, into a folder that replaces output/ only on success
+        // 4. render + emit, into a folder that replaces output/ only on success; a failure of the disk (full, read-only)
+        //    is a diagnostic of its own, and the half-written folder is deleted as the output is disposed.
+        try
+        {
+            return Emit(options, session, clock, diagnostics, model, theme, generated, jobs, downloads);
+        }
+        catch (Exception ex) when (OutputChecks.Failure(ex, options.OutputDir) is { } failure)
+        {
+            diagnostics.Add(failure);
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+        }
+    }
+
+    private static BuildResult Emit(BuildOptions options, BuildSession? session, Timing.StageClock clock, DiagnosticList diagnostics, Routing.SiteModel model,
+        Theme theme, GeneratedFiles generated, List<PageJob> jobs, DownloadCatalog downloads)
+    {
+        var empty = new Dictionary<string, int>();
         using var output = session?.Open(options.OutputDir) ?? new OutputFolder(options.OutputDir);
         clock.Lap("open output");
         PageRenderer.RenderAll(jobs, theme, output, diagnostics, session);
@@ -158,6 +183,8 @@ public static class SiteBuilder
             return $"The output folder {options.OutputDir} and the input folder {options.InputDir} overlap; the build would overwrite the campaign.";
         if (theme.StartsWith(output, StringComparison.Ordinal))
             return $"The output folder {options.OutputDir} contains the theme; the build would delete it.";
+        if (output.StartsWith(theme, StringComparison.Ordinal))
+            return $"The output folder {options.OutputDir} lies inside the theme {options.Theme}; each build would publish the site into the theme (and theme/static/ into the next site).";
         return null;
     }
 }

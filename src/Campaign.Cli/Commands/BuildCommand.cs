@@ -13,7 +13,8 @@ public sealed class BuildCommand : ICommand
         Usage: campaign build [options]
 
         Builds the campaign in the input folder into a static site in the output folder.
-        The previous output is replaced only when the build has no errors.
+        The previous output is replaced only when the build has no errors. A non-empty --output folder
+        that a build did not write (it has no .campaign-output file) is refused, never emptied.
 
         Options:
           --input DIR     the campaign folder (default: input)
@@ -31,7 +32,8 @@ public sealed class BuildCommand : ICommand
           --verbose       list every warning, and the time each build stage took
           --help          show this help
 
-        Exit codes: 0 built (warnings allowed), 1 content errors, 2 usage errors.
+        Exit codes: 0 built (warnings allowed), 1 content errors, 2 usage errors,
+        3 the machine refused (output folder locked, not the build's, read-only, or the disk full).
         """;
 
     public static readonly string[] Valued = ["--input", "--output", "--theme", "--now", "--cache", "--chromium"];
@@ -51,7 +53,7 @@ public sealed class BuildCommand : ICommand
             progress => SiteBuilder.Build(options, progress is null ? null : new Site.Incremental.BuildSession(incremental: false) { Progress = progress }));
         console.Diagnostics(result.Diagnostics, options.InputDir);
         PrintSummary(result, options, console);
-        return result.Succeeded ? 0 : 1;
+        return result.Succeeded ? 0 : Site.Emit.OutputChecks.FailedOnEnvironment(result.Diagnostics) ? 3 : 1;
     }
 
     public static BuildOptions Options(Arguments a)

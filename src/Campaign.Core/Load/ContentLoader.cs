@@ -42,7 +42,15 @@ public static class ContentLoader
         var assets = ImmutableArray.CreateBuilder<Asset>();
         foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var relative = Path.GetRelativePath(dir, file).Replace('\\', '/');
+            // Only the platform's own separator becomes '/': on Linux a backslash is an ordinary character in a file
+            // name, and turning it into '/' let an asset named `..\en\index.html` write over the English home page.
+            var relative = Path.GetRelativePath(dir, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (SeparatorLike(relative) is { } bad)
+            {
+                diagnostics.Error("CMP160", $"The asset's name contains {bad}, which a web server, an unzip tool or another system can read as a folder separator or a drive.",
+                    new SourceLocation("assets/" + Printable(relative)), hint: "rename the file with letters, digits and hyphens; put it in a sub-folder of assets/ for folders");
+                continue;
+            }
             // A symbolic link could point anywhere on the machine; copying it would publish that file.
             if (new FileInfo(file).LinkTarget is not null)
             {
@@ -59,4 +67,21 @@ public static class ContentLoader
         }
         return assets.ToImmutable();
     }
+
+    /// <summary>
+    /// The first character of an asset's path that acts as, or passes for, a path separator elsewhere: a backslash,
+    /// the slash look-alikes of Unicode (division and fraction slashes, full-width solidus, …), a colon (a drive or a
+    /// stream on Windows), or a control character; null when there is none.
+    /// </summary>
+    internal static string? SeparatorLike(string path)
+    {
+        foreach (var c in path)
+            if (c is '\\' or ':' or '\u2215' or '\u2044' or '\uFF0F' or '\u29F8' or '\u29F9' or '\uFE68' or '\uFF3C' or '\u2216' or '\u2571' or '\u2572' || char.IsControl(c))
+                return $"U+{(int)c:X4}" + (char.IsControl(c) ? " (a control character)" : $" `{c}`");
+        return null;
+    }
+
+    /// <summary>The path with control characters shown as <c>\uXXXX</c>, so a diagnostic stays one readable line.</summary>
+    private static string Printable(string path) =>
+        string.Concat(path.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 }

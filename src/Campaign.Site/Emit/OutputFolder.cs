@@ -17,6 +17,16 @@ public sealed class OutputFolder : IDisposable
 
     public string Root { get; }
 
+    /// <summary>
+    /// The file that marks a folder as a campaign build, so <c>--output</c> can refuse a folder that holds something else
+    /// (<see cref="OutputChecks"/>). Its bytes never change (builds stay byte-identical); it is not a download, is left
+    /// out of the offline bundle, and a host that hides dot files does not publish it.
+    /// </summary>
+    public const string Marker = ".campaign-output";
+
+    /// <summary>The marker's text: what the folder is, for whoever finds it.</summary>
+    internal static readonly byte[] MarkerText = "This folder is built by `campaign build`; each build replaces everything in it.\n"u8.ToArray();
+
     /// <summary>True for a live preview's folder, updated in place with a ledger of what it holds.</summary>
     public bool UpdatesInPlace => _ledger is not null;
 
@@ -38,6 +48,8 @@ public sealed class OutputFolder : IDisposable
         Root = _target;
         Directory.CreateDirectory(Root);
         ledger.Begin(Root);
+        var marker = Path.Combine(Root, Marker);
+        if (!File.Exists(marker)) File.WriteAllBytes(marker, MarkerText);
     }
 
     public OutputFolder(string target)
@@ -48,6 +60,9 @@ public sealed class OutputFolder : IDisposable
         Root = Path.Combine(parent, $".{Path.GetFileName(_target)}.building-{Environment.ProcessId}");
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
         Directory.CreateDirectory(Root);
+        File.WriteAllBytes(Path.Combine(Root, Marker), MarkerText);
+        // Safe only because the build holds the output's lock (OutputLock) and has restored an interrupted swap's
+        // aside copy first (OutputSwap.Repair): what is left now is no one's.
         foreach (var stale in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(_target)}.*"))
             TryDelete(stale, except: Root);
     }
@@ -177,11 +192,9 @@ public sealed class OutputFolder : IDisposable
             _committed = true;
             return;
         }
-        var old = Path.Combine(Path.GetDirectoryName(_target)!, $".{Path.GetFileName(_target)}.old-{Environment.ProcessId}");
-        if (Directory.Exists(_target)) Directory.Move(_target, old);
-        Directory.Move(Root, _target);
+        var old = OutputSwap.Commit(Root, _target);
         _committed = true;
-        TryDelete(old, except: null);
+        if (old is not null) TryDelete(old, except: null);
     }
 
     /// <summary>In place: deletes what the previous build wrote and this one did not, and folders left empty.</summary>
@@ -189,6 +202,7 @@ public sealed class OutputFolder : IDisposable
     {
         foreach (var stale in ledger.TakeStale())
         {
+            if (stale == Marker) continue; // found there on the first build, never "produced", always kept
             var path = Path.Combine(Root, stale);
             if (File.Exists(path)) File.Delete(path);
             for (var dir = Path.GetDirectoryName(path); dir is not null && dir.Length > Root.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any();
@@ -202,7 +216,7 @@ public sealed class OutputFolder : IDisposable
         if (!_committed && _ledger is null) TryDelete(Root, except: null);
     }
 
-    private static void TryDelete(string dir, string? except)
+    internal static void TryDelete(string dir, string? except)
     {
         if (dir == except || !Directory.Exists(dir)) return;
         try { Directory.Delete(dir, recursive: true); }

@@ -23,7 +23,7 @@ public static partial class OfflineBundle
         var stamp = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(p => p != name && p != name + ".sha256")
+            .Where(p => p != name && p != name + ".sha256" && p != Emit.OutputFolder.Marker)
             .Order(StringComparer.Ordinal)
             .ToList();
         var stream = new MemoryStream();

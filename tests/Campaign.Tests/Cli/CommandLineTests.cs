@@ -15,7 +15,7 @@ public sealed class CommandLineTests
         OutputAssert.Contains(run.Out, """
             Usage: campaign <verb> [options]
             build
-            Exit codes: 0 success, 1 content errors, 2 usage errors.
+            Exit codes: 0 success, 1 content errors, 2 usage errors, 3 the machine refused
             """, "stdout");
     }
 

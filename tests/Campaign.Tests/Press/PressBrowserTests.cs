@@ -133,7 +133,8 @@ public sealed class PressBrowserTests(PressBrowser browser) : IClassFixture<Pres
         Assert.Contains("campaign-2026-11-25/index.html", names);
         Assert.Contains("campaign-2026-11-25/SHA256SUMS", names);
         Assert.DoesNotContain(names, n => n.EndsWith(".zip", StringComparison.Ordinal) || n.EndsWith(".sha256", StringComparison.Ordinal));
-        var onDisk = Directory.EnumerateFiles(_campaign.Output, "*", SearchOption.AllDirectories).Count(f => !f.Contains("campaign-2026-11-25.zip", StringComparison.Ordinal));
+        var onDisk = Directory.EnumerateFiles(_campaign.Output, "*", SearchOption.AllDirectories)
+            .Count(f => !f.Contains("campaign-2026-11-25.zip", StringComparison.Ordinal) && Path.GetFileName(f) != Campaign.Site.Emit.OutputFolder.Marker); // the marker is no part of the site
         Assert.Equal(onDisk, names.Count);
     }
 }
