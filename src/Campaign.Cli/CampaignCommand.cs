@@ -52,5 +52,13 @@ public static class CampaignCommand
             console.Error.WriteLine($"campaign {verb.Name}: {ex.Message}");
             return 1;
         }
+        catch (Exception ex) when (Core.Diagnostics.InternalFailure.IsBug(ex))
+        {
+            // The safety net of every verb: a bug is one diagnostic naming the file (when known), not a stack trace.
+            if (rest.Contains("--verbose")) console.Verbose = true;
+            console.Diagnostics([Core.Diagnostics.InternalFailure.Diagnose(ex, $"running `campaign {verb.Name}`")], ".");
+            console.Failure(ex);
+            return 1;
+        }
     }
 }
