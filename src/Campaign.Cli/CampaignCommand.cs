@@ -53,5 +53,13 @@ public static class CampaignCommand
             console.Error.WriteLine("The disk or the operating system refused: check the path, free space and permissions.");
             return 3;
         }
+        catch (Exception ex) when (Core.Diagnostics.InternalFailure.IsBug(ex))
+        {
+            // The safety net of every verb: a bug is one diagnostic naming the file (when known), not a stack trace.
+            if (rest.Contains("--verbose")) console.Verbose = true;
+            console.Diagnostics([Core.Diagnostics.InternalFailure.Diagnose(ex, $"running `campaign {verb.Name}`")], ".");
+            console.Failure(ex);
+            return 1;
+        }
     }
 }

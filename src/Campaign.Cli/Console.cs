@@ -65,6 +65,12 @@ public sealed class Console(TextWriter stdout, TextWriter stderr)
         if (hidden > 0) Error.WriteLine($"… and {hidden} more warnings (run with --verbose to list them all)");
     }
 
+    /// <summary>With --verbose, the stack trace of a bug the safety net caught (CMP130), for the bug report.</summary>
+    public void Failure(Exception? failure)
+    {
+        if (failure is not null && Verbose) Error.WriteLine(failure.ToString());
+    }
+
     private static string? SourceLine(Diagnostic d, string inputDir)
     {
         if (d.Location is not { Line: > 0 } at) return null;

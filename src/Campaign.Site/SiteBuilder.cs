@@ -20,6 +20,9 @@ public sealed record BuildResult(
     TimeSpan Elapsed,
     IReadOnlyList<Timing.StageTime>? Stages = null)
 {
+    /// <summary>The unexpected exception that stopped the build (reported as CMP130), for <c>--verbose</c> to print its stack trace.</summary>
+    public Exception? Failure { get; init; }
+
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
     public int Errors => Diagnostics.Count(d => d.IsError);
     public int Warnings => Diagnostics.Count(d => !d.IsError);
@@ -36,6 +39,19 @@ public static class SiteBuilder
     /// <param name="session">A live preview's state between builds (only what changed is parsed, rendered and written),
     /// or a progress watcher; null for a plain build.</param>
     public static BuildResult Build(BuildOptions options, BuildSession? session = null)
+    {
+        try
+        {
+            return BuildStages(options, session);
+        }
+        catch (Exception ex) when (InternalFailure.IsBug(ex))
+        {
+            // The safety net. The build folder was disposed uncommitted on the way out, so the previous output stands.
+            return new BuildResult([InternalFailure.Diagnose(ex)], new Dictionary<string, int>(), 0, TimeSpan.Zero) { Failure = ex };
+        }
+    }
+
+    private static BuildResult BuildStages(BuildOptions options, BuildSession? session)
     {
         var clock = new Timing.StageClock();
         var diagnostics = new DiagnosticList();

@@ -52,6 +52,7 @@ public sealed class BuildCommand : ICommand
         var result = Progress.BuildProgressView.Run(console,
             progress => SiteBuilder.Build(options, progress is null ? null : new Site.Incremental.BuildSession(incremental: false) { Progress = progress }));
         console.Diagnostics(result.Diagnostics, options.InputDir);
+        console.Failure(result.Failure);
         PrintSummary(result, options, console);
         return result.Succeeded ? 0 : Site.Emit.OutputChecks.FailedOnEnvironment(result.Diagnostics) ? 3 : 1;
     }

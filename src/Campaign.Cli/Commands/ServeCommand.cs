@@ -106,6 +106,7 @@ public sealed class ServeCommand : ICommand
         if (!r.Succeeded)
         {
             console.Diagnostics(r.Diagnostics, inputDir);
+            console.Failure(r.Failure);
             console.Error.WriteLine($"[{time}] Build {build.Number} failed: {r.Errors} error{(r.Errors == 1 ? "" : "s")}. " +
                 "The browser shows them over the last good pages; fix the file and save.");
             return;

@@ -54,14 +54,14 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         var text = TextFile.Read(path, relative, diagnostics);
         if (text is null) return null;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        if (cache is null) return Parse(text, hash, name, relative, section, parse);
+        if (cache is null) return InternalFailure.Around(relative, null, () => Parse(text, hash, name, relative, section, parse));
         if (cache.TryGet(relative, hash, out var hit))
         {
             foreach (var d in hit.Diagnostics) diagnostics.Add(d);
             cache.Set(relative, hit with { Stamp = stamp });
             return (T?)hit.Value;
         }
-        var result = Parse(text, hash, name, relative, section, parse);
+        var result = InternalFailure.Around(relative, null, () => Parse(text, hash, name, relative, section, parse));
         // Everything parsing this file reported names this file; files are parsed one per thread, so this is exactly its share.
         cache.Set(relative, new DocumentCache.Entry(hash, result, [.. diagnostics.Sorted().Where(d => d.Location?.File == relative)], stamp));
         return result;

@@ -37,6 +37,8 @@ public static class UiStringsReader
                         lines.TryAdd(key + "@" + language.Code, value.Location);
                     }
             }
+            var code = language.Code;
+            UiStringFormats.Check(strings, language.Lang, key => lines.GetValueOrDefault(key + "@" + code) ?? new SourceLocation(relative), diagnostics);
             perLanguage[language.Code] = strings.ToImmutable();
         }
 

@@ -100,7 +100,7 @@ public sealed class Theme
     {
         try
         {
-            return _layouts[layout].Render(context, Encoder);
+            return InternalFailure.Around($"theme/layouts/{layout}.liquid", null, () => _layouts[layout].Render(context, Encoder));
         }
         catch (Exception ex) when (ex is FluidException or InvalidOperationException or ParseException)
         {
