@@ -38,16 +38,10 @@ public static class ContentLoader
         var dir = Path.Combine(inputDir, "assets");
         if (!Directory.Exists(dir)) return [];
         var assets = ImmutableArray.CreateBuilder<Asset>();
-        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // Links that stay inside input/ are followed; a file or folder linked from outside is refused (CMP144), never copied.
+        foreach (var file in InputFiles.Enumerate(inputDir, dir, diagnostics, recursive: true))
         {
             var relative = Path.GetRelativePath(dir, file).Replace('\\', '/');
-            // A symbolic link could point anywhere on the machine; copying it would publish that file.
-            if (new FileInfo(file).LinkTarget is not null)
-            {
-                diagnostics.Error("CMP021", "Assets may not be symbolic links.", new SourceLocation("assets/" + relative),
-                    hint: "copy the file into assets/ instead");
-                continue;
-            }
             if (relative.Split('/').Any(part => Slugs.Problem(part.Replace(' ', '-')) is not null && part != "."))
             {
                 diagnostics.Warning("CMP021", "The asset's name has characters that do not travel well in URLs.",
