@@ -1,4 +1,5 @@
 using Campaign.Core.Diagnostics;
+using Campaign.Core.Load;
 
 namespace Campaign.Cli;
 
@@ -74,12 +75,12 @@ public sealed class Console(TextWriter stdout, TextWriter stderr)
     private static string? SourceLine(Diagnostic d, string inputDir)
     {
         if (d.Location is not { Line: > 0 } at) return null;
-        var path = at.File.StartsWith("theme/", StringComparison.Ordinal)
-            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputDir))!, at.File)
-            : Path.Combine(inputDir, at.File);
+        var root = at.File.StartsWith("theme/", StringComparison.Ordinal) ? Path.GetDirectoryName(Path.GetFullPath(inputDir))! : inputDir;
+        var path = Path.Combine(root, at.File);
         try
         {
-            if (!File.Exists(path) || new FileInfo(path).Length > 5_000_000) return null;
+            // Only a regular file inside the folder: a link to /etc/passwd or a FIFO must not reach the log or hang it.
+            if (InputFiles.Inspect(root, path) is not { Kind: InputEntryKind.File, Inside: true } || new FileInfo(path).Length > 5_000_000) return null;
             var line = File.ReadLines(path).Skip(at.Line - 1).FirstOrDefault();
             if (line is null) return null;
             line = new string(line.Select(c => char.IsControl(c) || Core.Load.Slugs.IsInvisible(c) ? '?' : c).ToArray());

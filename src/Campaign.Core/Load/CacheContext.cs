@@ -14,7 +14,8 @@ public static class CacheContext
         {
             var path = Path.Combine(inputDir, name);
             hash.AppendData(Encoding.UTF8.GetBytes("\n" + name + "\n"));
-            if (File.Exists(path)) hash.AppendData(File.ReadAllBytes(path));
+            // Through the input gate: the load reports a refused file; here it only must not hang or read a device.
+            if (File.Exists(path) && InputFiles.ReadBytes(inputDir, path, name, new Diagnostics.DiagnosticList(), TextFile.MaxBytes) is { } bytes) hash.AppendData(bytes);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -40,7 +40,8 @@ public static class ContentLoader
         var dir = Path.Combine(inputDir, "assets");
         if (!Directory.Exists(dir)) return [];
         var assets = ImmutableArray.CreateBuilder<Asset>();
-        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // Links that stay inside input/ are followed; a file or folder linked from outside is refused (CMP144), never copied.
+        foreach (var file in InputFiles.Enumerate(inputDir, dir, diagnostics, recursive: true))
         {
             // Only the platform's own separator becomes '/': on Linux a backslash is an ordinary character in a file
             // name, and turning it into '/' let an asset named `..\en\index.html` write over the English home page.
@@ -49,13 +50,6 @@ public static class ContentLoader
             {
                 diagnostics.Error("CMP160", $"The asset's name contains {bad}, which a web server, an unzip tool or another system can read as a folder separator or a drive.",
                     new SourceLocation("assets/" + Printable(relative)), hint: "rename the file with letters, digits and hyphens; put it in a sub-folder of assets/ for folders");
-                continue;
-            }
-            // A symbolic link could point anywhere on the machine; copying it would publish that file.
-            if (new FileInfo(file).LinkTarget is not null)
-            {
-                diagnostics.Error("CMP021", "Assets may not be symbolic links.", new SourceLocation("assets/" + relative),
-                    hint: "copy the file into assets/ instead");
                 continue;
             }
             if (relative.Split('/').Any(part => Slugs.Problem(part.Replace(' ', '-')) is not null && part != "."))

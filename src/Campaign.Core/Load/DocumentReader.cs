@@ -20,7 +20,9 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
     {
         var dir = Path.Combine(inputDir, section);
         if (!Directory.Exists(dir)) return [];
-        var files = Directory.EnumerateFiles(dir, "*", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToList();
+        // Through the one gate for input files: a section folder or file linked from outside input/ is refused, not read.
+        var files = InputFiles.Enumerate(inputDir, dir, diagnostics, recursive: false).ToList();
+        if (files.Count == 0 && InputFiles.Inspect(inputDir, dir) is { Inside: false }) return [];
         foreach (var sub in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
             diagnostics.Warning("CMP017", "Folders inside a section are not read.", new SourceLocation(Relative(sub)),
                 hint: $"move the files up into {section}/");

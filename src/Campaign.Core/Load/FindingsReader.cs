@@ -32,7 +32,7 @@ public static partial class FindingsReader
 
         var records = new List<MapNode>();
         var cached = new List<Finding>();
-        foreach (var path in Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal))
+        foreach (var path in InputFiles.Enumerate(inputDir, dir, diagnostics, recursive: false))
         {
             var relative = "findings/" + Path.GetFileName(path);
             var extension = Path.GetExtension(path).ToLowerInvariant();

@@ -11,17 +11,17 @@ public static class TextFile
     /// <summary>Maximum size of one content file; larger files are refused rather than slowing the build to a crawl.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>
+    /// Reads the content file <paramref name="relative"/> at <paramref name="path"/> through <see cref="InputFiles"/>: the folder it
+    /// must stay inside is <paramref name="path"/> less <paramref name="relative"/> (the input folder for <c>reports/x.en.md</c>).
+    /// </summary>
     public static string? Read(string path, string relative, DiagnosticList diagnostics)
     {
-        var info = new FileInfo(path);
-        if (info.Length > MaxBytes)
-        {
-            diagnostics.Error("CMP010", $"The file is {info.Length / (1024 * 1024)} MB; content files may be at most {MaxBytes / (1024 * 1024)} MB.",
-                new SourceLocation(relative), hint: "split it into smaller files");
-            return null;
-        }
-        var bytes = File.ReadAllBytes(path);
-        return Decode(bytes, relative, diagnostics);
+        var full = Path.GetFullPath(path);
+        var tail = Path.DirectorySeparatorChar + relative.Replace('/', Path.DirectorySeparatorChar);
+        var root = full.EndsWith(tail, StringComparison.Ordinal) ? full[..^tail.Length] : Path.GetDirectoryName(full)!;
+        var bytes = InputFiles.ReadBytes(root, full, relative, diagnostics, MaxBytes);
+        return bytes is null ? null : Decode(bytes, relative, diagnostics);
     }
 
     public static string? Decode(byte[] bytes, string relative, DiagnosticList diagnostics)

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Campaign.Site.Rendering;
+using Campaign.Core.Diagnostics;
+using Campaign.Core.Load;
 
 namespace Campaign.Site.Incremental;
 
@@ -134,10 +136,11 @@ public sealed class PageFingerprints
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         if (Directory.Exists(dir))
-            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            // The files Theme.Load reads, through the same gate (it reports what is refused): a FIFO must not hang a rebuild here.
+            foreach (var file in InputFiles.Enumerate(dir, dir, new DiagnosticList(), recursive: true))
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(dir, file) + "\n"));
-                hash.AppendData(File.ReadAllBytes(file));
+                hash.AppendData(InputFiles.ReadBytes(dir, file, file, new DiagnosticList()) ?? []);
             }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Campaign.Core.Diagnostics;
+using Campaign.Core.Load;
 using Campaign.Site.Emit;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
@@ -26,9 +27,11 @@ public static class ReportPdfs
             {
                 var lang = edition.Language.Code;
                 var supplied = Path.Combine(options.InputDir, "reports", $"{report.Slug}.{lang}.pdf");
-                if (File.Exists(supplied))
+                // A supplied PDF is read through the input gate: one linked from outside input/, or a FIFO, is refused (CMP144, CMP145).
+                if (File.Exists(supplied) || InputFiles.Inspect(options.InputDir, supplied).Kind != InputEntryKind.Missing)
                 {
-                    generated.Add(PdfPath(report.Slug, lang), File.ReadAllBytes(supplied));
+                    if (InputFiles.ReadBytes(options.InputDir, supplied, $"reports/{report.Slug}.{lang}.pdf", diagnostics) is { } pdf)
+                        generated.Add(PdfPath(report.Slug, lang), pdf);
                     continue;
                 }
                 var url = Urls.Report(lang, report.Slug);

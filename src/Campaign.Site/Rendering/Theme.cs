@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Campaign.Core.Diagnostics;
+using Campaign.Core.Load;
 using Fluid;
 using Fluid.Values;
 
@@ -58,23 +59,26 @@ public sealed class Theme
         };
         options.Filters.AddFilter("t", Filters.Translate);
         var layouts = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
-        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(dir, "layouts"), "*.liquid").Order(StringComparer.Ordinal))
+        // The theme's files pass the same gate as the input's: a link out of the theme folder or a FIFO is refused, not read.
+        foreach (var file in InputFiles.Enumerate(dir, Path.Combine(dir, "layouts"), diagnostics, recursive: false, "theme/").Where(f => f.EndsWith(".liquid", StringComparison.Ordinal)))
         {
             var name = Path.GetFileNameWithoutExtension(file);
-            if (Parse(File.ReadAllText(file), $"theme/layouts/{name}.liquid", diagnostics) is { } template) layouts[name] = template;
+            if (ReadText(dir, file, $"theme/layouts/{name}.liquid", diagnostics) is { } text && Parse(text, $"theme/layouts/{name}.liquid", diagnostics) is { } template)
+                layouts[name] = template;
         }
         var partials = Path.Combine(dir, "partials");
         if (System.IO.Directory.Exists(partials))
-            foreach (var file in System.IO.Directory.EnumerateFiles(partials, "*.liquid").Order(StringComparer.Ordinal))
-                Parse(File.ReadAllText(file), $"theme/partials/{Path.GetFileName(file)}", diagnostics); // parse early: report errors with the file name
+            foreach (var file in InputFiles.Enumerate(dir, partials, diagnostics, recursive: false, "theme/").Where(f => f.EndsWith(".liquid", StringComparison.Ordinal)))
+                if (ReadText(dir, file, $"theme/partials/{Path.GetFileName(file)}", diagnostics) is { } text)
+                    Parse(text, $"theme/partials/{Path.GetFileName(file)}", diagnostics); // parse early: report errors with the file name
 
         var statics = new SortedDictionary<string, StaticFile>(StringComparer.Ordinal);
         var staticDir = Path.Combine(dir, "static");
         if (System.IO.Directory.Exists(staticDir))
-            foreach (var file in System.IO.Directory.EnumerateFiles(staticDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in InputFiles.Enumerate(dir, staticDir, diagnostics, recursive: true, "theme/"))
             {
                 var relative = Path.GetRelativePath(staticDir, file).Replace('\\', '/');
-                var bytes = File.ReadAllBytes(file);
+                if (InputFiles.ReadBytes(dir, file, "theme/static/" + relative, diagnostics) is not { } bytes) continue;
                 var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
                 var ext = Path.GetExtension(relative);
                 var hashed = relative[..^ext.Length] + "." + hash + ext;
@@ -82,6 +86,10 @@ public sealed class Theme
             }
         return new Theme(dir, layouts, options, statics);
     }
+
+    /// <summary>A template's text; a template is code, not content, so only the gate and the size limit apply, not the content rules (an empty partial is fine).</summary>
+    private static string? ReadText(string root, string file, string shown, DiagnosticList diagnostics) =>
+        InputFiles.ReadBytes(root, file, shown, diagnostics, TextFile.MaxBytes) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF') : null;
 
     private static IFluidTemplate? Parse(string source, string file, DiagnosticList diagnostics)
     {

@@ -1,3 +1,5 @@
+using Campaign.Core.Diagnostics;
+using Campaign.Core.Load;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
 
@@ -18,15 +20,22 @@ internal sealed class ThemeTemplateFiles(string root, IReadOnlyDictionary<string
     public static ThemeTemplateFiles Read(string root)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(root, "*.liquid", SearchOption.AllDirectories))
-            files[Path.GetRelativePath(root, file).Replace('\\', '/')] = File.ReadAllBytes(file);
+        // Only files that pass the input gate (Theme.Load reports the rest); anything else is not served from the disk either.
+        var refused = new DiagnosticList();
+        foreach (var file in InputFiles.Enumerate(root, root, refused, recursive: true).Where(f => f.EndsWith(".liquid", StringComparison.Ordinal)))
+            if (InputFiles.ReadBytes(root, file, file, refused, TextFile.MaxBytes) is { } bytes)
+                files[Path.GetRelativePath(root, file).Replace('\\', '/')] = bytes;
         return new ThemeTemplateFiles(root, files);
     }
 
     public IFileInfo GetFileInfo(string subpath) =>
         files.TryGetValue(subpath.Replace('\\', '/').TrimStart('/'), out var bytes)
             ? new MemoryFile(Path.GetFileName(subpath), bytes, _loaded)
-            : _asked.GetOrAdd(subpath, _disk.GetFileInfo);
+            : _asked.GetOrAdd(subpath, OnDisk);
+
+    /// <summary>The folder's answer, for a regular file inside the theme only: never a link out of it or a FIFO, which would hang the render.</summary>
+    private IFileInfo OnDisk(string subpath) =>
+        InputFiles.Inspect(root, Path.Combine(root, subpath.TrimStart('/', '\\'))) is { Kind: InputEntryKind.File, Inside: true } ? _disk.GetFileInfo(subpath) : new NotFoundFileInfo(subpath);
 
     /// <summary>
     /// What the folder answered, per path: Fluid first asks for a partial by its name without the extension
