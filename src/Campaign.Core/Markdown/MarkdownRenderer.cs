@@ -62,6 +62,12 @@ public sealed class MarkdownRenderer
                 case HtmlBlock or HtmlInline:
                     hasHtml = true;
                     break;
+                case HtmlEntityInline entity when Load.TextFile.HasForbidden(entity.Transcoded.ToString()):
+                    // `&#11;` decodes to the vertical tab the decoder removes from the file itself; XML refuses it just the same.
+                    diagnostics.Warning("CMP134", $"The character reference `{entity.Original}` stands for a character that cannot be published; it was removed.",
+                        new SourceLocation(file, firstLine + entity.Line, entity.Column + 1), field, "delete it");
+                    entity.Transcoded = new Markdig.Helpers.StringSlice("");
+                    break;
                 case LinkInline link when link.Url is { } url && !IsSafeUrl(url):
                     diagnostics.Error("CMP030", $"The link `{Quoted.Short(url)}` uses a scheme that is not allowed.",
                         new SourceLocation(file, firstLine + link.Line, link.Column + 1), field,
