@@ -37,23 +37,25 @@ public sealed class MarkdownRenderer
     {
         if (string.IsNullOrWhiteSpace(markdown)) return RenderedMarkdown.Empty;
         if (!MarkdownLimits.Check(markdown, file, firstLine, diagnostics, field)) return RenderedMarkdown.Empty;
-        return InternalFailure.Around(file, field, () => RenderWithinLimits(markdown, file, firstLine, diagnostics, field));
+        return InternalFailure.Around(file, field, () =>
+        {
+            try
+            {
+                return RenderWithinLimits(markdown, file, firstLine, diagnostics, field);
+            }
+            catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+            {
+                // Markdig's own limit (while parsing or writing), for nesting the line scan does not count: links, raw HTML and emphasis together.
+                diagnostics.Error("CMP131", "The Markdown is nested too deeply for the Markdown reader.", new SourceLocation(file, firstLine), field,
+                    $"keep block quotes and lists within {MarkdownLimits.MaxBlockDepth} levels and brackets and emphasis within {MarkdownLimits.MaxInlineDepth}");
+                return RenderedMarkdown.Empty;
+            }
+        });
     }
 
     private RenderedMarkdown RenderWithinLimits(string markdown, string file, int firstLine, DiagnosticList diagnostics, string? field)
     {
-        MarkdownDocument document;
-        try
-        {
-            document = Markdig.Markdown.Parse(markdown, _pipeline);
-        }
-        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
-        {
-            // Markdig's own limit, for nesting the line scan does not count (containers and inlines together).
-            diagnostics.Error("CMP131", "The Markdown is nested too deeply for the Markdown reader.", new SourceLocation(file, firstLine), field,
-                $"keep block quotes and lists within {MarkdownLimits.MaxBlockDepth} levels and brackets and emphasis within {MarkdownLimits.MaxInlineDepth}");
-            return RenderedMarkdown.Empty;
-        }
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
         var hasHtml = false;
         foreach (var node in document.Descendants())
         {
