@@ -89,6 +89,9 @@ public static class TextFile
         return kept.ToString();
     }
 
+    /// <summary>Whether <paramref name="text"/> holds a character <see cref="RemoveForbidden"/> would remove (text decoded from a character reference or an escape).</summary>
+    public static bool HasForbidden(string text) => FirstForbidden(text, 0) >= 0;
+
     private static int FirstForbidden(string text, int from)
     {
         for (var i = from; i < text.Length; i++)
@@ -107,7 +110,7 @@ public static class TextFile
             if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) return 1;
             return IsNoncharacter(char.ConvertToUtf32(c, text[i + 1])) ? 2 : 0;
         }
-        if (char.IsLowSurrogate(c)) return 1; // a high surrogate before it would have taken it as a pair
+        if (char.IsLowSurrogate(c)) return i > 0 && char.IsHighSurrogate(text[i - 1]) ? 0 : 1; // the second half of a pair is fine
         return IsNoncharacter(c) ? 1 : 0;
     }
 

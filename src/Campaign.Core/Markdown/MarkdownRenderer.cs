@@ -33,23 +33,25 @@ public sealed class MarkdownRenderer
     {
         if (string.IsNullOrWhiteSpace(markdown)) return RenderedMarkdown.Empty;
         if (!MarkdownLimits.Check(markdown, file, firstLine, diagnostics, field)) return RenderedMarkdown.Empty;
-        return InternalFailure.Around(file, field, () => RenderWithinLimits(markdown, file, firstLine, diagnostics, field));
+        return InternalFailure.Around(file, field, () =>
+        {
+            try
+            {
+                return RenderWithinLimits(markdown, file, firstLine, diagnostics, field);
+            }
+            catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+            {
+                // Markdig's own limit (while parsing or writing), for nesting the line scan does not count: links, raw HTML and emphasis together.
+                diagnostics.Error("CMP131", "The Markdown is nested too deeply for the Markdown reader.", new SourceLocation(file, firstLine), field,
+                    $"keep block quotes and lists within {MarkdownLimits.MaxBlockDepth} levels and brackets and emphasis within {MarkdownLimits.MaxInlineDepth}");
+                return RenderedMarkdown.Empty;
+            }
+        });
     }
 
     private RenderedMarkdown RenderWithinLimits(string markdown, string file, int firstLine, DiagnosticList diagnostics, string? field)
     {
-        MarkdownDocument document;
-        try
-        {
-            document = Markdig.Markdown.Parse(markdown, _pipeline);
-        }
-        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
-        {
-            // Markdig's own limit, for nesting the line scan does not count (containers and inlines together).
-            diagnostics.Error("CMP131", "The Markdown is nested too deeply for the Markdown reader.", new SourceLocation(file, firstLine), field,
-                $"keep block quotes and lists within {MarkdownLimits.MaxBlockDepth} levels and brackets and emphasis within {MarkdownLimits.MaxInlineDepth}");
-            return RenderedMarkdown.Empty;
-        }
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
         var hasHtml = false;
         var links = ImmutableArray.CreateBuilder<ContentLink>();
         foreach (var node in document.Descendants())
@@ -60,12 +62,18 @@ public sealed class MarkdownRenderer
                     hasHtml = true;
                     RawHtmlFilter.Report(node, file, firstLine, diagnostics, field);
                     break;
+                case HtmlEntityInline entity when Load.TextFile.HasForbidden(entity.Transcoded.ToString()):
+                    // `&#11;` decodes to the vertical tab the decoder removes from the file itself; XML refuses it just the same.
+                    diagnostics.Warning("CMP134", $"The character reference `{entity.Original}` stands for a character that cannot be published; it was removed.",
+                        new SourceLocation(file, firstLine + entity.Line, entity.Column + 1), field, "delete it");
+                    entity.Transcoded = new Markdig.Helpers.StringSlice("");
+                    break;
                 default:
                     LinkChecks.Check(node, file, firstLine, diagnostics, field);
-                    break;
-                case LinkInline link when !string.IsNullOrEmpty(link.Url) && !link.IsAutoLink:
-                    // Kept with its position so build and serve can point at a broken one in the file (Site/Checks/BuildLinkCheck).
-                    links.Add(new ContentLink(link.Url, link.IsImage, firstLine + link.Line, link.Column + 1));
+                    // Kept with its position so build and serve can point at a broken one in the file (Site/Checks/BuildLinkCheck);
+                    // a URL the policy refused has just been replaced and is reported already.
+                    if (node is LinkInline link && !string.IsNullOrEmpty(link.Url) && link.Url != "#" && !link.IsAutoLink)
+                        links.Add(new ContentLink(link.Url, link.IsImage, firstLine + link.Line, link.Column + 1));
                     break;
             }
             // Generic attributes ({#id .class}) are for ids and classes only; an onclick= must not reach the page.
