@@ -57,6 +57,7 @@ public static class ContentLoader
                 diagnostics.Warning("CMP021", "The asset's name has characters that do not travel well in URLs.",
                     new SourceLocation("assets/" + relative), hint: Slugs.Advice);
             }
+            if (!AssetRules.Check(relative, file, diagnostics)) continue;
             assets.Add(new Asset(relative, file));
         }
         return assets.ToImmutable();

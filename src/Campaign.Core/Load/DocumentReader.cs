@@ -158,7 +158,14 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
             r.WarnUnknown();
             if (status is not null) responses.Add(response);
         }
-        var company = new Company(info, name ?? "", country ?? "", f.Text("parent"), f.List("products"), summary ?? "", f.Text("website"),
+        var website = f.Text("website");
+        // Published to templates as a link: the same check as every other URL.
+        if (website is not null && Validate.UrlPolicy.Link(website) is { } problem)
+        {
+            diagnostics.Error(problem.Code, problem.Message, f.Map.Get("website")?.Location, "website", problem.Hint);
+            website = null;
+        }
+        var company = new Company(info, name ?? "", country ?? "", f.Text("parent"), f.List("products"), summary ?? "", website,
             responses.ToImmutable(), f.Date("updated"), Body(info, front));
         return name is null || country is null || summary is null ? null : company;
     }

@@ -95,12 +95,14 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
         {
             case null: return [];
             case ScalarNode s:
+                WarnMarkup(s);
                 return s.Value.Length == 0 ? [] : [.. s.Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
             case ListNode l:
                 var items = ImmutableArray.CreateBuilder<string>();
                 foreach (var item in l.Items)
                 {
-                    if (item is ScalarNode v) items.Add(v.Value.Trim());
+                    // Tags, products and authors are shown as text like any plain field.
+                    if (item is ScalarNode v) { WarnMarkup(v); items.Add(v.Value.Trim()); }
                     else diagnostics.Error("CMP005", $"Each item of `{key}` must be a single value.", item.Location, item.Field);
                 }
                 return items.ToImmutable();
@@ -196,7 +198,10 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
     private static readonly System.Text.RegularExpressions.Regex Markup = new("<\\s*[a-zA-Z!/?]", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>Plain-text fields are escaped on output; markup in one is almost always a mistake or an attack, so say so.</summary>
-    private void WarnMarkup(ScalarNode s)
+    private void WarnMarkup(ScalarNode s) => WarnMarkup(s, diagnostics);
+
+    /// <summary>The CMP033 check for a plain-text value read outside a front matter (an i18n string).</summary>
+    internal static void WarnMarkup(ScalarNode s, DiagnosticList diagnostics)
     {
         var m = Markup.Match(s.Value);
         if (!m.Success) return;

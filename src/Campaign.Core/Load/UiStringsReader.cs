@@ -32,7 +32,12 @@ public static class UiStringsReader
                 else
                     foreach (var (key, value) in map.Entries)
                     {
-                        if (value is ScalarNode s) strings[key] = s.Value;
+                        if (value is ScalarNode s)
+                        {
+                            // The theme escapes its words like any plain text; markup in one is a mistake or an attack.
+                            FieldReader.WarnMarkup(s, diagnostics);
+                            strings[key] = s.Value;
+                        }
                         else diagnostics.Error("CMP005", $"`{key}` must be a single text.", value.Location, key);
                         lines.TryAdd(key + "@" + language.Code, value.Location);
                     }
