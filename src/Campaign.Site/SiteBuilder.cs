@@ -64,9 +64,13 @@ public static class SiteBuilder
         }
         // Before any content is read: the lock (one build per output at a time), an interrupted swap repaired, and a
         // folder that is not the build's to replace refused. Held until the output is committed.
-        using var outputLock = OutputChecks.Prepare(options.OutputDir, swapped: session is not { Incremental: true }, diagnostics);
+        // A live preview keeps the lock between rebuilds (BuildSession.KeepsOutputLocked).
+        var kept = session?.LockedOutput(options.OutputDir);
+        var outputLock = kept ?? OutputChecks.Prepare(options.OutputDir, swapped: session is not { Incremental: true }, diagnostics);
         if (outputLock is null)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+        if (kept is null && session is { KeepsOutputLocked: true }) session.KeepOutputLock(outputLock, options.OutputDir);
+        using var released = session is { KeepsOutputLocked: true } ? null : outputLock;
 
         // 1. load + validate
         session?.Stage("load");

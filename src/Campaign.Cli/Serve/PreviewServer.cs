@@ -58,7 +58,7 @@ public sealed class PreviewServer : IAsyncDisposable
     public PreviewServer(Func<BuildOptions> options, IBuildProgress? progress = null)
     {
         _options = options;
-        _session = new BuildSession { Progress = progress };
+        _session = new BuildSession { Progress = progress, KeepsOutputLocked = true };
     }
 
     /// <summary>Builds, then serves on <paramref name="port"/> (0: any free port; taken: the next free one), then watches for changes.</summary>
@@ -262,6 +262,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         // wait for a build in progress, so the output folder is not deleted under it
         await _gate.WaitAsync();
+        _session.ReleaseOutput(); // after the last build: another build may now replace the folder
         _gate.Release();
     }
 }

@@ -121,12 +121,14 @@ public static class OutputChecks
         var io = Find(ex);
         if (io is null) return null;
         var at = new SourceLocation(outputDir);
-        var errno = io.HResult & 0xFFFF;
+        var errno = io.HResult & 0xFFFF; // on Unix .NET gives an IOException the system's errno as its HResult
         var text = io.Message;
         if (io is UnauthorizedAccessException || errno is 13 or 1 or 30 || text.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase))
             return new Diagnostic(Severity.Error, "CMP165", $"The output cannot be written: {text}", at, "--output",
                 "the folder or the disk is read-only, or this user may not write there: choose another --output, remount it read-write, or fix its permissions");
-        if (errno is 28 or 122 || text.Contains("No space left", StringComparison.OrdinalIgnoreCase) || text.Contains("quota", StringComparison.OrdinalIgnoreCase))
+        // errno ENOSPC and EDQUOT on Linux; Windows says it in words ("There is not enough space on the disk").
+        if (errno is 28 or 122 || text.Contains("No space left", StringComparison.OrdinalIgnoreCase) || text.Contains("not enough space", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("quota", StringComparison.OrdinalIgnoreCase))
             return new Diagnostic(Severity.Error, "CMP166", $"The disk is full: {text}", at, "--output",
                 "free space on the disk that holds the output (the build needs room for the new site beside the old one), or build onto another disk; the previous output was left as it was");
         return new Diagnostic(Severity.Error, "CMP167", $"The system refused to write the output: {text}", at, "--output",

@@ -34,6 +34,32 @@ public sealed class BuildSession(bool incremental = true)
     internal SitemapMemo? Sitemap => Incremental ? Sitemaps : null;
     internal FindingFilesMemo? FindingFileMemo => Incremental ? FindingFiles : null;
 
+    /// <summary>
+    /// For a live preview: keeps the output folder's lock from the first build until <see cref="ReleaseOutput"/>, so no
+    /// other build swaps the folder out from under the preview between rebuilds.
+    /// </summary>
+    public bool KeepsOutputLocked { get; init; }
+
+    private OutputLock? _outputLock;
+    private string? _lockedFolder;
+
+    /// <summary>The lock this session keeps on <paramref name="outputDir"/>, or null.</summary>
+    internal OutputLock? LockedOutput(string outputDir) =>
+        _outputLock is not null && _lockedFolder == Path.GetFullPath(outputDir) ? _outputLock : null;
+
+    internal void KeepOutputLock(OutputLock held, string outputDir)
+    {
+        _outputLock?.Dispose();
+        (_outputLock, _lockedFolder) = (held, Path.GetFullPath(outputDir));
+    }
+
+    /// <summary>Releases the output folder's lock kept by <see cref="KeepsOutputLocked"/> (the preview stops).</summary>
+    public void ReleaseOutput()
+    {
+        _outputLock?.Dispose();
+        _outputLock = null;
+    }
+
     internal OutputFolder Open(string outputDir) => Incremental ? OutputFolder.InPlace(outputDir, Ledger) : new OutputFolder(outputDir);
 
     /// <summary>Files written to disk by the last build (in place, unchanged files are not written).</summary>

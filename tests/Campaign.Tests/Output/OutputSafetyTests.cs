@@ -125,6 +125,22 @@ public sealed class OutputSafetyTests
     }
 
     [Fact]
+    public async Task A_live_preview_keeps_its_output_locked_between_rebuilds_until_it_stops()
+    {
+        using var campaign = new TestCampaign(Update);
+        var server = new Campaign.Cli.Serve.PreviewServer(() => campaign.Options());
+        try
+        {
+            await server.StartAsync(0, TestContext.Current.CancellationToken);
+            Assert.True(campaign.Exists("en/updates/meeting/index.html"));
+            AssertFailed(Build(campaign), 3, "CMP163", campaign.Output);
+            Assert.True(campaign.Exists("en/updates/meeting/index.html"));
+        }
+        finally { await server.DisposeAsync(); }
+        Assert.Equal(0, Build(campaign).ExitCode);
+    }
+
+    [Fact]
     public void A_lock_held_by_another_process_is_seen()
     {
         using var campaign = new TestCampaign(Update);
