@@ -8,6 +8,9 @@ public sealed class DiagnosticList
 
     public void Add(Diagnostic diagnostic)
     {
+        // A spreadsheet cell is named in the message, so the text, JSON and preview forms all show it.
+        if (diagnostic.Location?.Cell is { } cell && !diagnostic.Message.StartsWith(cell + ": ", StringComparison.Ordinal))
+            diagnostic = diagnostic with { Message = $"{cell}: {diagnostic.Message}" };
         lock (_gate) _items.Add(diagnostic);
     }
 

@@ -27,9 +27,18 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
 
     private string FieldName(string key) => map.Field.Length == 0 ? key : $"{map.Field}{map.Separator}{key}";
 
-    private void Missing(string key, string what) =>
-        diagnostics.Error("CMP003", $"The required field `{key}` is missing.", map.Location, FieldName(key),
-            $"add `{key}:` with {what}");
+    /// <summary>A spreadsheet row (columns <c>buyer_type</c>), not YAML (<c>buyer: {type: …}</c>): hints name columns, not keys.</summary>
+    private bool InSpreadsheet => map.Separator == "_";
+
+    /// <param name="columns">The spreadsheet columns to fill in, when the map is a spreadsheet row.</param>
+    private void Missing(string key, string what, string? columns = null)
+    {
+        if (InSpreadsheet)
+            diagnostics.Error("CMP003", $"The required column `{FieldName(key)}` is empty or missing.", map.Location, FieldName(key),
+                $"fill in {columns ?? $"the column `{FieldName(key)}`"}");
+        else
+            diagnostics.Error("CMP003", $"The required field `{key}` is missing.", map.Location, FieldName(key), $"add `{key}:` with {what}");
+    }
 
     /// <summary>A plain text value; empty text counts as missing.</summary>
     /// <param name="markdown">The value is Markdown (raw HTML in it is sanitised and reported there), not plain text.</param>
@@ -47,7 +56,7 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
             return s.Value.Trim();
         }
         diagnostics.Error("CMP005", $"`{key}` must be a single value, not a {(node is ListNode ? "list" : "mapping")}.",
-            At(node), node.Field, "write it on one line after the colon");
+            At(node), node.Field, InSpreadsheet ? $"give it one column, `{FieldName(key)}`, without a language or number" : "write it on one line after the colon");
         return null;
     }
 
@@ -120,13 +129,14 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
         var node = Node(key);
         if (node is null)
         {
-            if (required) Missing(key, $"a value per language ({string.Join(", ", languages.Select(l => l + ":"))})");
+            if (required) Missing(key, $"a value per language ({string.Join(", ", languages.Select(l => l + ":"))})", Columns(key, languages));
             return null;
         }
         if (node is not MapNode m)
         {
             diagnostics.Error("CMP005", $"`{key}` must give a text per language.", At(node), node.Field,
-                $"write it as `{key}:` followed by indented lines {string.Join(", ", languages.Select(l => $"`{l}: …`"))}");
+                InSpreadsheet ? $"name the column with its language: {Columns(key, languages)}"
+                    : $"write it as `{key}:` followed by indented lines {string.Join(", ", languages.Select(l => $"`{l}: …`"))}");
             return null;
         }
         var values = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -148,7 +158,7 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
         }
         if (values.Count == 0)
         {
-            if (required) Missing(key, "a text in at least the default language");
+            if (required) Missing(key, "a text in at least the default language", Columns(key, languages));
             return null;
         }
         if (warnMissing)
@@ -158,13 +168,17 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
         return new LocalizedText(values.ToImmutable());
     }
 
+    /// <summary>The per-language columns of <paramref name="key"/>: <c>title_en</c>, <c>title_zh</c>.</summary>
+    private string Columns(string key, IReadOnlyList<string> languages) =>
+        "the columns " + string.Join(", ", languages.Select(l => $"`{FieldName(key)}_{l}`"));
+
     /// <summary>A nested mapping, read with its own reader.</summary>
     public FieldReader? Nested(string key, bool required = false)
     {
         var node = Node(key);
         if (node is null)
         {
-            if (required) Missing(key, "its fields");
+            if (required) Missing(key, "its fields", $"the columns that start with `{FieldName(key)}_`");
             return null;
         }
         if (node is MapNode m) return new FieldReader(m, diagnostics);

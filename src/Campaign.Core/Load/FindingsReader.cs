@@ -48,7 +48,7 @@ public static partial class FindingsReader
             }
             var text = TextFile.Read(path, relative, diagnostics);
             if (text is null) continue;
-            records.AddRange(Records(text, relative, extension, languages, diagnostics));
+            records.AddRange(Records(text, relative, extension, languages, vocabularies, diagnostics));
         }
 
         var findings = new Finding?[records.Count];
@@ -116,7 +116,7 @@ public static partial class FindingsReader
             return edited.Findings.All;
         }
         var local = new DiagnosticList();
-        var records = Records(text, relative, extension, languages, local);
+        var records = Records(text, relative, extension, languages, vocabularies, local);
         var clean = !local.Sorted().Any();
         var keys = RecordKeys(text, extension, records);
         var read = new RecordRead[records.Count];
@@ -252,12 +252,13 @@ public static partial class FindingsReader
     }
 
     /// <summary>The records of one findings file: the rows of a CSV file, or the mapping or list of mappings of a YAML file.</summary>
-    private static List<MapNode> Records(string text, string relative, string extension, List<string> languages, DiagnosticList diagnostics)
+    private static List<MapNode> Records(string text, string relative, string extension, List<string> languages, Vocabularies vocabularies,
+        DiagnosticList diagnostics)
     {
         var records = new List<MapNode>();
         if (extension == ".csv")
         {
-            records.AddRange(CsvRecords.Read(text, relative, languages, diagnostics));
+            records.AddRange(CsvRecords.Read(text, relative, languages, diagnostics, (column, value) => Fits(column, value, vocabularies)));
             return records;
         }
         switch (YamlReader.Parse(text, relative, 0, diagnostics))
@@ -387,6 +388,33 @@ public static partial class FindingsReader
             return null;
         }
         return new YearRange(from, to);
+    }
+
+    /// <summary>
+    /// Whether a spreadsheet cell's value could belong to its column, judged from the column's name alone: a web address in
+    /// a URL column, a date in a date column, a vocabulary value in a vocabulary column. Used only to point at where the cells
+    /// of a row with a missing or extra cell start to shift; the row's real checks are the schema's.
+    /// </summary>
+    private static bool Fits(string column, string value, Vocabularies vocabularies)
+    {
+        var vocabulary = column switch
+        {
+            "technology" => "technology",
+            "buyer_type" => "buyer_type",
+            "licence" => "licence_status",
+            "summary_form" => "summary_form",
+            _ => null,
+        };
+        if (vocabulary is not null) return vocabularies[vocabulary] is not { } v || v.Find(value) is not null;
+        if (column.EndsWith("_url", StringComparison.Ordinal)) return IsWebAddress(value);
+        if (column == "reviewed" || column.EndsWith("_date", StringComparison.Ordinal))
+            return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        if (column == "years") return YearsPattern().IsMatch(value);
+        if (column == "id") return IdPattern().IsMatch(value);
+        // In other columns a web address or a date is the usual sign of a shift; free text may hold either.
+        var freeText = column.EndsWith("_title", StringComparison.Ordinal) || column.EndsWith("_quote", StringComparison.Ordinal)
+            || column.StartsWith("summary", StringComparison.Ordinal);
+        return freeText || !IsWebAddress(value) && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
     /// <summary>Sources are published as links: the same check as every other web address (a query is fine here).</summary>

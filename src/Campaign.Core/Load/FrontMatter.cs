@@ -11,8 +11,12 @@ public sealed record FrontMatter(MapNode Fields, string Body, int BodyLine)
     {
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
-            diagnostics.Error("CMP001", "The file has no front matter.", new SourceLocation(file, 1),
-                hint: "start the file with a line `---`, the fields (such as `title:`), and another `---`");
+            var first = text.Split('\n', 2)[0];
+            var closed = text.Contains("\n---\n", StringComparison.Ordinal) || text.EndsWith("\n---", StringComparison.Ordinal);
+            diagnostics.Error("CMP001", "The file has no front matter: its first line is not `---`.", new SourceLocation(file, 1),
+                hint: !LooksLikeField(first) ? "start the file with a line `---`, the fields (such as `title:`), and another `---`"
+                    : closed ? $"add a line `---` above `{Quoted.Short(first.Trim())}`"
+                    : $"add a line `---` above `{Quoted.Short(first.Trim())}`, and another `---` after the last field");
             return null;
         }
         var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
@@ -20,8 +24,20 @@ public sealed record FrontMatter(MapNode Fields, string Body, int BodyLine)
             end = text.IndexOf("\n---", end + 4, StringComparison.Ordinal);
         if (end < 0)
         {
-            diagnostics.Error("CMP001", "The front matter is not closed.", new SourceLocation(file, 1),
-                hint: "add a line `---` after the last field");
+            // The closing line belongs after the last field (or list item, or indented continuation) before the first line
+            // that is none of these, nor blank, nor a comment: usually the body's first paragraph.
+            var lines = text.Split('\n');
+            var stop = 2;
+            var last = 1;
+            for (; stop <= lines.Length; stop++)
+            {
+                var l = lines[stop - 1];
+                if (LooksLikeField(l) || l.StartsWith(' ') && l.Trim().Length > 0 || l.StartsWith("- ", StringComparison.Ordinal)) last = stop;
+                else if (l.Trim().Length > 0 && !l.StartsWith('#')) break;
+            }
+            diagnostics.Error("CMP001", "The front matter is not closed: there is no `---` line after the fields.",
+                new SourceLocation(file, Math.Min(last + 1, lines.Length)),
+                hint: last > 1 ? $"add a line `---` after line {last} (`{Quoted.Short(lines[last - 1].Trim())}`), the last field" : "add a line `---` after the last field");
             return null;
         }
         var yaml = text[4..(end + 1)];
@@ -39,5 +55,12 @@ public sealed record FrontMatter(MapNode Fields, string Body, int BodyLine)
             return null;
         }
         return new FrontMatter(map, body, bodyLine);
+    }
+
+    /// <summary>A line such as <c>title: …</c> or <c>date:</c>: a name, then a colon.</summary>
+    private static bool LooksLikeField(string line)
+    {
+        var colon = line.IndexOf(':');
+        return colon > 0 && line[..colon].All(c => char.IsLetterOrDigit(c) || c is '_' or '-') && (colon + 1 == line.Length || line[colon + 1] == ' ');
     }
 }

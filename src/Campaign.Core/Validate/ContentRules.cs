@@ -36,10 +36,28 @@ public static class ContentRules
             var present = group.Select(d => d.Doc.Lang).ToHashSet();
             var source = group.FirstOrDefault(d => d.Doc.Lang == content.Site.DefaultLanguage) ?? group.First();
             foreach (var lang in languages.Where(l => !present.Contains(l)))
-                diagnostics.Warning("CMP020", $"No {content.Site.Find(lang)!.Name} translation of {group.Key.Section}/{group.Key.Slug}; readers see the {content.Site.Find(source.Doc.Lang)!.Name} text with a notice.",
-                    source.Doc.Location, hint: $"add {group.Key.Section}/{group.Key.Slug}.{lang}.md (campaign new --lang {lang} {source.Doc.Location.File})");
+            {
+                var (section, slug) = group.Key;
+                // A file that is there but failed to load has its own error; "add the file" would send the campaigner to a
+                // command that refuses, because the file exists.
+                if (diagnostics.HasErrorsFor($"{section}/{slug}.{lang}.md")
+                    || lang == content.Site.DefaultLanguage && diagnostics.HasErrorsFor($"{section}/{slug}.md"))
+                    continue;
+                var command = lang == content.Site.DefaultLanguage
+                    ? $"campaign new {Kind(section)} {slug}" // `new --lang` refuses the default language: it is the source, written fresh
+                    : $"campaign new --lang {lang} {source.Doc.Location.File}";
+                diagnostics.Warning("CMP020", $"No {content.Site.Find(lang)!.Name} translation of {section}/{slug}; readers see the {content.Site.Find(source.Doc.Lang)!.Name} text with a notice.",
+                    source.Doc.Location, hint: $"add {section}/{slug}.{lang}.md ({command})");
+            }
         }
     }
+
+    /// <summary>The kind `campaign new` writes into a section: <c>updates</c> → <c>update</c>.</summary>
+    private static string Kind(string section) => section switch
+    {
+        "companies" => "company",
+        _ => section.TrimEnd('s'),
+    };
 
     /// <summary>The URL segment of a section: free pages sit directly under the language.</summary>
     public static string UrlSection(string section) => section == "pages" ? "" : section + "/";

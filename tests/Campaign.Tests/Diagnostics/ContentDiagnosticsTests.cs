@@ -53,10 +53,11 @@ public sealed class ContentDiagnosticsTests
         var d = Single(result, "CMP002");
         Assert.Equal(Severity.Error, d.Severity);
         Assert.Equal("updates/broken.en.md", d.Location!.File);
-        Assert.InRange(d.Location.Line, 5, 6); // the unclosed list on line 5; the parser notices at its end
-        Assert.True(d.Location.Column > 0);
-        Assert.StartsWith("Invalid YAML", d.Message);
-        Assert.Contains("indentation", d.Hint);
+        // The unclosed list where it opens (line 4, column 7), not where the parser notices it (the closing `---`).
+        Assert.Equal(4, d.Location.Line);
+        Assert.Equal(7, d.Location.Column);
+        Assert.Equal("The `[` opened here is never closed.", d.Message);
+        Assert.Contains("close it with `]`", d.Hint);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class FindingDiagnosticsTests
         // The line of the company field, not of the record's first field.
         Assert.Equal(3, d.Location!.Line);
         var c = One(Csv(",acme,Dome cameras,", ",acne,Dome cameras,"), "CMP019");
-        Assert.StartsWith("findings/acme.csv:2:4: error CMP019: `acne` is not a company of this campaign. [company]", c.ToString());
+        Assert.StartsWith("findings/acme.csv:2: error CMP019: row 2, column D (company): `acne` is not a company of this campaign. [company]", c.ToString());
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public sealed class FindingDiagnosticsTests
         var d = One(Csv("球形摄像头,network-cameras", "球形摄像头,network-camera"), "CMP007");
         Assert.Equal("technology", d.Field);
         Assert.Equal(2, d.Location!.Line);
-        Assert.Equal(7, d.Location.Column);
+        Assert.Equal("row 2, column G (technology)", d.Location.Cell);
         Assert.Contains("`network-cameras`", d.Hint ?? "");
-        Assert.StartsWith("findings/acme.csv:2:7: error CMP007", d.ToString());
+        Assert.StartsWith("findings/acme.csv:2: error CMP007: row 2, column G (technology): `network-camera` is not a known technology.", d.ToString());
     }
 
     [Fact]
