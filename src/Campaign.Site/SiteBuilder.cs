@@ -151,7 +151,7 @@ public static class SiteBuilder
         files += WholeSiteFiles.Write(model, jobs, downloads, output, session?.Sitemap is { } sitemap ? sitemap.Write : null);
         clock.Lap("sitemap, checksums, bundle");
         // Before the swap, over the files just written: content links that lead nowhere are warnings in every build.
-        if (options.LinkWarnings) Checks.BuildLinkCheck.Run(content, output.Root, diagnostics);
+        if (options.LinkWarnings) Checks.BuildLinkCheck.Run(model.Content, output.Root, diagnostics);
         clock.Lap("check content links");
         output.Commit();
         clock.Lap("commit output");
