@@ -85,8 +85,10 @@ public sealed class OutputSafetyTests
         Assert.Equal([Path.Combine(campaign.Root, "input"), campaign.Output], Directory.GetDirectories(campaign.Root).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void Swapping_in_exchanges_the_two_folders_and_returns_the_old_one()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Swapping_in_puts_the_new_folder_in_place_and_returns_the_old_one(bool exchange)
     {
         var root = Directory.CreateTempSubdirectory("campaign-swap-").FullName;
         try
@@ -97,10 +99,18 @@ public sealed class OutputSafetyTests
             Directory.CreateDirectory(built);
             File.WriteAllText(Path.Combine(target, "a"), "old");
             File.WriteAllText(Path.Combine(built, "a"), "new");
-            var old = OutputSwap.Commit(built, target);
+            var old = OutputSwap.Commit(built, target, exchange);
             Assert.Equal("new", File.ReadAllText(Path.Combine(target, "a")));
             Assert.NotNull(old);
+            Assert.Equal(exchange ? built : Path.Combine(root, ".output.old"), old);
             Assert.Equal("old", File.ReadAllText(Path.Combine(old, "a")));
+            Assert.False(OutputSwap.Repair(target), "nothing to repair while the output is there");
+            if (exchange) return;
+            // The two-step swap killed after its first rename: the next build puts the aside copy back.
+            Directory.Move(target, built);
+            Assert.True(OutputSwap.Repair(target));
+            Assert.Equal("old", File.ReadAllText(Path.Combine(target, "a")));
+            Assert.False(Directory.Exists(old));
         }
         finally { Directory.Delete(root, true); }
     }
