@@ -89,6 +89,10 @@ public static class SiteBuilder
                 new Core.Diagnostics.SourceLocation("site.yaml"), "base_url", "add the site's address, for example `base_url: https://example.org/`");
 
         _ = downloads.All; // worked out now, once, rather than by the first of the pages rendering in parallel while the others wait
+        // Before anything is written: a path no file system takes must be a diagnostic, not an exception halfway through writing.
+        var planned = jobs.Select(j => Urls.FilePath(j.Page.Url)).Concat(generated.Paths()).Concat(model.Content.Assets.Select(a => "assets/" + a.Path));
+        if (!OutputPaths.Check(planned, diagnostics))
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
 
         // 4. render + emit, into a folder that replaces output/ only on success
         using var output = session?.Open(options.OutputDir) ?? new OutputFolder(options.OutputDir);

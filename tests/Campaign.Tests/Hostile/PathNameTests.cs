@@ -195,3 +195,21 @@ public sealed class PathNameTests
         Assert.True(c.Exists($"en/{LongAscii(100)}/index.html"));
     }
 }
+
+/// <summary>The check of every planned path before writing, behind the content checks: a path made some other way is a diagnostic.</summary>
+public sealed class OutputPathTests
+{
+    [Fact]
+    public void Planned_paths_over_the_limits_are_reported_and_short_ones_pass()
+    {
+        var diagnostics = new Campaign.Core.Diagnostics.DiagnosticList();
+        Assert.True(Campaign.Site.Emit.OutputPaths.Check(["en/index.html", $"en/{new string('a', 100)}/index.html"], diagnostics));
+        Assert.Empty(diagnostics.Sorted());
+
+        Assert.False(Campaign.Site.Emit.OutputPaths.Check([$"en/{new string('b', 101)}/index.html", $"en/{new string('c', 90)}/{new string('d', 90)}/{new string('e', 90)}/x.json"], diagnostics));
+        var found = diagnostics.Sorted();
+        Assert.All(found, d => Assert.Equal("CMP141", d.Code));
+        Assert.Contains(found, d => d.Message.Contains("the name `bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…` is 101 bytes, more than 100"));
+        Assert.Contains(found, d => d.Message.Contains("its path is 282 bytes, more than 240") && d.Message.Contains("nothing was written"));
+    }
+}
