@@ -118,6 +118,10 @@ public static class SiteBuilder
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
 
         _ = downloads.All; // worked out now, once, rather than by the first of the pages rendering in parallel while the others wait
+        // Before anything is written: a path no file system takes must be a diagnostic, not an exception halfway through writing.
+        var planned = jobs.Select(j => Urls.FilePath(j.Page.Url)).Concat(generated.Paths()).Concat(model.Content.Assets.Select(a => "assets/" + a.Path));
+        if (!OutputPaths.Check(planned, diagnostics))
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
 
         // 4. render + emit, into a folder that replaces output/ only on success; a failure of the disk (full, read-only)
         //    is a diagnostic of its own, and the half-written folder is deleted as the output is disposed.

@@ -137,7 +137,8 @@ public sealed class NewCommand : ICommand
         var dir = Path.Combine(input, "findings");
         if (File.Exists(Path.Combine(dir, id + ".yaml"))) return $"findings/{id}.yaml";
         if (!Directory.Exists(dir)) return null;
-        foreach (var file in Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal))
+        // Only the files the build would read (a FIFO here would block the command; a link out is not the campaign's).
+        foreach (var file in InputFiles.Enumerate(input, dir, new DiagnosticList(), recursive: false))
             foreach (var line in File.ReadLines(file))
                 if (line.TrimStart(' ', '-').StartsWith("id:", StringComparison.Ordinal) && line.Split(':', 2)[1].Trim() == id
                     || line.StartsWith(id + ",", StringComparison.Ordinal))

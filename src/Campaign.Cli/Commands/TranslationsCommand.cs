@@ -158,6 +158,13 @@ public sealed class TranslationsCommand : ICommand
             console.Error.WriteLine($"campaign translations: {relative} has no readable source ({parts[0]}/{slug}.{site.DefaultLanguage}.md).");
             return 1;
         }
+        // Written through the same gate as it is read: never through a link to a file outside the input folder, never into a FIFO.
+        var refused = new DiagnosticList();
+        if (InputFiles.Refuse(input, full, relative, refused))
+        {
+            console.Diagnostics(refused.Sorted(), input);
+            return 1;
+        }
         File.WriteAllText(full, TranslationStamp.Set(File.ReadAllText(full), hash), new UTF8Encoding(false));
         console.Out.WriteLine($"Marked {relative} as translated from the current {source} (translated_from: {hash[..12]}…).");
         return 0;

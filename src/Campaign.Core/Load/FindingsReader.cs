@@ -358,8 +358,10 @@ public static partial class FindingsReader
             StringComparer.Ordinal);
         return new Finding(id, map.Location, title, company, product, technology, buyer, country, years, summary, summarySource,
             summaryForm, licence, sources.ToImmutable(), reportSection, tags, reviewed.Value,
-            new FieldPlaces(new[] { "id", "company", "report_section", "reviewed" }
-                .Where(k => map.Get(k) is not null).Select(k => KeyValuePair.Create(k, map.Get(k)!.Location))));
+            new FieldPlaces(new[] { "id", "company", "report_section", "reviewed", "technology", "buyer", "country", "licence" }
+                .Where(k => map.Get(k) is not null).Select(k => KeyValuePair.Create(k, map.Get(k)!.Location))
+                .Concat(new[] { "province", "city" }.Where(k => (map.Get("buyer") as MapNode)?.Get(k) is not null)
+                    .Select(k => KeyValuePair.Create("buyer." + k, ((MapNode)map.Get("buyer")!).Get(k)!.Location)))));
     }
 
     private static YearRange? Years(FieldReader f, DateOnly today, DiagnosticList diagnostics)

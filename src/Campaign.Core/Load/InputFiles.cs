@@ -21,7 +21,7 @@ public enum InputEntryKind { Missing, File, Directory, Special, Loop }
 public static class InputFiles
 {
     /// <summary>Real paths of the folders files are looked up from; they are looked up for every file, and rarely move.</summary>
-    private static readonly ConcurrentDictionary<string, string?> RealRoots = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> RealRoots = new(StringComparer.Ordinal);
 
     /// <summary>Links followed before a path counts as a loop (Linux's own limit).</summary>
     private const int MaxLinks = 40;
@@ -30,8 +30,12 @@ public static class InputFiles
     public static InputEntry Inspect(string root, string path)
     {
         var fullRoot = Path.GetFullPath(root);
-        var realRoot = RealRoots.GetOrAdd(fullRoot, r => Walk(Path.GetPathRoot(r)!, r[Path.GetPathRoot(r)!.Length..]).RealPath);
-        if (realRoot is null) return new InputEntry(InputEntryKind.Missing, null, false);
+        if (!RealRoots.TryGetValue(fullRoot, out var realRoot))
+        {
+            realRoot = Walk(Path.GetPathRoot(fullRoot)!, fullRoot[Path.GetPathRoot(fullRoot)!.Length..]).RealPath;
+            if (realRoot is null) return new InputEntry(InputEntryKind.Missing, null, false); // not remembered: it may be created yet
+            RealRoots[fullRoot] = realRoot;
+        }
         var relative = Path.GetRelativePath(fullRoot, Path.GetFullPath(path));
         if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
             return new InputEntry(InputEntryKind.Missing, null, false);
@@ -74,32 +78,42 @@ public static class InputFiles
 
     /// <summary>
     /// The bytes of a file that passes <see cref="Refuse"/>, read to at most <paramref name="maxBytes"/>: the size the file
-    /// system reports is only a first check, since a file can grow while it is read or report less than it holds.
+    /// system reports is only a first check, since a file can grow while it is read or report less than it holds. Without a
+    /// limit, at most what one array holds (2 GB).
     /// </summary>
-    public static byte[]? ReadBytes(string root, string path, string relative, DiagnosticList diagnostics, long maxBytes = long.MaxValue)
+    public static byte[]? ReadBytes(string root, string path, string relative, DiagnosticList diagnostics, long maxBytes = 0x7FFFFFC7)
     {
         if (Refuse(root, path, relative, diagnostics)) return null;
         try
         {
-            if (new FileInfo(path).Length > maxBytes)
+            var reported = new FileInfo(path).Length;
+            if (reported > maxBytes)
             {
-                TooLarge(new FileInfo(path).Length, relative, maxBytes, diagnostics);
+                TooLarge(reported, relative, maxBytes, diagnostics);
                 return null;
             }
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-            using var memory = new MemoryStream();
-            var buffer = new byte[81920];
+            // One buffer of the reported size, as File.ReadAllBytes; then whatever the file holds beyond it, up to the limit.
+            var bytes = new byte[reported];
+            var filled = 0;
             int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            while (filled < bytes.Length && (read = stream.Read(bytes, filled, bytes.Length - filled)) > 0) filled += read;
+            if (filled < bytes.Length) return bytes[..filled];
+            var chunk = new byte[81920];
+            if ((read = stream.Read(chunk, 0, chunk.Length)) == 0) return bytes;
+            using var more = new MemoryStream();
+            more.Write(bytes, 0, filled);
+            do
             {
-                if (memory.Length + read > maxBytes)
+                if (more.Length + read > maxBytes)
                 {
                     TooLarge(null, relative, maxBytes, diagnostics);
                     return null;
                 }
-                memory.Write(buffer, 0, read);
+                more.Write(chunk, 0, read);
             }
-            return memory.ToArray();
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0);
+            return more.ToArray();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -190,6 +190,9 @@ public sealed class GeneratedFiles
         return found;
     }
 
+    /// <summary>Every path added so far, in no particular order, for checks that must see each one before anything is written.</summary>
+    public IEnumerable<string> Paths() => Snapshot().Select(f => f.Path);
+
     /// <summary>All files, ordered by path; throws when two stages generated the same path.</summary>
     public IReadOnlyList<GeneratedFile> All
     {

@@ -140,17 +140,6 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         return new Facet(name, [.. order(values)]);
     }
 
-    /// <summary>A URL segment for a place: its default-language name in lower-case ASCII, or a short hash when it has no ASCII letters.</summary>
-    public static string PlaceSlug(string name)
-    {
-        var folded = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c)) folded.Append(char.ToLowerInvariant(c));
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            else if (folded.Length > 0 && folded[^1] != '-') folded.Append('-');
-        }
-        var slug = folded.ToString().Trim('-');
-        return slug.Length > 0 ? slug : "place-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
-    }
+    /// <summary>A URL segment for a place (the rule lives in the model, where validation checks the same segment).</summary>
+    public static string PlaceSlug(string name) => PlaceNames.Slug(name);
 }

@@ -175,6 +175,48 @@ public sealed class SpecialFileTests
     }
 
     [Fact]
+    public void A_site_yaml_linked_outside_input_is_refused_and_its_lines_not_echoed()
+    {
+        using var c = new TestCampaign(Page);
+        var environ = Path.Combine(c.Root, "environ");
+        File.WriteAllText(environ, "title: " + Secret + "\nCI_TOKEN=" + Secret + "\n");
+        File.Delete(Path.Combine(c.Input, "site.yaml"));
+        File.CreateSymbolicLink(Path.Combine(c.Input, "site.yaml"), environ);
+        var run = Build(c);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("site.yaml: error CMP144: The file is a symbolic link to a file outside the folder", run.Error);
+        Assert.DoesNotContain("Exception", run.Error);
+        Assert.False(Directory.Exists(c.Output));
+        AssertSecretNowhere(c, run);
+    }
+
+    [Fact]
+    public void A_folder_linked_into_itself_in_assets_is_not_followed_round()
+    {
+        using var c = new TestCampaign(Page);
+        c.Write("assets/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        Link(c, "assets/img/again", Path.Combine(c.Input, "assets"));
+        var result = c.Build();
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code is "CMP144" or "CMP145");
+        Assert.True(File.Exists(Path.Combine(c.Output, "assets", "img", "logo.svg")));
+        Assert.False(Directory.Exists(Path.Combine(c.Output, "assets", "img", "again", "img", "again")));
+    }
+
+    [Fact]
+    public void Marking_a_translation_never_writes_through_a_link_out_of_input()
+    {
+        using var c = new TestCampaign(Page);
+        var outside = Path.Combine(c.Root, "outside.md");
+        File.WriteAllText(outside, "---\ntitle: Über uns\n---\n" + Secret + "\n");
+        Link(c, "pages/about.zh.md", outside);
+        var run = CliRun.Run("translations", "--input", c.Input, "--mark-current", "pages/about.zh.md");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("pages/about.zh.md: error CMP144:", run.Error);
+        Assert.Equal("---\ntitle: Über uns\n---\n" + Secret + "\n", File.ReadAllText(outside));
+        Assert.DoesNotContain(Secret, run.Error + run.Out);
+    }
+
+    [Fact]
     public void The_size_limit_holds_while_reading_when_the_reported_size_is_wrong()
     {
         // Files in /proc report a size of 0 and hold more: the reported size cannot be trusted, the bytes read are counted.

@@ -1,0 +1,30 @@
+using System.Text;
+using Campaign.Core.Diagnostics;
+using Campaign.Core.Validate;
+
+namespace Campaign.Site.Emit;
+
+/// <summary>
+/// The last check before anything is written: every path the build planned, within the limits <see cref="PathNames"/>
+/// holds the content to. The content's names are checked (with file, line and field) while loading; this catches a
+/// path made some other way, so that it is a diagnostic and not an exception in the middle of writing.
+/// </summary>
+public static class OutputPaths
+{
+    /// <summary>Reports paths with a name over 100 bytes or a length over 240 (the first ten); true when there were none.</summary>
+    public static bool Check(IEnumerable<string> paths, DiagnosticList diagnostics)
+    {
+        var found = 0;
+        foreach (var path in paths)
+        {
+            if (path.Length * 3 <= PathNames.MaxSegmentBytes) continue; // too short to be too long, in any UTF-8 (the common case, so no counting)
+            var problem = Encoding.UTF8.GetByteCount(path) is var bytes && bytes > PathNames.MaxPathBytes ? $"its path is {bytes} bytes, more than {PathNames.MaxPathBytes}"
+                : path.Split('/').FirstOrDefault(p => Encoding.UTF8.GetByteCount(p) > PathNames.MaxSegmentBytes) is { } name ? $"the name `{name[..Math.Min(40, name.Length)]}…` is {Encoding.UTF8.GetByteCount(name)} bytes, more than {PathNames.MaxSegmentBytes}"
+                : null;
+            if (problem is null || ++found > 10) continue;
+            diagnostics.Error("CMP141", $"The site would have a file at {(path.Length > 80 ? path[..80] + "…" : path)}, but {problem}; nothing was written.",
+                hint: "shorten the slug, id, place or file name it is made from");
+        }
+        return found == 0;
+    }
+}
