@@ -37,7 +37,11 @@ public sealed class CheckCommand : ICommand
     public static readonly string[] Switches = ["--drafts", "--quiet", "--verbose"];
 
     /// <summary>The outcome of a check, as <c>--format json</c> prints it.</summary>
-    public sealed record CheckReport(bool Ok, int Errors, int Warnings, int Pages, int Links, IReadOnlyList<Diagnostic> Diagnostics);
+    public sealed record CheckReport(bool Ok, int Errors, int Warnings, int Pages, int Links, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        /// <summary>The bug that stopped the build (CMP130), for <c>--verbose</c> to print its stack trace.</summary>
+        public Exception? Failure { get; init; }
+    }
 
     public int Run(IReadOnlyList<string> args, Console console)
     {
@@ -70,6 +74,7 @@ public sealed class CheckCommand : ICommand
             return report.Ok ? 0 : 1;
         }
         console.Diagnostics(report.Diagnostics, input);
+        console.Failure(report.Failure);
         var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var summary = $"{report.Errors} error{(report.Errors == 1 ? "" : "s")}, {report.Warnings} warning{(report.Warnings == 1 ? "" : "s")}";
         var writer = report.Ok ? console.Out : console.Error;
@@ -104,7 +109,7 @@ public sealed class CheckCommand : ICommand
             if (build.Succeeded && content is not null)
                 counts = LinkCheck.Run(Path.Combine(temp, "site"), PageSources.Of(content), diagnostics);
             var all = diagnostics.Sorted();
-            return new CheckReport(!all.Any(d => d.IsError), all.Count(d => d.IsError), all.Count(d => !d.IsError), counts.Pages, counts.Links, all);
+            return new CheckReport(!all.Any(d => d.IsError), all.Count(d => d.IsError), all.Count(d => !d.IsError), counts.Pages, counts.Links, all) { Failure = build.Failure };
         }
         finally
         {

@@ -84,6 +84,7 @@ public sealed class SafetyNetTests : IDisposable
         Assert.Contains("theme/layouts/base.liquid: error CMP130:", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
         AssertOutputUntouched();
+        Assert.Contains("   at ", Run("check", "--verbose").Error);
     }
 
     [Fact]
