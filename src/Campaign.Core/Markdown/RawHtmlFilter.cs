@@ -25,7 +25,8 @@ internal static class RawHtmlFilter
             HtmlInline inline => inline.Tag,
             _ => null,
         };
-        if (string.IsNullOrEmpty(raw)) return;
+        // A closing tag carries no attributes: nothing to report, and no sanitizer to build for it.
+        if (string.IsNullOrEmpty(raw) || raw.StartsWith("</", StringComparison.Ordinal)) return;
         var at = new SourceLocation(file, firstLine + node.Line, node.Column + 1);
         var removed = new SortedSet<string>(StringComparer.Ordinal);
         var urls = new List<(UrlProblem? Problem, string Url)>();

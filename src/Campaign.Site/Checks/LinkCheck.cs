@@ -84,7 +84,15 @@ public static class LinkCheck
     private static (string? Found, string Wanted) Resolve(string page, string path, string siteDir)
     {
         // Root-relative links (only the 404 page, served at any address, has them) start from the site's root.
-        var resolved = path.StartsWith('/') ? new Uri("file:///site" + path).AbsolutePath : new Uri(new Uri("file:///site/" + page), path).AbsolutePath;
+        string resolved;
+        try
+        {
+            resolved = path.StartsWith('/') ? new Uri("file:///site" + path).AbsolutePath : new Uri(new Uri("file:///site/" + page), path).AbsolutePath;
+        }
+        catch (UriFormatException)
+        {
+            return (null, path); // a link no browser can follow is a broken link, not a crash of the check
+        }
         if (!resolved.StartsWith("/site/", StringComparison.Ordinal)) return (null, path); // climbs out of the site
         var relative = resolved["/site/".Length..];
         var full = Path.Combine(siteDir, relative);
