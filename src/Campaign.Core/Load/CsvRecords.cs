@@ -174,7 +174,9 @@ public static class CsvRecords
             var path = Path(name, languages, out var number);
             if (Nested.Contains(name) || number is null && path[0] == "sources")
             {
-                diagnostics.Error("CMP173", $"A spreadsheet cannot give `{path[0]}` in one column.", Head(i), name,
+                var part = header.FirstOrDefault(h => h != name && h.StartsWith(path[0] == "sources" ? "source" : path[0] + "_", StringComparison.Ordinal)
+                    && Path(h, languages, out var n)[0] == path[0] && (path[0] != "sources" || n is not null));
+                diagnostics.Error("CMP173", $"A spreadsheet cannot give `{path[0]}` in one column{(part is null ? "" : $", beside its part `{Quoted.Short(part)}`")}.", Head(i), name,
                     path[0] == "sources"
                         ? "give each source its numbered columns (source1_title, source1_url, source1_date, …) and delete this one"
                         : $"use the columns {name}_name_{languages.First()}, {name}_type, … and delete this one");

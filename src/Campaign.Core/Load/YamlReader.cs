@@ -65,7 +65,10 @@ public static class YamlReader
     {
         var lines = text.Split('\n');
         string Text(int n) => n >= 1 && n <= lines.Length ? lines[n - 1] : "";
-        if ((IndentTab(lines) ?? (reason.Contains("tab", StringComparison.OrdinalIgnoreCase) ? AnyTab(lines) : null)) is { } tab)
+        // The parser names a tab (at the line before it, or at the top); any other error is a tab's only when the tab is on
+        // the line where the parser stopped, since a tab inside a `|` block's text is content, not indentation.
+        var named = reason.Contains("tab", StringComparison.OrdinalIgnoreCase);
+        if ((named ? IndentTab(lines) ?? AnyTab(lines) : IndentTab(lines) is { } near && near.Line == line ? near : null) is { } tab)
         {
             state.Error(tab.Line, tab.Column, "A tab is used to indent this line; YAML indents with spaces only.", "replace the tab with spaces");
             return;

@@ -63,6 +63,25 @@ public sealed class YamlDiagnosticsTests
     }
 
     [Fact]
+    public void A_tab_inside_a_block_of_text_is_not_blamed_for_a_later_mistake()
+    {
+        var d = BuildFails("""
+            -- updates/meeting.en.md --
+            ---
+            title: Meeting
+            summary: |
+              	indented with a tab, which is text here
+            date: 2020-09-21: noon
+            kind: news
+            ---
+            Body.
+            """, "updates/meeting.en.md");
+        Assert.Equal(5, d.Location!.Line);
+        Assert.Equal(17, d.Location.Column);
+        Assert.Equal("The value of `date` contains `: `, which YAML reads as the start of another field.", d.Message);
+    }
+
+    [Fact]
     public void An_unclosed_quote_is_reported_where_it_opens()
     {
         var d = BuildFails("""

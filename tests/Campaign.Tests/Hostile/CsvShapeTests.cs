@@ -24,8 +24,9 @@ public sealed class CsvShapeTests
     }
 
     [Theory]
-    [InlineData("id,buyer,buyer_name_en\n", "buyer", "A spreadsheet cannot give `buyer` in one column.")]
-    [InlineData("id,sources,source1_url\n", "sources", "A spreadsheet cannot give `sources` in one column.")]
+    [InlineData("id,buyer,buyer_name_en\n", "buyer", "A spreadsheet cannot give `buyer` in one column, beside its part `buyer_name_en`.")]
+    [InlineData("id,sources,source1_url\n", "sources", "A spreadsheet cannot give `sources` in one column, beside its part `source1_url`.")]
+    [InlineData("id,buyer\n", "buyer", "A spreadsheet cannot give `buyer` in one column.")]
     [InlineData("id,sources_en\n", "sources_en", "A spreadsheet cannot give `sources` in one column.")]
     [InlineData("id,title,title_en\n", "title", "The columns `title` and `title_en` cannot both be used: `title` gives the whole value, `title_en` one part of it.")]
     [InlineData("id,buyer_name,buyer_name_zh\n", "buyer_name", "The columns `buyer_name` and `buyer_name_zh` cannot both be used: `buyer_name` gives the whole value, `buyer_name_zh` one part of it.")]
@@ -65,7 +66,7 @@ public sealed class CsvShapeTests
         using var campaign = new TestCampaign(FindingCampaigns.Base + csv);
         var run = CliRun.Run("build", "--input", campaign.Input, "--output", campaign.Output, "--theme", Repo.Theme, "--now", "2026-11-25", "--no-pdf");
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("findings/acme.csv:1: error CMP173: row 1, column B (buyer): A spreadsheet cannot give `buyer` in one column. [buyer] (use the columns buyer_name_en, buyer_type, … and delete this one)",
+        Assert.Contains("findings/acme.csv:1: error CMP173: row 1, column B (buyer): A spreadsheet cannot give `buyer` in one column, beside its part `buyer_name_en`. [buyer] (use the columns buyer_name_en, buyer_type, … and delete this one)",
             run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(" at Campaign.", run.Error, StringComparison.Ordinal);
