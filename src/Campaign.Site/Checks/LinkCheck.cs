@@ -21,7 +21,7 @@ public static class LinkCheck
         var pages = Directory.EnumerateFiles(siteDir, "*.html", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(siteDir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var links = new List<(string Page, string Link)>();
+        var links = new List<(string Page, string Link, bool Image)>();
         foreach (var page in pages)
         {
             var doc = parser.ParseDocument(File.ReadAllText(Path.Combine(siteDir, page)));
@@ -30,11 +30,13 @@ public static class LinkCheck
             foreach (var element in doc.All)
                 foreach (var attribute in LinkAttributes)
                     if (element.GetAttribute(attribute) is { Length: > 0 } value && IsInternal(value))
-                        links.Add((page, value));
+                        links.Add((page, value, attribute == "src" && element.LocalName == "img"));
         }
 
         var broken = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var (page, link) in links)
+        var images = new HashSet<string>(StringComparer.Ordinal); // targets only ever shown as images, named as such
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (page, link, image) in links)
         {
             var cut = link.IndexOf('#');
             var pathPart = cut < 0 ? link : link[..cut];
@@ -48,6 +50,7 @@ public static class LinkCheck
             {
                 if (!broken.TryGetValue(wanted, out var set)) broken[wanted] = set = new SortedSet<string>(StringComparer.Ordinal);
                 set.Add(page);
+                (image ? images : linked).Add(wanted);
                 continue;
             }
             if (fragment is { Length: > 0 } && target.EndsWith(".html", StringComparison.Ordinal)
@@ -62,8 +65,12 @@ public static class LinkCheck
         {
             var first = from.First();
             var files = from.Select(p => sources.TryGetValue(p, out var f) ? f : null).OfType<string>().Distinct().Take(3).ToList();
-            var where = from.Count == 1 ? $"The link on {first} leads" : $"Links on {from.Count} pages ({string.Join(", ", from.Take(3))}{(from.Count > 3 ? ", …" : "")}) lead";
-            diagnostics.Error("CMP110", $"{where} to {wanted}, which the site does not have.", new SourceLocation(first),
+            var pagesText = from.Count == 1 ? first : $"{from.Count} pages ({string.Join(", ", from.Take(3))}{(from.Count > 3 ? ", …" : "")})";
+            var where = from.Count == 1 ? $"The link on {first} leads" : $"Links on {pagesText} lead";
+            var message = images.Contains(wanted) && !linked.Contains(wanted)
+                ? $"The image {wanted}, shown on {pagesText}, is missing: the site has no such file."
+                : $"{where} to {wanted}, which the site does not have.";
+            diagnostics.Error("CMP110", message, new SourceLocation(first),
                 hint: files.Count > 0 && from.Count <= 3
                     ? $"fix the link in {string.Join(", ", files)}, or add the page it points to"
                     : "a link on many pages comes from the theme or a common page; fix it there, or add the page it points to");

@@ -54,9 +54,9 @@ public sealed class HugoSiteTests : IDisposable
     [Fact]
     public void Hugo_builds_the_same_pages_as_campaign_build()
     {
-        if (!File.Exists("/usr/bin/hugo")) return; // Debian's hugo is optional here; the benchmark runner reports it missing
+        RequiredTools.Require(RequiredTools.Hugo, "hugo"); // optional: skipped, with the reason, when missing
         var dir = Generate("site", findings: 10);
-        var start = new ProcessStartInfo("/usr/bin/hugo") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(RequiredTools.Hugo) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "--source", Path.Combine(dir, "hugo"), "--destination", Path.Combine(dir, "public"), "--quiet" }) start.ArgumentList.Add(a);
         using var hugo = Process.Start(start)!;
         var error = hugo.StandardError.ReadToEnd();

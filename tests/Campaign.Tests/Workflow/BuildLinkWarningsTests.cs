@@ -92,7 +92,7 @@ public sealed class BuildLinkWarningsTests
         OutputAssert.Contains(run.Error, """
             error CMP110: The link on en/about/index.html leads to en/nowhere/index.html
             error CMP111: The link `../methodology/index.html#sources` on en/about/index.html points to #sources
-            assets/lamp-post.jpg
+            error CMP110: The image assets/lamp-post.jpg, shown on 2 pages (en/about/index.html, zh/about/index.html), is missing: the site has no such file.
             ! CMP115
             ! CMP116
             ! CMP117

@@ -57,6 +57,20 @@ public sealed class PreviewWarningsTests(BrowserFixture browser) : IClassFixture
         await panel.Locator("button").ClickAsync();
         Assert.Equal(0, await tab.Page.Locator("#campaign-preview-warnings").CountAsync());
 
+        // The terminal lists the same warnings with the line they are on, not a pointer to another command.
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        global::Campaign.Cli.Commands.ServeCommand.Report(server.Last, c.Input, new global::Campaign.Cli.Console(stdout, stderr));
+        OutputAssert.Contains(stderr.ToString(), """
+            pages/about.en.md:4:6: warning CMP115: The link `/nowhere/` leads to en/nowhere/index.html
+            | Read [the other page](/nowhere/).
+            pages/about.en.md:6:1: warning CMP116: The image `/assets/lamp-post.jpg` is missing
+            """, "serve's terminal");
+        OutputAssert.Contains(stdout.ToString(), """
+            3 warnings (listed above and on the page).
+            ! campaign check lists them
+            """, "serve's terminal");
+
         var built = File.ReadAllText(Path.Combine(server.OutputDir, "en", "about", "index.html"));
         Assert.DoesNotContain("campaign-preview-warnings", built);
         Assert.DoesNotContain("__campaign", built);
