@@ -29,6 +29,8 @@ public static class ContentLoader
 
         var content = new ContentModel(site, strings, vocabularies, reports, companies, updates, pages, findings, ReadAssets(inputDir, diagnostics));
         ContentRules.Check(content, diagnostics);
+        UntranslatedCopies.Check(content, diagnostics);
+        DraftRules.Check(content, diagnostics);
         FindingRules.Check(content, today, diagnostics);
         return content;
     }

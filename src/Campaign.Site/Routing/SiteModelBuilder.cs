@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Campaign.Core.Model;
+using Campaign.Core.Validate;
 
 namespace Campaign.Site.Routing;
 
@@ -30,7 +31,10 @@ public static class SiteModelBuilder
         var result = ImmutableArray.CreateBuilder<Localized<T>>();
         foreach (var group in documents.GroupBy(d => d.Doc.Slug))
         {
-            var visible = group.Where(d => options.Drafts || d.Doc.Schedule.IsPublicAt(options.Now)).ToList();
+            var source = UntranslatedCopies.SourceOf(group, site);
+            // A translation nobody translated yet (UntranslatedCopies) is built as a missing one: the source, with the notice.
+            var visible = group.Where(d => options.Drafts || d.Doc.Schedule.IsPublicAt(options.Now))
+                .Where(d => UntranslatedCopies.Reason(d, source, site) is null).ToList();
             if (visible.Count == 0) continue;
             var translations = visible.Select(d => d.Doc.Lang).ToImmutableArray();
             var own = visible.FirstOrDefault(d => d.Doc.Lang == language.Code);
