@@ -49,8 +49,16 @@ public static class TranslationStatus
             {
                 var missing = FindingFields(finding).Where(f => f.Text is not null && !f.Text.Has(language.Code) && f.Text.Values.Count > 0)
                     .Select(f => f.Name).ToList();
-                rows.Add(new(language.Code, "finding", finding.Id, finding.Location.File, missing.Count == 0 ? "translated" : "missing", null,
-                    missing.Count == 0 ? null : "no " + language.Code + " value for " + string.Join(", ", missing)));
+                // A value copied from the default language is not a translation either (the rule of UntranslatedCopies).
+                List<string> copied = language.Code == site.DefaultLanguage ? [] : FindingFields(finding)
+                    .Where(f => f.Text?[language.Code] is { } own && f.Text[site.DefaultLanguage] is { } theirs && UntranslatedCopies.CopiedSentence(theirs, own) is not null)
+                    .Select(f => f.Name).ToList();
+                if (missing.Count == 0 && copied.Count > 0)
+                    rows.Add(new(language.Code, "finding", finding.Id, finding.Location.File, "untranslated", null,
+                        $"the {language.Code} value of {string.Join(", ", copied)} repeats the {site.DefaultLanguage} text"));
+                else
+                    rows.Add(new(language.Code, "finding", finding.Id, finding.Location.File, missing.Count == 0 ? "translated" : "missing", null,
+                        missing.Count == 0 ? null : "no " + language.Code + " value for " + string.Join(", ", missing)));
             }
 
             var strings = content.Strings.For(language.Code);

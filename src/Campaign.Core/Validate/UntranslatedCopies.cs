@@ -44,12 +44,22 @@ public static partial class UntranslatedCopies
         var theirs = Normalise(TextOf(source));
         var ours = Normalise(TextOf(translation));
         if (theirs.Length > 0 && ours == theirs) return $"its text is the same as the {sourceName} file's";
-        ours = Normalise(Quotation().Replace(TextOf(translation), "\n"));
-        foreach (var sentence in SentenceEnd().Split(Quotation().Replace(TextOf(source), "\n")))
+        return CopiedSentence(TextOf(source), TextOf(translation)) is { } copied ? $"it repeats the {sourceName} sentence “{copied}”" : null;
+    }
+
+    /// <summary>
+    /// The first sentence of <paramref name="source"/> (six or more Latin-letter words, outside quotation marks and
+    /// brackets) that <paramref name="translation"/> holds verbatim outside its own quotation marks and brackets, shortened
+    /// for a message; null when there is none. Also used for a finding's per-language fields.
+    /// </summary>
+    public static string? CopiedSentence(string source, string translation)
+    {
+        var ours = Normalise(Quotation().Replace(translation, "\n"));
+        foreach (var sentence in SentenceEnd().Split(Quotation().Replace(source, "\n")))
         {
             var s = Normalise(sentence);
             if (LatinWord().Matches(s).Count >= SentenceWords && ours.Contains(s, StringComparison.Ordinal))
-                return $"it repeats the {sourceName} sentence “{(s.Length > 80 ? s[..80] + "…" : s)}”";
+                return s.Length > 80 ? s[..80] + "…" : s;
         }
         return null;
     }

@@ -115,4 +115,31 @@ public sealed class ToolTests : IDisposable
         Assert.Contains("The last change has 1 error. Nothing has built yet", page);
         Assert.Contains("This is the last page that built", Campaign.Cli.Serve.PreviewPage.Inject("<html><head></head><body></body></html>", [error]));
     }
+
+    [Fact]
+    public void A_preview_rebuild_counts_in_the_singular_and_prints_each_new_warning_once()
+    {
+        using var c = new TestCampaign("");
+        var warning = new Campaign.Core.Diagnostics.Diagnostic(Campaign.Core.Diagnostics.Severity.Warning, "CMP181",
+            "updates/vote.en.md is a draft (`draft: true`), so it is not published.", new Campaign.Core.Diagnostics.SourceLocation("updates/vote.en.md", 9, 8), "draft");
+        var result = new Campaign.Site.BuildResult([warning], new Dictionary<string, int>(), 1, TimeSpan.FromMilliseconds(12));
+        var build = new Campaign.Cli.Serve.PreviewBuild(2, result, 1, 3, 1, 4, 1);
+        var shown = new HashSet<string>();
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var console = new Campaign.Cli.Console(stdout, stderr);
+        Campaign.Cli.Commands.ServeCommand.Report(build, c.Input, console, shown);
+        Assert.Contains("Build 2 in 12 ms: 1 page rendered, 3 unchanged; 1 document parsed, 4 reused; 1 file written; 1 warning.", stdout.ToString());
+        Assert.DoesNotContain("campaign check lists them", stdout.ToString());
+        Assert.Contains("updates/vote.en.md:9:8: warning CMP181:", stderr.ToString());
+
+        // The same warning after the next save is not printed again.
+        var again = new StringWriter();
+        Campaign.Cli.Commands.ServeCommand.Report(build with { Number = 3 }, c.Input, new Campaign.Cli.Console(new StringWriter(), again), shown);
+        Assert.Equal("", again.ToString());
+
+        var failed = new StringWriter();
+        var error = warning with { Severity = Campaign.Core.Diagnostics.Severity.Error };
+        Campaign.Cli.Commands.ServeCommand.Report(build with { Result = result with { Diagnostics = [error] } }, c.Input, new Campaign.Cli.Console(new StringWriter(), failed), shown);
+        Assert.Contains("Build 2 failed: 1 error. The browser shows it over the last good pages; fix the file and save.", failed.ToString());
+    }
 }

@@ -139,4 +139,39 @@ public sealed class UntranslatedTests
             """);
         Assert.Equal("unverified", Status(Run(c, "translations", "--format", "json"), "zh", "updates/vote"));
     }
+
+    [Fact]
+    public void A_finding_whose_chinese_summary_is_the_english_one_is_listed_as_untranslated()
+    {
+        using var c = new TestCampaign("""
+            -- companies/acme.en.md --
+            ---
+            name: Acme
+            country: France
+            summary: Makes cameras.
+            ---
+            Profile.
+            -- findings/acme.yaml --
+            id: acme-one
+            title: { en: Acme sale, zh: 艾克米销售 }
+            company: acme
+            product: { en: Camera, zh: Camera }
+            technology: network-cameras
+            buyer: { name: { en: A police bureau, zh: 某公安局 }, type: police }
+            country: { en: China, zh: 中国 }
+            years: 2015
+            summary: { en: Acme sold network cameras to a police bureau in 2015., zh: Acme sold network cameras to a police bureau in 2015. }
+            licence: unknown
+            sources:
+              - title: A news article
+                url: https://example.org/article
+            reviewed: 2026-11-01
+            """);
+        var run = Run(c, "translations");
+        OutputAssert.Contains(run.Out, """
+            untranslated finding     acme-one                                 the zh value of summary repeats the en text
+            ! product
+            """, "stdout");
+        Assert.Equal(1, Run(c, "translations", "--strict").ExitCode);
+    }
 }
