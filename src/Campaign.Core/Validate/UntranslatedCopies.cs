@@ -72,25 +72,33 @@ public static partial class UntranslatedCopies
             ?? list.OrderBy(d => site.Languages.IndexOf(site.Find(d.Doc.Lang)!)).First();
     }
 
-    /// <summary>Warns (CMP180) about each translation that is not translated yet: it is built as a missing one.</summary>
-    public static void Check(ContentModel content, DiagnosticList diagnostics)
+    /// <summary>Every translation that is not translated yet, with its source and why, in file order.</summary>
+    public static IReadOnlyList<(IDocument Translation, IDocument Source, string Reason)> Find(ContentModel content)
     {
         IEnumerable<IDocument> all = [.. content.Reports, .. content.Companies, .. content.Updates, .. content.Pages];
+        var found = new List<(IDocument, IDocument, string)>();
         foreach (var group in all.GroupBy(d => (d.Doc.Section, d.Doc.Slug)))
         {
             var source = SourceOf(group, content.Site);
-            foreach (var translation in group.Where(d => d != source).OrderBy(d => d.Doc.Location.File, StringComparer.Ordinal))
-            {
-                if (Reason(translation, source, content.Site) is not { } reason) continue;
-                var marked = translation.Doc.MarkedUntranslated;
-                var language = content.Site.Find(translation.Doc.Lang)?.Name ?? translation.Doc.Lang;
-                var sourceName = content.Site.Find(source.Doc.Lang)?.Name ?? source.Doc.Lang;
-                diagnostics.Warning("CMP180",
-                    $"{translation.Doc.Location.File} is not translated yet: {reason}. Readers of the {language} site see the {sourceName} text with a notice.",
-                    marked ? translation.Doc.Where("untranslated") : translation.Doc.Location, marked ? "untranslated" : null,
-                    marked ? "translate the text, then delete the line `untranslated: true`"
-                        : $"translate the text; names, numbers and quotations may stay, but not a sentence of {SentenceWords} or more words");
-            }
+            foreach (var translation in group.Where(d => d != source))
+                if (Reason(translation, source, content.Site) is { } reason) found.Add((translation, source, reason));
+        }
+        return [.. found.OrderBy(f => f.Item1.Doc.Location.File, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Warns (CMP180) about each translation that is not translated yet: it is built as a missing one.</summary>
+    public static void Check(ContentModel content, DiagnosticList diagnostics)
+    {
+        foreach (var (translation, source, reason) in Find(content))
+        {
+            var marked = translation.Doc.MarkedUntranslated;
+            var language = content.Site.Find(translation.Doc.Lang)?.Name ?? translation.Doc.Lang;
+            var sourceName = content.Site.Find(source.Doc.Lang)?.Name ?? source.Doc.Lang;
+            diagnostics.Warning("CMP180",
+                $"{translation.Doc.Location.File} is not translated yet: {reason}. Readers of the {language} site see the {sourceName} text with a notice.",
+                marked ? translation.Doc.Where("untranslated") : translation.Doc.Location, marked ? "untranslated" : null,
+                marked ? "translate the text, then delete the line `untranslated: true`"
+                    : $"translate the text; names, numbers and quotations may stay, but not a sentence of {SentenceWords} or more words");
         }
     }
 
