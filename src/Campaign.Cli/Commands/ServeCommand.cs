@@ -77,7 +77,7 @@ public sealed class ServeCommand : ICommand
             {
                 builds++;
                 if (!build.Result.Succeeded) failed++;
-                Report(build, options.InputDir, console, shown);
+                Report(build, options.InputDir, console, shown, anyGood: builds > failed);
             }
         };
         try
@@ -101,7 +101,8 @@ public sealed class ServeCommand : ICommand
 
     /// <summary>One build in the terminal: the errors with file, line and field, or the new warnings and what the rebuild did.</summary>
     /// <param name="shown">The warnings printed after the previous build, which are not printed again; updated.</param>
-    internal static void Report(PreviewBuild build, string inputDir, Console console, HashSet<string>? shown = null)
+    /// <param name="anyGood">Whether an earlier build succeeded, so that there are last good pages to show the errors over.</param>
+    internal static void Report(PreviewBuild build, string inputDir, Console console, HashSet<string>? shown = null, bool anyGood = true)
     {
         var r = build.Result;
         var ms = r.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
@@ -110,7 +111,7 @@ public sealed class ServeCommand : ICommand
         {
             console.Diagnostics(r.Diagnostics, inputDir);
             console.Error.WriteLine($"[{time}] Build {build.Number} failed: {Count(r.Errors, "error")}. " +
-                (r.Errors == 1 ? "The browser shows it" : "The browser shows them") + " over the last good pages; fix the file and save.");
+                (r.Errors == 1 ? "The browser shows it" : "The browser shows them") + (anyGood ? " over the last good pages" : "") + "; fix the file and save.");
             return;
         }
         // Warnings are listed where the campaigner works, not only by `campaign check`: each one once, when it first appears

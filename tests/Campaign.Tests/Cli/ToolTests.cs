@@ -141,5 +141,9 @@ public sealed class ToolTests : IDisposable
         var error = warning with { Severity = Campaign.Core.Diagnostics.Severity.Error };
         Campaign.Cli.Commands.ServeCommand.Report(build with { Result = result with { Diagnostics = [error] } }, c.Input, new Campaign.Cli.Console(new StringWriter(), failed), shown);
         Assert.Contains("Build 2 failed: 1 error. The browser shows it over the last good pages; fix the file and save.", failed.ToString());
+        var first = new StringWriter();
+        Campaign.Cli.Commands.ServeCommand.Report(build with { Number = 1, Result = result with { Diagnostics = [error] } }, c.Input,
+            new Campaign.Cli.Console(new StringWriter(), first), shown, anyGood: false);
+        Assert.Contains("Build 1 failed: 1 error. The browser shows it; fix the file and save.", first.ToString());
     }
 }
