@@ -13,7 +13,15 @@ public sealed class Arguments
         var result = new Arguments();
         for (var i = 0; i < args.Count; i++)
         {
-            var arg = args[i];
+            var arg = Short(args[i], switches);
+            if (arg.Length > 1 && arg[0] == '-' && arg[1] != '-' && !char.IsDigit(arg[1]))
+            {
+                // `-o out` or `-quiet`: name the long option meant, rather than take it for a slug or a folder.
+                var known = valued.Concat(switches).ToList();
+                var near = Core.Diagnostics.Suggestions.Nearest("--" + arg.TrimStart('-'), known)
+                    ?? known.FirstOrDefault(k => k.Length > 2 && k[2] == arg[1]);
+                throw new UsageException($"unknown option {arg}; options start with two hyphens" + (near is null ? "." : $": did you mean {near}?"));
+            }
             if (!arg.StartsWith("--", StringComparison.Ordinal) || arg == "--")
             {
                 result.Positional.Add(arg);
@@ -38,6 +46,14 @@ public sealed class Arguments
         }
         return result;
     }
+
+    /// <summary>The one-letter spellings people type from habit: <c>-q</c> and <c>-v</c>, where the verb has --quiet and --verbose.</summary>
+    private static string Short(string arg, IReadOnlyCollection<string> switches) => arg switch
+    {
+        "-q" when switches.Contains("--quiet") => "--quiet",
+        "-v" when switches.Contains("--verbose") => "--verbose",
+        _ => arg,
+    };
 
     public bool Has(string flag) => _values.ContainsKey(flag);
 

@@ -6,13 +6,19 @@ namespace Campaign.Cli;
 public static class CampaignCommand
 {
     public static readonly IReadOnlyList<ICommand> Verbs =
-        [new BuildCommand(), new ServeCommand(), new CheckCommand(), new NewCommand(), new TranslationsCommand(), new SearchCommand(), new GenerateCommand()];
+        [new BuildCommand(), new ServeCommand(), new CheckCommand(), new NewCommand(), new NewSiteCommand(), new TranslationsCommand(), new SearchCommand(), new GenerateCommand()];
 
     public static string Usage => "Usage: campaign <verb> [options]\n\n" +
         "Builds a bilingual campaign site from Markdown and data files.\n\nVerbs:\n" +
         string.Concat(Verbs.Select(v => $"  {v.Name,-14}{v.Summary}\n")) +
-        "\nRun `campaign <verb> --help` for a verb's options.\n" +
+        "\nRun `campaign <verb> --help` for a verb's options; `campaign --version` prints the version.\n" +
         "Exit codes: 0 success, 1 content errors, 2 usage errors, 3 the machine refused (disk, permissions, lock).";
+
+    /// <summary>The assembly's informational version (the csproj's Version, and the commit it was built from when known).</summary>
+    public static string Version =>
+        typeof(CampaignCommand).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion
+        ?? typeof(CampaignCommand).Assembly.GetName().Version?.ToString() ?? "unknown";
 
     public static int Run(IReadOnlyList<string> args, Console console)
     {
@@ -21,6 +27,11 @@ public static class CampaignCommand
         {
             (args.Count == 0 ? console.Error : console.Out).WriteLine(Usage);
             return args.Count == 0 ? 2 : 0;
+        }
+        if (args[0] is "--version" or "-V")
+        {
+            console.Out.WriteLine($"campaign {Version}");
+            return 0;
         }
         var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
         if (verb is null)

@@ -82,7 +82,8 @@ public sealed class Console(TextWriter stdout, TextWriter stderr)
             // Only a regular file inside the folder: a link to /etc/passwd or a FIFO must not reach the log or hang it.
             if (InputFiles.Inspect(root, path) is not { Kind: InputEntryKind.File, Inside: true } || new FileInfo(path).Length > 5_000_000) return null;
             var line = File.ReadLines(path).Skip(at.Line - 1).FirstOrDefault();
-            if (line is null) return null;
+            // A file that is not UTF-8 text (GBK, Latin-1, an image saved as .md) would print as mojibake: name the line, do not echo it.
+            if (line is null || line.Contains('\uFFFD') || line.Contains('\0')) return null;
             line = new string(line.Select(c => char.IsControl(c) || Core.Load.Slugs.IsInvisible(c) ? '?' : c).ToArray());
             return line.Length > 160 ? line[..160] + "…" : line;
         }

@@ -19,7 +19,8 @@ public sealed class BuildCommand : ICommand
         Options:
           --input DIR     the campaign folder (default: input)
           --output DIR    where the site is written (default: output)
-          --theme DIR     the theme folder (default: theme/ beside the input folder)
+          --theme DIR     the theme folder (default: theme/ beside the input folder, else the theme
+                          installed with the command)
           --now DATE      the date (YYYY-MM-DD, or date and time with zone) that embargoes and
                           date checks use, so builds are reproducible (default: now)
           --drafts        include embargoed and scheduled pages, marked as not yet public
@@ -61,7 +62,8 @@ public sealed class BuildCommand : ICommand
     {
         if (a.Has("--no-pdf") && a.Has("--require-pdf")) throw new UsageException("--no-pdf and --require-pdf contradict each other.");
         var pdf = a.Has("--require-pdf") ? PdfMode.Required : a.Has("--no-pdf") ? PdfMode.Off : PdfMode.Auto;
-        return new(a.Value("--input") ?? "input", a.Value("--output") ?? "output", ParseNow(a.Value("--now")), a.Has("--drafts"), a.Value("--theme"),
+        var input = a.Value("--input") ?? "input";
+        return new(input, a.Value("--output") ?? "output", ParseNow(a.Value("--now")), a.Has("--drafts"), a.Value("--theme") ?? Scaffold.ToolFiles.DefaultTheme(input),
             pdf, a.Value("--cache"), a.Has("--bundle"), a.Value("--chromium"));
     }
 

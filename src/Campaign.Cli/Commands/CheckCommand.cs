@@ -22,7 +22,8 @@ public sealed class CheckCommand : ICommand
 
         Options:
           --input DIR       the campaign folder (default: input)
-          --theme DIR       the theme folder (default: theme/ beside the input folder)
+          --theme DIR       the theme folder (default: theme/ beside the input folder, else the theme
+                            installed with the command)
           --now DATE        the date embargoes and date checks use (default: now)
           --drafts          check embargoed and scheduled pages too
           --format FORMAT   text (default) or json (one JSON object on standard output, for scripts)

@@ -17,14 +17,15 @@ public sealed class GenerateCommand : ICommand
         assets/ are copied from the sample campaign. The same content goes into DIR/hugo as a Hugo site
         (content, config with both languages, a minimal layout) that builds the same pages, for benchmarks.
         The same N and seed always give the same files.
-        Build it with: campaign build --input DIR/input --output DIR/output --theme theme
+        Build it with: campaign build --input DIR/input --output DIR/output
                   and: hugo --source DIR/hugo --destination DIR/hugo-output
 
         Options:
           --findings N    how many findings (required)
           --output DIR    the folder to write into; DIR/input must not exist yet (required)
           --seed S        the random seed (default: 1)
-          --sample DIR    the campaign to copy site.yaml, i18n/ and vocabularies.yaml from (default: input)
+          --sample DIR    the campaign to copy site.yaml, i18n/ and vocabularies.yaml from (default: input,
+                          else the sample's files installed with the command)
           --help          show this help
         """;
 
@@ -35,7 +36,8 @@ public sealed class GenerateCommand : ICommand
         var findings = Number(a, "--findings", null);
         var seed = Number(a, "--seed", 1);
         var output = a.Value("--output") ?? throw new UsageException("--output is required.");
-        var sample = a.Value("--sample") ?? "input";
+        // Without --sample: the sample campaign of the project folder, else the copy of its site files installed with the command.
+        var sample = a.Value("--sample") ?? (File.Exists(Path.Combine("input", "site.yaml")) ? "input" : Scaffold.ToolFiles.Starter);
         if (!File.Exists(Path.Combine(sample, "site.yaml")))
             throw new UsageException($"the sample campaign `{sample}` has no site.yaml; pass --sample DIR.");
         var input = Path.Combine(output, "input");
@@ -56,6 +58,10 @@ public sealed class GenerateCommand : ICommand
         var text = a.Value(flag);
         if (text is null) return fallback ?? throw new UsageException($"{flag} is required.");
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 0) return n;
-        throw new UsageException($"{flag} `{text}` is not a whole number.");
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed))
+            throw new UsageException(signed < 0
+                ? $"{flag} `{text}` is negative; give 0 or more, for example {flag} 1000."
+                : $"{flag} `{text}` is too large; give at most {int.MaxValue}.");
+        throw new UsageException($"{flag} `{text}` is not a whole number; give 0 or more, for example {flag} 1000.");
     }
 }

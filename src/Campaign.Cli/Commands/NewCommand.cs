@@ -17,15 +17,20 @@ public sealed class NewCommand : ICommand
                campaign new --lang LANG <file>
 
         Writes a new file in the input folder with every field and a comment on each, in the site's
-        default language, and prints its path. Fill in the fields, then preview with `campaign serve`.
+        default language, and prints its path. Fill in the fields, then preview with `campaign serve --drafts`.
+        A new page is a draft (`draft: true`) and is not published until that line is deleted; a new
+        finding's company is empty, an error until it is set (or give --company). Slugs are lower-case
+        letters, digits and hyphens.
 
         With --lang, writes the translation of an existing file beside it (updates/x.en.md gives
         updates/x.zh.md): a copy to translate, which records the source's hash as translated_from so
-        `campaign translations` can tell when the source changes. Findings are translated inside the
+        `campaign translations` can tell when the source changes, marked `untranslated: true` (the site
+        shows the source with a notice until the translator deletes that line). Findings are translated inside the
         record: each per-language field has one value per language.
 
         Options:
           --lang LANG     write the translation into LANG (for example --lang zh)
+          --company SLUG  new finding: the company it is about (a file in companies/)
           --input DIR     the campaign folder (default: input)
           --now DATE      the date written into date fields (default: today)
           --quiet         print only the path
@@ -36,7 +41,7 @@ public sealed class NewCommand : ICommand
         Exit codes: 0 written, 1 the file exists or the source is missing, 2 usage errors.
         """;
 
-    public static readonly string[] Valued = ["--lang", "--input", "--now"];
+    public static readonly string[] Valued = ["--lang", "--input", "--now", "--company"];
     public static readonly string[] Switches = ["--quiet", "--verbose"];
 
     public int Run(IReadOnlyList<string> args, Console console)
@@ -81,7 +86,9 @@ public sealed class NewCommand : ICommand
                 throw new UsageException($"`{kind}` is not something `new` can write; write one of {string.Join(", ", NewFileTemplates.Kinds)}" +
                     (Suggestions.DidYouMean(kind, NewFileTemplates.Kinds) is { } d ? $" ({d})" : "") + ".");
         }
-        if (Slugs.Problem(slug) is { } problem) throw new UsageException($"the slug `{DocumentReader.Printable(slug)}` cannot be used in a URL: {problem}; {Slugs.Advice}.");
+        if (Slugs.PageProblem(slug) is { } problem)
+            throw new UsageException($"the slug `{DocumentReader.Printable(slug)}` cannot be used in a URL: {problem}; " +
+                (Slugs.Problem(slug) is null && Slugs.Suggest(slug) is { } better ? $"use lower-case letters, digits and hyphens, for example `{better}`." : Slugs.Advice + "."));
 
         var section = NewFileTemplates.Section(kind);
         if (lang is not null)
@@ -96,9 +103,17 @@ public sealed class NewCommand : ICommand
         var companies = Directory.Exists(Path.Combine(input, "companies"))
             ? Directory.EnumerateFiles(Path.Combine(input, "companies"), "*.md").Select(f => Path.GetFileName(f).Split('.')[0]).Distinct().Order(StringComparer.Ordinal).ToList()
             : [];
+        var company = a.Value("--company");
+        if (company is not null && kind != "finding") throw new UsageException("--company is for `new finding`: it names the finding's company.");
+        if (company is not null && !companies.Contains(company))
+            throw new UsageException($"`{company}` is not a company of this campaign" +
+                (Suggestions.DidYouMean(company, companies) is { } near ? $" ({near})" : "") +
+                (companies.Count == 0 ? "; write its file first with `campaign new company <slug>`." : $"; the companies are {string.Join(", ", companies)}."));
         var today = DateOnly.FromDateTime(BuildCommand.ParseNow(a.Value("--now")).UtcDateTime);
-        var text = NewFileTemplates.Text(kind, slug, today, site, vocabularies, companies);
-        return Write(console, input, relative, text, $"Fill in the fields (each line says what it is), then preview with `campaign serve`.");
+        var text = NewFileTemplates.Text(kind, slug, today, site, vocabularies, companies, company);
+        return Write(console, input, relative, text, kind == "finding"
+            ? "Fill in the fields (each line says what it is)" + (company is null ? ", the company first: the build stops until it is set" : "") + "; then preview with `campaign serve`."
+            : "Fill in the fields (each line says what it is) and preview with `campaign serve --drafts`; delete the line `draft: true` to publish it.");
     }
 
     private int Translate(Console console, string input, Core.Model.SiteConfig site, string kind, string section, string slug, string lang)
@@ -118,10 +133,10 @@ public sealed class NewCommand : ICommand
                 $"after updating it, run `campaign translations --mark-current {relative}`");
         var hash = TranslationStamp.HashOf(Path.Combine(input, source));
         if (hash is null) return Refuse(console, $"{source} cannot be read as UTF-8 text.", "run `campaign check` to see why");
-        var text = TranslationStamp.Set(File.ReadAllText(Path.Combine(input, source)), hash);
         var language = site.Find(lang)!;
+        var text = TranslationStamp.Copy(File.ReadAllText(Path.Combine(input, source)), hash, language.Name);
         return Write(console, input, relative, text,
-            $"Translate the field values and the text into {language.Name}; keep the field names (the words before the colons) as they are.");
+            $"Translate the field values and the text into {language.Name}; keep the field names (the words before the colons) as they are, and delete the line `untranslated: true` when done.");
     }
 
     /// <summary>An existing file of the document in <paramref name="lang"/> (<c>x.en.md</c>, or <c>x.md</c> in the default language).</summary>

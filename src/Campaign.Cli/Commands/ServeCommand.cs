@@ -24,7 +24,8 @@ public sealed class ServeCommand : ICommand
           --port N        the port to serve on (default: {DefaultPort}; the next free one when taken)
           --input DIR     the campaign folder (default: input)
           --output DIR    where the preview is built (default: a temporary folder, deleted on exit)
-          --theme DIR     the theme folder (default: theme/ beside the input folder)
+          --theme DIR     the theme folder (default: theme/ beside the input folder, else the theme
+                          installed with the command)
           --now DATE      judge embargoes at this date instead of the current time
           --drafts        include embargoed and scheduled pages, marked as not yet public
           --quiet         print errors only
@@ -69,13 +70,14 @@ public sealed class ServeCommand : ICommand
         var failed = 0;
         var server = new PreviewServer(() => options with { Now = fixedNow ?? DateTimeOffset.UtcNow });
         var print = new Lock();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
         server.Built += build =>
         {
             lock (print)
             {
                 builds++;
                 if (!build.Result.Succeeded) failed++;
-                Report(build, options.InputDir, console);
+                Report(build, options.InputDir, console, shown, anyGood: builds > failed);
             }
         };
         try
@@ -97,8 +99,10 @@ public sealed class ServeCommand : ICommand
         return 0;
     }
 
-    /// <summary>One build in the terminal: the errors with file, line and field, or what the rebuild did.</summary>
-    internal static void Report(PreviewBuild build, string inputDir, Console console)
+    /// <summary>One build in the terminal: the errors with file, line and field, or the new warnings and what the rebuild did.</summary>
+    /// <param name="shown">The warnings printed after the previous build, which are not printed again; updated.</param>
+    /// <param name="anyGood">Whether an earlier build succeeded, so that there are last good pages to show the errors over.</param>
+    internal static void Report(PreviewBuild build, string inputDir, Console console, HashSet<string>? shown = null, bool anyGood = true)
     {
         var r = build.Result;
         var ms = r.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
@@ -107,13 +111,25 @@ public sealed class ServeCommand : ICommand
         {
             console.Diagnostics(r.Diagnostics, inputDir);
             console.Failure(r.Failure);
-            console.Error.WriteLine($"[{time}] Build {build.Number} failed: {r.Errors} error{(r.Errors == 1 ? "" : "s")}. " +
-                "The browser shows them over the last good pages; fix the file and save.");
+            console.Error.WriteLine($"[{time}] Build {build.Number} failed: {Count(r.Errors, "error")}. " +
+                (r.Errors == 1 ? "The browser shows it" : "The browser shows them") + (anyGood ? " over the last good pages" : "") + "; fix the file and save.");
             return;
         }
-        console.Diagnostics(r.Diagnostics, inputDir); // warnings (broken links, missing images) listed on every build, as in the page's panel
-        console.Line($"[{time}] Build {build.Number} in {ms} ms: {build.PagesRendered} pages rendered, {build.PagesUnchanged} unchanged; " +
-            $"{build.FilesParsed} documents parsed, {build.FilesReused} reused; {build.FilesWritten} files written" +
-            (r.Warnings > 0 ? $"; {r.Warnings} warning{(r.Warnings == 1 ? "" : "s")} (listed above and on the page)." : "."));
+        // Warnings (broken links, missing images, …) are listed where the campaigner works, not only by `campaign check`, and
+        // in the page's panel: each one once, when it first appears (all of them every time with --verbose), so that saving a
+        // file does not scroll the same list past again.
+        var fresh = console.Verbose || shown is null ? r.Diagnostics : [.. r.Diagnostics.Where(d => !shown.Contains(d.ToString()))];
+        console.Diagnostics(fresh, inputDir);
+        if (shown is not null)
+        {
+            shown.Clear();
+            shown.UnionWith(r.Diagnostics.Select(d => d.ToString()));
+        }
+        console.Line($"[{time}] Build {build.Number} in {ms} ms: {Count(build.PagesRendered, "page")} rendered, {build.PagesUnchanged} unchanged; " +
+            $"{Count(build.FilesParsed, "document")} parsed, {build.FilesReused} reused; {Count(build.FilesWritten, "file")} written" +
+            (r.Warnings > 0 ? $"; {Count(r.Warnings, "warning")} (listed on the page too)." : "."));
     }
+
+    /// <summary>"1 file", "2 files".</summary>
+    private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 }

@@ -81,13 +81,13 @@ public sealed class TranslationsCommand : ICommand
         {
             console.Out.WriteLine();
             console.Out.WriteLine(failing == 0
-                ? "Nothing is missing or out of date."
-                : $"{failing} translation{(failing == 1 ? " is" : "s are")} missing or out of date" + (a.Has("--strict") ? " (--strict: exit 1)." : "."));
+                ? "Nothing is missing, untranslated or out of date."
+                : $"{failing} translation{(failing == 1 ? " is" : "s are")} missing, untranslated or out of date" + (a.Has("--strict") ? " (--strict: exit 1)." : "."));
         }
         return a.Has("--strict") && failing > 0 ? 1 : 0;
     }
 
-    private static readonly string[] Order = ["out-of-date", "missing", "unverified", "translated", "source"];
+    private static readonly string[] Order = ["out-of-date", "missing", "untranslated", "unverified", "translated", "source"];
 
     private static void WriteTable(Console console, Core.Model.SiteConfig site, IReadOnlyList<TranslationRow> rows)
     {
@@ -165,7 +165,13 @@ public sealed class TranslationsCommand : ICommand
             console.Diagnostics(refused.Sorted(), input);
             return 1;
         }
-        File.WriteAllText(full, TranslationStamp.Set(File.ReadAllText(full), hash), new UTF8Encoding(false));
+        var text = File.ReadAllText(full);
+        if (TranslationStamp.IsMarkedUntranslated(text))
+        {
+            console.Error.WriteLine($"campaign translations: {relative} is still marked `untranslated: true`; translate it and delete that line first.");
+            return 1;
+        }
+        File.WriteAllText(full, TranslationStamp.Set(text, hash), new UTF8Encoding(false));
         console.Out.WriteLine($"Marked {relative} as translated from the current {source} (translated_from: {hash[..12]}…).");
         return 0;
     }

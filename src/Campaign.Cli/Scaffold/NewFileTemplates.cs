@@ -6,7 +6,9 @@ namespace Campaign.Cli.Scaffold;
 /// <summary>
 /// The files <c>campaign new</c> writes: every field of the kind, each with a comment saying what it is and
 /// whether it is required (docs/content.md is the full reference). Required fields get values that build, so the
-/// new file can be previewed at once; optional fields the campaigner may not want are written commented out.
+/// new file can be previewed at once (<c>serve --drafts</c>); optional fields the campaigner may not want are written
+/// commented out. No template can be published by accident: pages carry <c>draft: true</c>, which keeps them out of
+/// the site until the line is deleted, and a finding's company is left empty (an error) unless <c>--company</c> names it.
 /// </summary>
 public static class NewFileTemplates
 {
@@ -27,10 +29,13 @@ public static class NewFileTemplates
     /// <summary>The kind that lives in a section folder, or null.</summary>
     public static string? KindOf(string section) => Kinds.FirstOrDefault(k => Section(k) == section);
 
-    public static string Text(string kind, string slug, DateOnly today, SiteConfig site, Vocabularies vocabularies, IReadOnlyList<string> companies)
+    /// <summary>The text of a new file of <paramref name="kind"/>; <paramref name="company"/> fills a finding's company when given.</summary>
+    public static string Text(string kind, string slug, DateOnly today, SiteConfig site, Vocabularies vocabularies, IReadOnlyList<string> companies,
+        string? company = null)
     {
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var common = $"""
+            draft: true                           # delete this line when the page is ready: until then it is not published
             # embargo: {date}T00:01:00+00:00   # optional: date and time with zone; the page stays out of the site until then
             # publish: {date}                  # optional: the date from which the page is published
             """;
@@ -110,11 +115,11 @@ public static class NewFileTemplates
                 Write the page here, in Markdown.
 
                 """,
-            _ => FindingText(slug, today, site, vocabularies, companies),
+            _ => FindingText(slug, today, site, vocabularies, companies, company),
         };
     }
 
-    private static string FindingText(string slug, DateOnly today, SiteConfig site, Vocabularies vocabularies, IReadOnlyList<string> companies)
+    private static string FindingText(string slug, DateOnly today, SiteConfig site, Vocabularies vocabularies, IReadOnlyList<string> companies, string? company)
     {
         var langs = site.Languages.Select(l => l.Code).ToList();
         string PerLanguage(string text) => "{ " + string.Join(", ", langs.Select(l => $"{l}: \"{(l == site.DefaultLanguage ? text : "")}\"")) + " }";
@@ -126,7 +131,7 @@ public static class NewFileTemplates
             # The same fields work as spreadsheet columns in a .csv file (title_en, title_zh, buyer_name_en, source1_url, ...).
             id: {slug}                                   # required: stable id, never reused; the URL is /<lang>/findings/{slug}/
             title: {PerLanguage("What happened, in one line")}   # required, per language
-            company: {companies.FirstOrDefault() ?? "company-slug"}                               # required: the slug of a company page{Known(companies)}
+            company: {company ?? ""}                               # required: the slug of a company page{Known(companies)}; the build stops until it is set
             product: {PerLanguage("Product name")}       # required, per language
             technology: {First(vocabularies, "technology", "facial-recognition")}                    # required: {Allowed(vocabularies, "technology", "see vocabularies.yaml")}
             buyer:                                       # required: who bought or used it

@@ -23,6 +23,26 @@ public static partial class TranslationStamp
         return text is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
+    [GeneratedRegex(@"^untranslated:\s*(true|yes)\b", RegexOptions.Multiline)]
+    private static partial Regex UntranslatedField();
+
+    /// <summary>Whether the front matter still says <c>untranslated: true</c>.</summary>
+    public static bool IsMarkedUntranslated(string text) => UntranslatedField().IsMatch(text.Replace("\r\n", "\n"));
+
+    /// <summary>
+    /// The copy <c>campaign new --lang</c> writes: the source with <c>translated_from</c> set and <c>untranslated: true</c>
+    /// added, so an untouched copy is never taken for a translation (the build shows the source with a notice until the
+    /// translator deletes the line); a <c>draft: true</c> of the source is kept.
+    /// </summary>
+    public static string Copy(string source, string hash, string languageName)
+    {
+        var text = Set(source, hash);
+        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        if (end < 0 || UntranslatedField().IsMatch(text)) return text;
+        var line = $"untranslated: true   # delete this line once the text is in {languageName}; until then the site shows the source with a notice\n";
+        return text[..(end + 1)] + line + text[(end + 1)..];
+    }
+
     /// <summary>Sets <c>translated_from</c> in the front matter of <paramref name="text"/>, replacing an older value.</summary>
     public static string Set(string text, string hash)
     {

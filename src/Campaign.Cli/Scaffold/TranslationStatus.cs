@@ -1,14 +1,16 @@
 using Campaign.Core.Model;
+using Campaign.Core.Validate;
 
 namespace Campaign.Cli.Scaffold;
 
 /// <summary>One row of <c>campaign translations</c>: a page or record in one language, and where its translation stands.</summary>
 /// <param name="Status"><c>translated</c>, <c>out-of-date</c> (the source changed since), <c>unverified</c> (no translated_from recorded),
+/// <c>untranslated</c> (the file is there but its text is still the source's, see <c>UntranslatedCopies</c>),
 /// <c>missing</c>, or <c>source</c> (the text the others are translated from).</param>
 /// <param name="Detail">What is missing or which source it follows.</param>
 public sealed record TranslationRow(string Language, string Kind, string Id, string? File, string Status, string? Source, string? Detail)
 {
-    public bool IsMissing => Status is "missing" or "out-of-date";
+    public bool IsMissing => Status is "missing" or "out-of-date" or "untranslated";
 }
 
 /// <summary>Works out, per language, which pages and records are translated, missing or out of date.</summary>
@@ -25,14 +27,15 @@ public static class TranslationStatus
             foreach (var group in groups)
             {
                 var kind = NewFileTemplates.KindOf(group.Key.Section) ?? group.Key.Section;
-                var source = group.FirstOrDefault(d => d.Doc.Lang == site.DefaultLanguage)
-                    ?? group.OrderBy(d => site.Languages.IndexOf(site.Find(d.Doc.Lang)!)).First();
+                var source = UntranslatedCopies.SourceOf(group, site);
                 var own = group.FirstOrDefault(d => d.Doc.Lang == language.Code);
                 var id = $"{group.Key.Section}/{group.Key.Slug}";
                 if (own is null)
                     rows.Add(new(language.Code, kind, id, null, "missing", source.Doc.Location.File, $"campaign new --lang {language.Code} {source.Doc.Location.File}"));
                 else if (own == source)
                     rows.Add(new(language.Code, kind, id, own.Doc.Location.File, "source", null, null));
+                else if (UntranslatedCopies.Reason(own, source, site) is { } reason)
+                    rows.Add(new(language.Code, kind, id, own.Doc.Location.File, "untranslated", source.Doc.Location.File, reason));
                 else if (own.Doc.TranslatedFrom is null)
                     rows.Add(new(language.Code, kind, id, own.Doc.Location.File, "unverified", source.Doc.Location.File, "no translated_from recorded"));
                 else if (own.Doc.TranslatedFrom != source.Doc.Hash)
@@ -46,8 +49,16 @@ public static class TranslationStatus
             {
                 var missing = FindingFields(finding).Where(f => f.Text is not null && !f.Text.Has(language.Code) && f.Text.Values.Count > 0)
                     .Select(f => f.Name).ToList();
-                rows.Add(new(language.Code, "finding", finding.Id, finding.Location.File, missing.Count == 0 ? "translated" : "missing", null,
-                    missing.Count == 0 ? null : "no " + language.Code + " value for " + string.Join(", ", missing)));
+                // A value copied from the default language is not a translation either (the rule of UntranslatedCopies).
+                List<string> copied = language.Code == site.DefaultLanguage ? [] : FindingFields(finding)
+                    .Where(f => f.Text?[language.Code] is { } own && f.Text[site.DefaultLanguage] is { } theirs && UntranslatedCopies.CopiedSentence(theirs, own) is not null)
+                    .Select(f => f.Name).ToList();
+                if (missing.Count == 0 && copied.Count > 0)
+                    rows.Add(new(language.Code, "finding", finding.Id, finding.Location.File, "untranslated", null,
+                        $"the {language.Code} value of {string.Join(", ", copied)} repeats the {site.DefaultLanguage} text"));
+                else
+                    rows.Add(new(language.Code, "finding", finding.Id, finding.Location.File, missing.Count == 0 ? "translated" : "missing", null,
+                        missing.Count == 0 ? null : "no " + language.Code + " value for " + string.Join(", ", missing)));
             }
 
             var strings = content.Strings.For(language.Code);

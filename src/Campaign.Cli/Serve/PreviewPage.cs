@@ -22,26 +22,28 @@ public static class PreviewPage
     public const int OverlayLimit = 20;
 
     /// <param name="warnings">The last good build's warnings, shown in a dismissible panel when there are no errors.</param>
-    public static string Inject(string html, IReadOnlyList<Diagnostic> errors, IReadOnlyList<Diagnostic>? warnings = null)
+    /// <param name="lastGood">False when no build has succeeded yet: the page is not one that built, so the overlay does not say so.</param>
+    public static string Inject(string html, IReadOnlyList<Diagnostic> errors, IReadOnlyList<Diagnostic>? warnings = null, bool lastGood = true)
     {
         var head = $"<link rel=\"stylesheet\" href=\"{StyleUrl}\">\n<script src=\"{ScriptUrl}\" defer></script>\n";
         var at = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
         html = at < 0 ? head + html : html.Insert(at, head);
         if (errors.Count == 0 && warnings is not { Count: > 0 }) return html;
-        var overlay = errors.Count > 0 ? Overlay(errors) : WarningPanel(warnings!);
+        var overlay = errors.Count > 0 ? Overlay(errors, lastGood) : WarningPanel(warnings!);
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
         var open = body < 0 ? -1 : html.IndexOf('>', body);
         return open < 0 ? html + overlay : html.Insert(open + 1, "\n" + overlay);
     }
 
     /// <summary>The overlay: every error with file, line, column, field and hint, as the terminal prints them.</summary>
-    public static string Overlay(IReadOnlyList<Diagnostic> errors)
+    public static string Overlay(IReadOnlyList<Diagnostic> errors, bool lastGood = true)
     {
         var s = new StringBuilder();
         s.Append("<div id=\"campaign-preview-errors\" role=\"alert\">");
         s.Append("<button type=\"button\">×</button>");
         s.Append("<h2>The last change has ").Append(errors.Count).Append(errors.Count == 1 ? " error" : " errors")
-            .Append(". This is the last page that built; fix the file and save to update it.</h2><ol>");
+            .Append(lastGood ? ". This is the last page that built; fix the file and save to update it.</h2><ol>"
+                : ". Nothing has built yet; fix the file and save, and the site appears here.</h2><ol>");
         foreach (var d in errors.Take(OverlayLimit)) Item(s, d);
         if (errors.Count > OverlayLimit) s.Append("<li>… and ").Append(errors.Count - OverlayLimit).Append(" more (see the terminal)</li>");
         s.Append("</ol></div>\n");
@@ -75,7 +77,7 @@ public static class PreviewPage
     public static string NothingBuilt(IReadOnlyList<Diagnostic> errors) => Inject(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>campaign serve</title></head>\n<body>\n" +
         "<main><h1>The site could not be built yet</h1><p>Fix the errors below and save; this page reloads by itself.</p></main>\n</body></html>\n",
-        errors);
+        errors, lastGood: false);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

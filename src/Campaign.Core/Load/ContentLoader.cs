@@ -31,6 +31,8 @@ public static class ContentLoader
 
         var content = new ContentModel(site, strings, vocabularies, reports, companies, updates, pages, findings, ReadAssets(inputDir, diagnostics));
         ContentRules.Check(content, diagnostics);
+        UntranslatedCopies.Check(content, diagnostics);
+        DraftRules.Check(content, diagnostics);
         FindingRules.Check(content, today, diagnostics);
         PathNames.Check(content, diagnostics); // before anything is written: a name no file system takes must not throw mid-write
         return content;

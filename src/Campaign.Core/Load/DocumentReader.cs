@@ -76,14 +76,16 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         var f = new FieldReader(front.Fields, diagnostics);
 
         var slug = f.Text("slug") ?? name.Slug;
-        if (Slugs.Problem(slug) is { } problem)
+        if (Slugs.PageProblem(slug) is { } problem)
         {
             diagnostics.Error("CMP016", $"The slug `{Printable(slug)}` cannot be used in a URL: {problem}.",
-                front.Fields.Get("slug")?.Location ?? new SourceLocation(relative), front.Fields.Get("slug") is null ? null : "slug", Slugs.Advice);
+                front.Fields.Get("slug")?.Location ?? new SourceLocation(relative), front.Fields.Get("slug") is null ? null : "slug",
+                Slugs.Suggest(slug) is { } better && Slugs.Problem(slug) is null ? $"use lower-case letters, digits and hyphens, here `{better}`" : Slugs.Advice);
             return null;
         }
-        var schedule = new Schedule(f.Moment("embargo"), f.Moment("publish"));
-        var info = new DocumentInfo(section, slug, name.Lang, new SourceLocation(relative), schedule, f.Text("translated_from"), hash, front.Fields);
+        var schedule = new Schedule(f.Moment("embargo"), f.Moment("publish"), f.Flag("draft"));
+        var info = new DocumentInfo(section, slug, name.Lang, new SourceLocation(relative), schedule, f.Text("translated_from"), hash, front.Fields,
+            f.Flag("untranslated"));
         var result = parse(f, info, front);
         f.WarnUnknown();
         return result;

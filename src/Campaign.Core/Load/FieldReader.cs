@@ -60,6 +60,18 @@ public sealed class FieldReader(MapNode map, DiagnosticList diagnostics)
         return null;
     }
 
+    /// <summary>A yes/no field such as <c>draft: true</c>: false when absent; anything but true or false is an error (CMP005).</summary>
+    public bool Flag(string key)
+    {
+        var node = Node(key);
+        var text = Text(key);
+        if (text is null) return false;
+        if (text is "true" or "yes") return true;
+        if (text is "false" or "no") return false;
+        diagnostics.Error("CMP005", $"`{key}` must be true or false, not `{text}`.", At(node!), node!.Field, $"write `{key}: true`, or delete the line");
+        return true;
+    }
+
     public DateOnly? Date(string key, bool required = false)
     {
         var text = Text(key, required);

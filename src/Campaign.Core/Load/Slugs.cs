@@ -22,6 +22,30 @@ public static class Slugs
         return null;
     }
 
+    /// <summary>
+    /// Why <paramref name="slug"/> cannot be the address of a page (a report, company, update or free page), or null:
+    /// on top of <see cref="Problem"/>, the rule docs/content.md and docs/guide.md state, lower-case ASCII letters,
+    /// digits and hyphens, so that an address typed from a poster or read aloud is the address that works.
+    /// </summary>
+    public static string? PageProblem(string slug)
+    {
+        if (Problem(slug) is { } problem) return problem;
+        foreach (var c in slug)
+        {
+            if (c is >= 'A' and <= 'Z') return $"it contains the upper-case letter `{c}`";
+            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-')) return $"it contains `{c}`";
+        }
+        return null;
+    }
+
+    /// <summary>The nearest slug the rule allows, for a hint (`Parliament_Vote` gives `parliament-vote`); null when nothing is left.</summary>
+    public static string? Suggest(string slug)
+    {
+        var chars = slug.ToLowerInvariant().Select(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c : '-');
+        var result = System.Text.RegularExpressions.Regex.Replace(new string([.. chars]), "-{2,}", "-").Trim('-');
+        return result.Length == 0 ? null : result;
+    }
+
     /// <summary>Bidirectional overrides and zero-width characters: they make two different ids look the same.</summary>
     public static bool IsInvisible(char c) =>
         c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\uFEFF' or '\u00AD' or '\u2060';

@@ -3,20 +3,25 @@ using Campaign.Core.Diagnostics;
 
 namespace Campaign.Core.Model;
 
-/// <summary>When a page may be public: not before its embargo or publish moment.</summary>
-public sealed record Schedule(DateTimeOffset? Embargo, DateTimeOffset? Publish)
+/// <summary>When a page may be public: not before its embargo or publish moment, and never while it is a draft.</summary>
+/// <param name="Draft">
+/// <c>draft: true</c>, which every <c>campaign new</c> template carries: an untouched template is left out of the site
+/// (shown with <c>--drafts</c>, marked not yet public) until the campaigner deletes the line.
+/// </param>
+public sealed record Schedule(DateTimeOffset? Embargo, DateTimeOffset? Publish, bool Draft = false)
 {
     public static readonly Schedule Always = new(null, null);
 
     public DateTimeOffset? NotBefore =>
         Embargo is { } e && Publish is { } p ? (e > p ? e : p) : Embargo ?? Publish;
 
-    public bool IsPublicAt(DateTimeOffset now) => NotBefore is not { } t || now >= t;
+    public bool IsPublicAt(DateTimeOffset now) => !Draft && (NotBefore is not { } t || now >= t);
 }
 
 /// <summary>What every Markdown document has: where it lives and which language it is in.</summary>
 /// <param name="Section">reports, companies, updates or pages.</param>
 /// <param name="Hash">SHA-256 of the file's text, used by translations and caches.</param>
+/// <param name="MarkedUntranslated"><c>untranslated: true</c>, which <c>campaign new --lang</c> writes into the copy to translate.</param>
 public sealed record DocumentInfo(
     string Section,
     string Slug,
@@ -25,7 +30,8 @@ public sealed record DocumentInfo(
     Schedule Schedule,
     string? TranslatedFrom,
     string Hash,
-    Load.MapNode? Fields = null)
+    Load.MapNode? Fields = null,
+    bool MarkedUntranslated = false)
 {
     /// <summary>
     /// Where front-matter field <paramref name="field"/> (or the list item equal to <paramref name="item"/>) is,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Campaign.Core.Model;
+using Campaign.Core.Validate;
 
 namespace Campaign.Site.Routing;
 
@@ -8,13 +9,15 @@ public static class SiteModelBuilder
 {
     public static SiteModel Build(ContentModel content, BuildOptions options)
     {
+        // A translation nobody translated yet (UntranslatedCopies) is built as a missing one: the source, with the notice.
+        var untranslated = UntranslatedCopies.Find(content).Select(f => (object)f.Translation.Doc).ToHashSet(ReferenceEqualityComparer.Instance);
         var editions = content.Site.Languages
             .Select(language => new Edition(
                 language,
-                Resolve(content.Reports, language, content.Site, options).Sort((a, b) => Compare(b.Item.Date, a.Item.Date, a.Slug, b.Slug)),
-                Resolve(content.Companies, language, content.Site, options).Sort((a, b) => string.Compare(a.Item.Name, b.Item.Name, StringComparison.Ordinal)),
-                Resolve(content.Updates, language, content.Site, options).Sort((a, b) => Compare(b.Item.Date, a.Item.Date, a.Slug, b.Slug)),
-                Resolve(content.Pages, language, content.Site, options)
+                Resolve(content.Reports, language, content.Site, options, untranslated).Sort((a, b) => Compare(b.Item.Date, a.Item.Date, a.Slug, b.Slug)),
+                Resolve(content.Companies, language, content.Site, options, untranslated).Sort((a, b) => string.Compare(a.Item.Name, b.Item.Name, StringComparison.Ordinal)),
+                Resolve(content.Updates, language, content.Site, options, untranslated).Sort((a, b) => Compare(b.Item.Date, a.Item.Date, a.Slug, b.Slug)),
+                Resolve(content.Pages, language, content.Site, options, untranslated)
                     .Sort((a, b) => (a.Item.Menu ?? int.MaxValue).CompareTo(b.Item.Menu ?? int.MaxValue) is var c && c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug))))
             .ToImmutableArray();
         return new SiteModel(content, editions, content.Findings, options);
@@ -24,13 +27,14 @@ public static class SiteModelBuilder
     private static int Compare(DateOnly x, DateOnly y, string slugA, string slugB) =>
         x.CompareTo(y) is var c && c != 0 ? c : string.CompareOrdinal(slugA, slugB);
 
-    private static ImmutableArray<Localized<T>> Resolve<T>(ImmutableArray<T> documents, Language language, SiteConfig site, BuildOptions options)
+    private static ImmutableArray<Localized<T>> Resolve<T>(ImmutableArray<T> documents, Language language, SiteConfig site, BuildOptions options,
+        HashSet<object> untranslated)
         where T : IDocument
     {
         var result = ImmutableArray.CreateBuilder<Localized<T>>();
         foreach (var group in documents.GroupBy(d => d.Doc.Slug))
         {
-            var visible = group.Where(d => options.Drafts || d.Doc.Schedule.IsPublicAt(options.Now)).ToList();
+            var visible = group.Where(d => (options.Drafts || d.Doc.Schedule.IsPublicAt(options.Now)) && !untranslated.Contains(d.Doc)).ToList();
             if (visible.Count == 0) continue;
             var translations = visible.Select(d => d.Doc.Lang).ToImmutableArray();
             var own = visible.FirstOrDefault(d => d.Doc.Lang == language.Code);

@@ -41,7 +41,8 @@ public sealed class NewAndTranslationsTests
     public void New_writes_a_commented_file_that_builds_and_prints_its_path(string kind, string file, string field)
     {
         using var c = new TestCampaign(Update);
-        var run = Run(c, "new", kind, "briefing");
+        // A finding's company is left empty (an error) unless --company names it; TemplateMarkerTests covers the empty one.
+        var run = kind == "finding" ? Run(c, "new", kind, "briefing", "--company", "acme") : Run(c, "new", kind, "briefing");
         Assert.True(run.ExitCode == 0, run.Error);
         var path = Path.Combine(c.Input, file);
         Assert.Equal(path, run.Out.Split('\n')[0].Trim());
@@ -77,11 +78,18 @@ public sealed class NewAndTranslationsTests
         Assert.Contains("name: Acme", translation);
         Assert.Contains("Profile.", translation);
         Assert.Matches("translated_from: [0-9a-f]{64}", translation);
+        Assert.Contains("\nuntranslated: true ", translation);
         Assert.True(c.Build().Succeeded);
 
         var json = JsonDocument.Parse(Run(c, "translations", "--format", "json").Out);
         string Status(string lang, string id) => json.RootElement.EnumerateArray()
             .First(r => r.GetProperty("language").GetString() == lang && r.GetProperty("id").GetString() == id).GetProperty("status").GetString()!;
+        // The untouched copy is not a translation until the translator translates it and deletes the marker.
+        Assert.Equal("untranslated", Status("zh", "companies/acme"));
+        var translated = string.Join("\n", translation.Split('\n').Where(l => !l.StartsWith("untranslated:", StringComparison.Ordinal)))
+            .Replace("summary: Makes cameras.", "summary: 制造摄像头。").Replace("Profile.", "简介。");
+        File.WriteAllText(Path.Combine(c.Input, "companies/acme.zh.md"), translated);
+        json = JsonDocument.Parse(Run(c, "translations", "--format", "json").Out);
         Assert.Equal("translated", Status("zh", "companies/acme"));
 
         File.AppendAllText(Path.Combine(c.Input, "companies/acme.en.md"), "\nA new paragraph.\n");
@@ -130,7 +138,7 @@ public sealed class NewAndTranslationsTests
             中文 (zh): 
             missing      finding     acme-one                                 no zh value for title
             missing      page        pages/about                              campaign new --lang zh pages/about.en.md
-            translations are missing or out of date.
+            translations are missing, untranslated or out of date.
             """, "stdout");
         var csv = Run(c, "translations", "--format", "csv").Out.Split('\n');
         Assert.Equal("language,kind,id,file,status,source,detail", csv[0].TrimEnd('\r'));
