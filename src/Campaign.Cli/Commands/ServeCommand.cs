@@ -127,7 +127,7 @@ public sealed class ServeCommand : ICommand
         }
         console.Line($"[{time}] Build {build.Number} in {ms} ms: {Count(build.PagesRendered, "page")} rendered, {build.PagesUnchanged} unchanged; " +
             $"{Count(build.FilesParsed, "document")} parsed, {build.FilesReused} reused; {Count(build.FilesWritten, "file")} written" +
-            (r.Warnings > 0 ? $"; {Count(r.Warnings, "warning")} (listed on the page too)." : "."));
+            (r.Warnings > 0 ? $"; {Count(r.Warnings, "warning")}." : "."));
     }
 
     /// <summary>"1 file", "2 files".</summary>

@@ -37,6 +37,8 @@ public sealed class SafetyNetTests : IDisposable
         // the previous output, which a failed build must leave exactly as it was
         Directory.CreateDirectory(_campaign.Output);
         File.WriteAllText(Path.Combine(_campaign.Output, "index.html"), "previous build");
+        // marked as a build's own, so the build may replace it (a folder without the marker is refused, CMP162)
+        File.WriteAllText(Path.Combine(_campaign.Output, Campaign.Site.Emit.OutputFolder.Marker), "");
     }
 
     public void Dispose() => _campaign.Dispose();
@@ -46,7 +48,7 @@ public sealed class SafetyNetTests : IDisposable
 
     private void AssertOutputUntouched()
     {
-        Assert.Equal(["index.html"], Directory.EnumerateFileSystemEntries(_campaign.Output).Select(Path.GetFileName));
+        Assert.Equal([Campaign.Site.Emit.OutputFolder.Marker, "index.html"], Directory.EnumerateFileSystemEntries(_campaign.Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("previous build", File.ReadAllText(Path.Combine(_campaign.Output, "index.html")));
         Assert.Empty(Directory.EnumerateDirectories(_campaign.Root, ".output*"));
     }

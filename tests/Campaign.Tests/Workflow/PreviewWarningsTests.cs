@@ -67,7 +67,7 @@ public sealed class PreviewWarningsTests(BrowserFixture browser) : IClassFixture
             pages/about.en.md:6:1: warning CMP116: The image `/assets/lamp-post.jpg` is missing
             """, "serve's terminal");
         OutputAssert.Contains(stdout.ToString(), """
-            3 warnings (listed above and on the page).
+            3 warnings.
             ! campaign check lists them
             """, "serve's terminal");
 
