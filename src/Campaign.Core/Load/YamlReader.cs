@@ -210,7 +210,18 @@ public static class YamlReader
         }
 
         if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            // An escape in a quoted value (`"a\vb"`, `"\u0000"`) decodes to a character the file itself may not hold, past the
+            // check where the file was decoded: refused here, and removed so that no later stage (XML, the sanitiser) meets it.
+            if (TextFile.HasForbidden(scalar.Value))
+            {
+                state.Diagnostics.Error("CMP137", "An escape sequence in this quoted value stands for a character that cannot be published.",
+                    state.At(scalar.Start), field.Length > 0 ? field : null,
+                    "delete the escape (such as `\\v`, `\\a` or `\\0`) from the value");
+                return new ScalarNode(TextFile.RemoveForbidden(scalar.Value, "", new DiagnosticList()), state.At(scalar.Start), field);
+            }
             return new ScalarNode(scalar.Value, state.At(scalar.Start), field);
+        }
 
         if (parser.TryConsume<SequenceStart>(out var seqStart))
         {

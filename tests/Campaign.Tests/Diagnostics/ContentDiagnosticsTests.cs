@@ -226,7 +226,6 @@ public sealed class ContentDiagnosticsTests
     [InlineData("../escape", "`..`")]
     [InlineData("a/b", "slash")]
     [InlineData(@"a\\b", "slash")]
-    [InlineData("bell\\u0007", "control character")]
     [InlineData("tab\\tname", "control character")]
     [InlineData(".hidden", "starts with `.`")]
     [InlineData("trailing.", "ends with `.`")]

@@ -103,4 +103,45 @@ public sealed class CharacterTests
         Assert.Equal("ab", TextFile.RemoveForbidden("a\uD800b", "site.yaml", diagnostics));
         Assert.Contains(diagnostics.Sorted(), d => d.Code == "CMP134" && d.Message.Contains("U+D800") && d.Location == new SourceLocation("site.yaml", 1, 2));
     }
+
+    [Theory]
+    [InlineData(@"Brussels\vmeeting")]
+    [InlineData(@"a\0b")]
+    [InlineData(@"bell\u0007")]
+    [InlineData(@"not\uFFFEa character")]
+    public void An_escape_in_a_quoted_value_that_decodes_to_a_forbidden_character_is_an_error_at_the_value(string title)
+    {
+        // The file holds only printable characters; the YAML escape makes the control character, past the decoder's check.
+        using var c = new TestCampaign(Update(title, "Body."));
+        var result = c.Build();
+        Assert.False(result.Succeeded);
+        var d = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("CMP137", d.Code);
+        Assert.Equal(new SourceLocation("updates/meeting.en.md", 2, 8), d.Location);
+        Assert.Equal("title", d.Field);
+        Assert.Contains("delete the escape", d.Hint);
+        Assert.DoesNotContain(result.Diagnostics, x => x.Code == "CMP130");
+        Assert.False(Directory.Exists(c.Output));
+    }
+
+    [Fact]
+    public void An_escaped_control_character_in_a_slug_is_refused_at_the_slug()
+    {
+        using var c = new TestCampaign("""
+            -- updates/news.en.md --
+            ---
+            title: News
+            date: 2020-09-21
+            kind: news
+            slug: "bell\u0007"
+            ---
+            Body.
+            """);
+        var result = c.Build();
+        Assert.False(result.Succeeded);
+        var d = Assert.Single(result.Diagnostics, d => d.Code == "CMP137");
+        Assert.Equal(new SourceLocation("updates/news.en.md", 5, 7), d.Location);
+        Assert.Equal("slug", d.Field);
+        Assert.False(Directory.Exists(c.Output));
+    }
 }
