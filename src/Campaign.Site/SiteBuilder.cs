@@ -20,6 +20,9 @@ public sealed record BuildResult(
     TimeSpan Elapsed,
     IReadOnlyList<Timing.StageTime>? Stages = null)
 {
+    /// <summary>The loaded content, when it loaded: <c>campaign check</c> runs its advice over it rather than loading again.</summary>
+    public Core.Model.ContentModel? Content { get; init; }
+
     /// <summary>The unexpected exception that stopped the build (reported as CMP130), for <c>--verbose</c> to print its stack trace.</summary>
     public Exception? Failure { get; init; }
 
@@ -36,13 +39,14 @@ public sealed record BuildResult(
 /// </summary>
 public static class SiteBuilder
 {
-    /// <param name="session">A live preview's state between builds (only what changed is parsed, rendered and written),
-    /// or a progress watcher; null for a plain build.</param>
-    public static BuildResult Build(BuildOptions options, BuildSession? session = null)
+    /// <param name="session">A live preview's state between builds (only what changed is parsed, rendered and written);
+    /// null for a plain build.</param>
+    /// <param name="progress">Told as each stage starts and each page is rendered; null for a silent build.</param>
+    public static BuildResult Build(BuildOptions options, BuildSession? session = null, Timing.IBuildProgress? progress = null)
     {
         try
         {
-            return BuildStages(options, session);
+            return BuildStages(options, session, progress);
         }
         catch (Exception ex) when (InternalFailure.IsBug(ex))
         {
@@ -51,7 +55,7 @@ public static class SiteBuilder
         }
     }
 
-    private static BuildResult BuildStages(BuildOptions options, BuildSession? session)
+    private static BuildResult BuildStages(BuildOptions options, BuildSession? session, Timing.IBuildProgress? progress)
     {
         var clock = new Timing.StageClock();
         var diagnostics = new DiagnosticList();
@@ -66,24 +70,24 @@ public static class SiteBuilder
         // folder that is not the build's to replace refused. Held until the output is committed.
         // A live preview keeps the lock between rebuilds (BuildSession.KeepsOutputLocked).
         var kept = session?.LockedOutput(options.OutputDir);
-        var outputLock = kept ?? OutputChecks.Prepare(options.OutputDir, swapped: session is not { Incremental: true }, diagnostics);
+        var outputLock = kept ?? OutputChecks.Prepare(options.OutputDir, swapped: session is null, diagnostics);
         if (outputLock is null)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
         if (kept is null && session is { KeepsOutputLocked: true }) session.KeepOutputLock(outputLock, options.OutputDir);
         using var released = session is { KeepsOutputLocked: true } ? null : outputLock;
 
         // 1. load + validate
-        session?.Stage("load");
+        progress?.Stage("load", 0);
         session?.Begin();
         var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics, session?.Cache);
         clock.Lap("load content");
         var theme = Theme.Load(options.Theme, diagnostics);
         clock.Lap("load theme");
         if (content is null || theme is null || diagnostics.HasErrors)
-            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
 
         // 2. route
-        session?.Stage("plan");
+        progress?.Stage("plan", 0);
         var model = SiteModelBuilder.Build(content, options);
         clock.Lap("route");
 
@@ -103,9 +107,10 @@ public static class SiteBuilder
         clock.Lap("data downloads");
         jobs.AddRange(PressPlan.MirrorPages(model, editions));
         var downloads = DownloadCatalog.Create(model, generated, [.. model.Site.Languages.Select(l => l.Code)]);
-        PressPlan.Attach(jobs, model, downloads);
+        var bundle = options.Bundle ? PressPlan.Bundle(model.Today) : null;
+        PressPlan.Attach(jobs, model, downloads, bundle);
         clock.Lap("press and downloads");
-        ReportPdfs.Generate(model, theme, jobs, generated, diagnostics);
+        ReportPdfs.Generate(model, theme, jobs, generated, new PdfSettings(options.Pdf, options.Cache, options.Chromium), diagnostics);
         clock.Lap("report PDFs");
         AtomFeeds.Register(model, editions, generated);
         clock.Lap("feeds");
@@ -115,36 +120,37 @@ public static class SiteBuilder
 
         OutputOwners.Check(model, theme, jobs, generated, diagnostics);
         if (diagnostics.HasErrors)
-            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
 
         _ = downloads.All; // worked out now, once, rather than by the first of the pages rendering in parallel while the others wait
         // Before anything is written: a path no file system takes must be a diagnostic, not an exception halfway through writing.
         var planned = jobs.Select(j => Urls.FilePath(j.Page.Url)).Concat(generated.Paths()).Concat(model.Content.Assets.Select(a => "assets/" + a.Path));
         if (!OutputPaths.Check(planned, diagnostics))
-            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
 
         // 4. render + emit, into a folder that replaces output/ only on success; a failure of the disk (full, read-only)
         //    is a diagnostic of its own, and the half-written folder is deleted as the output is disposed.
         try
         {
-            return Emit(options, session, clock, diagnostics, model, theme, generated, jobs, downloads);
+            return Emit(options, session, progress, clock, diagnostics, model, theme, generated, jobs, downloads, bundle) with { Content = content };
         }
         catch (Exception ex) when (OutputChecks.Failure(ex, options.OutputDir) is { } failure)
         {
             diagnostics.Add(failure);
-            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
         }
     }
 
-    private static BuildResult Emit(BuildOptions options, BuildSession? session, Timing.StageClock clock, DiagnosticList diagnostics, Routing.SiteModel model,
-        Theme theme, GeneratedFiles generated, List<PageJob> jobs, DownloadCatalog downloads)
+    private static BuildResult Emit(BuildOptions options, BuildSession? session, Timing.IBuildProgress? progress, Timing.StageClock clock,
+        DiagnosticList diagnostics, Routing.SiteModel model, Theme theme, GeneratedFiles generated, List<PageJob> jobs, DownloadCatalog downloads,
+        Press.BundleLink? bundle)
     {
         var empty = new Dictionary<string, int>();
         using var output = session?.Open(options.OutputDir) ?? new OutputFolder(options.OutputDir);
         clock.Lap("open output");
-        PageRenderer.RenderAll(jobs, theme, output, diagnostics, session);
+        PageRenderer.RenderAll(jobs, theme, output, diagnostics, session?.Fingerprints, progress);
         clock.Lap("render pages");
-        session?.Stage("write");
+        progress?.Stage("write", 0);
         generated.WriteTo(output);
         var files = StaticOutput.Write(model, theme, output) + generated.Count;
         clock.Lap("write downloads and assets");
@@ -152,7 +158,7 @@ public static class SiteBuilder
         // 5. after pages: what describes the whole output (indexes, feeds, checksums) comes last.
         if (diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
-        files += WholeSiteFiles.Write(model, jobs, downloads, output, session?.Sitemap is { } sitemap ? sitemap.Write : null);
+        files += WholeSiteFiles.Write(model, jobs, downloads, output, bundle, session?.Sitemap is { } sitemap ? sitemap.Write : null);
         clock.Lap("sitemap, checksums, bundle");
         // Before the swap, over the files just written: content links that lead nowhere are warnings in every build.
         if (options.LinkWarnings) Checks.BuildLinkCheck.Run(model.Content, output.Root, diagnostics);

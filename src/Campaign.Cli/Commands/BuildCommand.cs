@@ -51,7 +51,7 @@ public sealed class BuildCommand : ICommand
             throw new UsageException($"the input folder `{options.InputDir}` does not exist.");
 
         var result = Progress.BuildProgressView.Run(console,
-            progress => SiteBuilder.Build(options, progress is null ? null : new Site.Incremental.BuildSession(incremental: false) { Progress = progress }));
+            progress => SiteBuilder.Build(options, progress: progress));
         console.Diagnostics(result.Diagnostics, options.InputDir);
         console.Failure(result.Failure);
         PrintSummary(result, options, console);

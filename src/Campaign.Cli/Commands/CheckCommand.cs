@@ -97,15 +97,15 @@ public sealed class CheckCommand : ICommand
         var temp = Path.Combine(Path.GetTempPath(), "campaign-check-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
+            var site = options with { OutputDir = Path.Combine(temp, "site") };
             var build = progressTo is null
-                ? SiteBuilder.Build(options with { OutputDir = Path.Combine(temp, "site") })
-                : Progress.BuildProgressView.Run(progressTo, p => SiteBuilder.Build(options with { OutputDir = Path.Combine(temp, "site") },
-                    p is null ? null : new Site.Incremental.BuildSession(incremental: false) { Progress = p }));
+                ? SiteBuilder.Build(site)
+                : Progress.BuildProgressView.Run(progressTo, p => SiteBuilder.Build(site, progress: p));
             var diagnostics = new DiagnosticList();
             foreach (var d in build.Diagnostics) diagnostics.Add(d);
             var counts = new LinkCheck.Counts(0, 0);
-            // The content loads again for the advice below (the build does not hand its model out); its diagnostics are already counted.
-            var content = ContentLoader.Load(options.InputDir, options.Today, new DiagnosticList());
+            // The advice below reads the content the build loaded.
+            var content = build.Content;
             if (content is not null) ContentCheck.Run(content, options.InputDir, diagnostics);
             if (build.Succeeded && content is not null)
                 counts = LinkCheck.Run(Path.Combine(temp, "site"), PageSources.Of(content), diagnostics);

@@ -1,4 +1,4 @@
-using Campaign.Site.Incremental;
+using Campaign.Site.Timing;
 using Spectre.Console;
 
 namespace Campaign.Cli.Progress;

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Campaign.Core.Diagnostics;
 using Campaign.Site;
 using Campaign.Site.Incremental;
+using Campaign.Site.Timing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,6 +34,7 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private readonly Func<BuildOptions> _options;
     private readonly BuildSession _session;
+    private readonly IBuildProgress? _progress;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ReloadHub _hub = new();
     private ChangeWatcher? _watcher;
@@ -58,7 +60,8 @@ public sealed class PreviewServer : IAsyncDisposable
     public PreviewServer(Func<BuildOptions> options, IBuildProgress? progress = null)
     {
         _options = options;
-        _session = new BuildSession { Progress = progress, KeepsOutputLocked = true };
+        _session = new BuildSession { KeepsOutputLocked = true };
+        _progress = progress;
     }
 
     /// <summary>Builds, then serves on <paramref name="port"/> (0: any free port; taken: the next free one), then watches for changes.</summary>
@@ -94,7 +97,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             Interlocked.Exchange(ref _pending, 0);
             var options = _options();
-            var result = SiteBuilder.Build(options, _session);
+            var result = SiteBuilder.Build(options, _session, _progress);
             if (result.Succeeded) HasGoodBuild = true;
             var build = new PreviewBuild(++_number, result, _session.Pages.Rendered, _session.Pages.Skipped,
                 _session.Documents.Misses, _session.Documents.Hits, _session.LastChanged);

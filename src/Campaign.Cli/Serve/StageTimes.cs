@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Campaign.Site.Incremental;
+using Campaign.Site.Timing;
 
 namespace Campaign.Cli.Serve;
 

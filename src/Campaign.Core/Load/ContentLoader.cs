@@ -29,7 +29,8 @@ public static class ContentLoader
         var pages = TranslationSchedules.Align(reader.ReadSection("pages", reader.Page), lang, (d, info) => d with { Doc = info }, diagnostics);
         var findings = FindingsReader.Read(inputDir, site, vocabularies, markdown, today, diagnostics, cache);
 
-        var content = new ContentModel(site, strings, vocabularies, reports, companies, updates, pages, findings, ReadAssets(inputDir, diagnostics));
+        var content = new ContentModel(site, strings, vocabularies, reports, companies, updates, pages, findings, ReadAssets(inputDir, diagnostics),
+            ReadSuppliedPdfs(inputDir, reports, diagnostics));
         ContentRules.Check(content, diagnostics);
         UntranslatedCopies.Check(content, diagnostics);
         DraftRules.Check(content, diagnostics);
@@ -64,6 +65,33 @@ public static class ContentLoader
             assets.Add(new Asset(relative, file));
         }
         return assets.ToImmutable();
+    }
+
+    /// <summary>Reads <c>reports/&lt;slug&gt;.&lt;lang&gt;.pdf</c> beside each report written in that language.</summary>
+    private static ImmutableArray<SuppliedPdf> ReadSuppliedPdfs(string inputDir, ImmutableArray<Report> reports, DiagnosticList diagnostics)
+    {
+        var dir = Path.Combine(inputDir, "reports");
+        if (!Directory.Exists(dir)) return [];
+        var written = reports.Select(r => $"{r.Doc.Slug}.{r.Doc.Lang}.pdf").ToHashSet(StringComparer.Ordinal);
+        var pdfs = ImmutableArray.CreateBuilder<SuppliedPdf>();
+        foreach (var name in Directory.EnumerateFileSystemEntries(dir, "*.pdf").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            var relative = "reports/" + name;
+            if (!written.Contains(name))
+            {
+                diagnostics.Warning("CMP017", "This PDF has no report beside it (reports/<slug>.<lang>.md), so it is not published.",
+                    new SourceLocation(relative), hint: "name it after its report, for example `reports/my-report.en.pdf`, or move it to assets/");
+                continue;
+            }
+            // Through the input gate: a PDF linked from outside input/, or a FIFO, is refused (CMP144, CMP145).
+            if (InputFiles.ReadBytes(inputDir, Path.Combine(dir, name), relative, diagnostics) is { } bytes)
+            {
+                var parts = name[..^".pdf".Length];
+                var dot = parts.LastIndexOf('.');
+                pdfs.Add(new SuppliedPdf(parts[..dot], parts[(dot + 1)..], bytes));
+            }
+        }
+        return pdfs.ToImmutable();
     }
 
     /// <summary>

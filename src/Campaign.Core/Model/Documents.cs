@@ -138,6 +138,9 @@ public sealed record Page(
 /// <param name="Path">Path relative to <c>assets/</c>, with forward slashes.</param>
 public sealed record Asset(string Path, string FullPath);
 
+/// <summary>A report's PDF supplied beside its Markdown (<c>reports/&lt;slug&gt;.&lt;lang&gt;.pdf</c>), published instead of a printed one.</summary>
+public sealed record SuppliedPdf(string Slug, string Lang, byte[] Bytes);
+
 /// <summary>Everything loaded and validated from <c>input/</c>: the content stage's result.</summary>
 public sealed record ContentModel(
     SiteConfig Site,
@@ -148,4 +151,5 @@ public sealed record ContentModel(
     ImmutableArray<Update> Updates,
     ImmutableArray<Page> Pages,
     ImmutableArray<Finding> Findings,
-    ImmutableArray<Asset> Assets);
+    ImmutableArray<Asset> Assets,
+    ImmutableArray<SuppliedPdf> SuppliedPdfs);

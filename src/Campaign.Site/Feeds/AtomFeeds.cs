@@ -62,7 +62,7 @@ public static class AtomFeeds
             x.WriteElementString("title", Namespace, $"{v.Site.Title}: {title}");
             if (v.Site.Tagline is { } tagline) x.WriteElementString("subtitle", Namespace, tagline);
             // The newest entry's date, not the clock: the same content gives the same feed.
-            x.WriteElementString("updated", Namespace, Moment(updates.Count > 0 ? updates[0].Item.Date : model.Options.Today));
+            x.WriteElementString("updated", Namespace, Moment(updates.Count > 0 ? updates[0].Item.Date : model.Today));
             x.WriteStartElement("author", Namespace);
             x.WriteElementString("name", Namespace, v.Site.Organisation ?? v.Site.Title);
             x.WriteEndElement();

@@ -201,7 +201,7 @@ public static class FindingPages
         var author = site.Organisation?.Get(v.Code, site.DefaultLanguage) ?? site.Title.Get(v.Code, site.DefaultLanguage);
         var url = FindingExports.Permanent(site, Urls.Finding(v.Code, f.Id));
         return new Citation(f.Id, author, f.Title.Get(v.Code, site.DefaultLanguage), site.Title.Get(v.Code, site.DefaultLanguage),
-            url, site.BaseUrl is not null, f.Reviewed, model.Options.Today, v.Code);
+            url, site.BaseUrl is not null, f.Reviewed, model.Today, v.Code);
     }
 
     private static DownloadView Download(SiteModel model, EditionViews v, FindingDownload d) =>

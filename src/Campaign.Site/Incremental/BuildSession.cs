@@ -5,13 +5,10 @@ namespace Campaign.Site.Incremental;
 
 /// <summary>
 /// What one build hands the next in a live preview: parsed files by hash, page fingerprints, and a ledger of
-/// the output folder, so a rebuild parses, renders and writes only what a change affects. A plain build passes
-/// a session only to watch progress (<see cref="Incremental"/> false).
+/// the output folder, so a rebuild parses, renders and writes only what a change affects. A plain build has none.
 /// </summary>
-public sealed class BuildSession(bool incremental = true)
+public sealed class BuildSession
 {
-    public bool Incremental { get; } = incremental;
-
     public DocumentCache Documents { get; } = new();
     public PageFingerprints Pages { get; } = new();
     public OutputLedger Ledger { get; } = new();
@@ -20,19 +17,16 @@ public sealed class BuildSession(bool incremental = true)
     public SitemapMemo Sitemaps { get; } = new();
     public FindingFilesMemo FindingFiles { get; } = new();
 
-    /// <summary>Told when each stage starts and as pages are rendered; null for a silent build.</summary>
-    public IBuildProgress? Progress { get; init; }
+    internal DocumentCache Cache => Documents;
 
-    internal DocumentCache? Cache => Incremental ? Documents : null;
+    internal PageFingerprints Fingerprints => Pages;
 
-    internal PageFingerprints? Fingerprints => Incremental ? Pages : null;
+    internal SearchIndexMemo SearchIndex => SearchIndexes;
 
-    internal SearchIndexMemo? SearchIndex => Incremental ? SearchIndexes : null;
+    internal FindingViewMemo Views => FindingViews;
 
-    internal FindingViewMemo? Views => Incremental ? FindingViews : null;
-
-    internal SitemapMemo? Sitemap => Incremental ? Sitemaps : null;
-    internal FindingFilesMemo? FindingFileMemo => Incremental ? FindingFiles : null;
+    internal SitemapMemo Sitemap => Sitemaps;
+    internal FindingFilesMemo FindingFileMemo => FindingFiles;
 
     /// <summary>
     /// For a live preview: keeps the output folder's lock from the first build until <see cref="ReleaseOutput"/>, so no
@@ -60,7 +54,7 @@ public sealed class BuildSession(bool incremental = true)
         _outputLock = null;
     }
 
-    internal OutputFolder Open(string outputDir) => Incremental ? OutputFolder.InPlace(outputDir, Ledger) : new OutputFolder(outputDir);
+    internal OutputFolder Open(string outputDir) => OutputFolder.InPlace(outputDir, Ledger);
 
     /// <summary>Files written to disk by the last build (in place, unchanged files are not written).</summary>
     public int LastChanged { get; internal set; }
@@ -84,18 +78,4 @@ public sealed class BuildSession(bool incremental = true)
         FindingViews.ResetCounts();
         FindingFiles.ResetCounts();
     }
-
-    internal void Stage(string name, int total = 0) => Progress?.Stage(name, total);
-
-    internal void Advance() => Progress?.Advance();
-}
-
-/// <summary>Receives a build's progress: the stage it is in, and one tick per rendered page.</summary>
-public interface IBuildProgress
-{
-    /// <summary>A stage starts; <paramref name="total"/> is its number of steps, or 0 when unknown.</summary>
-    void Stage(string name, int total);
-
-    /// <summary>One step of the current stage is done (may be called from several threads).</summary>
-    void Advance();
 }

@@ -168,7 +168,7 @@ public sealed class FindingViewMemo
         {
             views.Code,
             model.Site,
-            model.Options.Today,
+            model.Today,
             views.Strings.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new[] { kv.Key, kv.Value }).ToList(),
             model.Content.Vocabularies,
             views.Edition.Companies.Select(c => new[] { c.Slug, c.Item.Name }).ToList(),

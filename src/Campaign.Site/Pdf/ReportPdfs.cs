@@ -18,29 +18,27 @@ public static class ReportPdfs
 {
     public static string PdfPath(string slug, string lang) => $"downloads/{slug}.{lang}.pdf";
 
-    public static void Generate(SiteModel model, Theme theme, IReadOnlyList<PageJob> jobs, GeneratedFiles generated, DiagnosticList diagnostics)
+    public static void Generate(SiteModel model, Theme theme, IReadOnlyList<PageJob> jobs, GeneratedFiles generated, PdfSettings options,
+        DiagnosticList diagnostics)
     {
-        var options = model.Options;
+        var supplied = model.Content.SuppliedPdfs.ToDictionary(p => (p.Slug, p.Lang), p => p.Bytes);
         var toPrint = new List<(string Slug, string Lang, PageJob Job)>();
         foreach (var edition in model.Editions)
             foreach (var report in edition.Reports.Where(r => !r.IsFallback))
             {
                 var lang = edition.Language.Code;
-                var supplied = Path.Combine(options.InputDir, "reports", $"{report.Slug}.{lang}.pdf");
-                // A supplied PDF is read through the input gate: one linked from outside input/, or a FIFO, is refused (CMP144, CMP145).
-                if (File.Exists(supplied) || InputFiles.Inspect(options.InputDir, supplied).Kind != InputEntryKind.Missing)
+                if (supplied.TryGetValue((report.Slug, lang), out var pdf))
                 {
-                    if (InputFiles.ReadBytes(options.InputDir, supplied, $"reports/{report.Slug}.{lang}.pdf", diagnostics) is { } pdf)
-                        generated.Add(PdfPath(report.Slug, lang), pdf);
+                    generated.Add(PdfPath(report.Slug, lang), pdf);
                     continue;
                 }
                 var url = Urls.Report(lang, report.Slug);
                 if (jobs.FirstOrDefault(j => j.Layout == "report" && j.Page.Url == url) is { } job) toPrint.Add((report.Slug, lang, job));
             }
-        if (toPrint.Count == 0 || options.Pdf == PdfMode.Off) return;
+        if (toPrint.Count == 0 || options.Mode == PdfMode.Off) return;
 
         // Cached PDFs first: a build whose reports have not changed needs no Chromium at all.
-        var cacheDir = Path.Combine(options.Cache, "pdf");
+        var cacheDir = Path.Combine(options.CacheDir, "pdf");
         var missing = new List<(string Slug, string Lang, PageJob Job, string Html, string Cached)>();
         foreach (var (slug, lang, job) in toPrint)
         {
@@ -52,7 +50,7 @@ public static class ReportPdfs
         }
         if (missing.Count == 0) return;
 
-        var required = options.Pdf == PdfMode.Required;
+        var required = options.Mode == PdfMode.Required;
         if (ChromiumLocator.Find(options.Chromium) is not { } chromium)
         {
             var message = options.Chromium is null

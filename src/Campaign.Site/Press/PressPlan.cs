@@ -29,7 +29,8 @@ public static class PressPlan
     }
 
     /// <summary>Gives press pages and report pages what they show besides their own text.</summary>
-    public static void Attach(List<PageJob> jobs, SiteModel model, DownloadCatalog downloads)
+    /// <param name="bundle">The offline bundle this build writes (<c>--bundle</c>), or null.</param>
+    public static void Attach(List<PageJob> jobs, SiteModel model, DownloadCatalog downloads, BundleLink? bundle)
     {
         for (var i = 0; i < jobs.Count; i++)
         {
@@ -41,7 +42,7 @@ public static class PressPlan
                     ("press_releases", PressReleasesOf(job.Views)),
                     ("downloads", new DownloadList(() => downloads.All)),
                     ("citations", Citations(model, job.Views)),
-                    ("bundle", model.Options.Bundle ? Bundle(model.Options.Today) : null),
+                    ("bundle", bundle),
                     ("feeds", AtomFeeds.Links(job.Views)),
                     ("mirrors_url", model.Site.Mirrors.IsEmpty ? null : Urls.Section(job.Views.Code, "mirrors"))) };
         }

@@ -12,12 +12,13 @@ public static class WholeSiteFiles
 {
     /// <summary>Writes them into the build folder; returns how many files it wrote.</summary>
     /// <param name="sitemap">Writes the sitemap; a live preview passes one that reuses an unchanged sitemap.</param>
-    public static int Write(SiteModel model, IReadOnlyList<PageJob> jobs, DownloadCatalog downloads, OutputFolder output,
+    /// <param name="bundle">The offline bundle to write (<c>--bundle</c>), or null.</param>
+    public static int Write(SiteModel model, IReadOnlyList<PageJob> jobs, DownloadCatalog downloads, OutputFolder output, BundleLink? bundle,
         Func<string, IReadOnlyList<PageJob>, byte[]>? sitemap = null)
     {
         var count = 3;
         output.Write("SHA256SUMS", downloads.Sha256Sums());
-        output.Write("robots.txt", HostFiles.Robots(model.Site.BaseUrl, model.Options.Drafts));
+        output.Write("robots.txt", HostFiles.Robots(model.Site.BaseUrl, model.Drafts));
         output.Write("_headers", HostFiles.Headers());
         if (model.Site.BaseUrl is { } baseUrl)
         {
@@ -25,10 +26,10 @@ public static class WholeSiteFiles
             count++;
         }
         // Last: the bundle holds everything above.
-        if (model.Options.Bundle)
+        if (bundle is not null)
         {
-            var name = PressPlan.BundleName(model.Options.Today);
-            var zip = OfflineBundle.Create(output.Root, name, model.Options.Today);
+            var name = bundle.Name;
+            var zip = OfflineBundle.Create(output.Root, name, model.Today);
             output.Write(name, zip);
             output.Write(name + ".sha256", OfflineBundle.Checksum(zip, name));
             count += 2;

@@ -28,19 +28,18 @@ public static class PageRenderer
         return job.Relative ? RelativeLinks.Rewrite(html, job.Page.Url, job.Views.LanguageCodes) : RelativeLinks.Absolute(html, job.Views.Site.BaseUrl);
     }
 
-    /// <param name="session">In a live preview, pages whose fingerprint is unchanged and whose file is still in place are not rendered again.</param>
+    /// <param name="memo">In a live preview, pages whose fingerprint is unchanged and whose file is still in place are not rendered again.</param>
     public static void RenderAll(IReadOnlyList<PageJob> jobs, Theme theme, OutputFolder output, DiagnosticList diagnostics,
-        Incremental.BuildSession? session = null)
+        Incremental.PageFingerprints? memo = null, Timing.IBuildProgress? progress = null)
     {
-        var memo = session?.Fingerprints;
         memo?.StartBuild(theme);
-        session?.Stage("render", jobs.Count);
+        progress?.Stage("render", jobs.Count);
         Parallel.ForEach(jobs, job =>
         {
             if (memo is not null && memo.Kept(job, output))
             {
                 memo.MarkSkipped();
-                session?.Advance();
+                progress?.Advance();
                 return;
             }
             var path = Routing.Urls.FilePath(job.Page.Url);
@@ -53,7 +52,7 @@ public static class PageRenderer
                 memo?.MarkRendered(job, path, fingerprint, output);
             }
             else memo?.Forget(path);
-            session?.Advance();
+            progress?.Advance();
         });
     }
 }

@@ -21,7 +21,11 @@ public sealed record Edition(
     ImmutableArray<Localized<Page>> Pages);
 
 /// <summary>The routing stage's result: the content and, per language, what is published.</summary>
-public sealed record SiteModel(ContentModel Content, ImmutableArray<Edition> Editions, ImmutableArray<Finding> Findings, BuildOptions Options)
+/// <param name="Now">The moment the editions were decided at (<c>--now</c>): pages show dates relative to it.</param>
+/// <param name="Drafts">Whether not-yet-public pages are in the editions (<c>--drafts</c>), so the site must not be indexed.</param>
+public sealed record SiteModel(ContentModel Content, ImmutableArray<Edition> Editions, ImmutableArray<Finding> Findings, DateTimeOffset Now, bool Drafts)
 {
     public SiteConfig Site => Content.Site;
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 }

@@ -20,7 +20,7 @@ public static class SiteModelBuilder
                 Resolve(content.Pages, language, content.Site, options, untranslated)
                     .Sort((a, b) => (a.Item.Menu ?? int.MaxValue).CompareTo(b.Item.Menu ?? int.MaxValue) is var c && c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug))))
             .ToImmutableArray();
-        return new SiteModel(content, editions, content.Findings, options);
+        return new SiteModel(content, editions, content.Findings, options.Now, options.Drafts);
     }
 
     // Newest first; the slug breaks ties so the order never depends on file-system order.

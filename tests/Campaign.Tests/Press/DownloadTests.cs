@@ -83,4 +83,18 @@ public sealed class DownloadTests : IDisposable
         _campaign.AssertFile("en/reports/watch/index.html", "! report-downloads\n! .pdf\"");
         Assert.False(Directory.Exists(Path.Combine(_campaign.Output, "downloads")));
     }
+
+    [Fact]
+    public void A_pdf_without_its_report_is_not_published_and_the_build_says_why()
+    {
+        _campaign.Write("reports/watch-2019.en.pdf", "%PDF-1.4 a report that was renamed");
+        var result = _campaign.BuildOk();
+        var warning = Assert.Single(result.Diagnostics, d => d.Location?.File == "reports/watch-2019.en.pdf");
+        Assert.Equal("CMP017", warning.Code);
+        Assert.False(warning.IsError);
+        Assert.Contains("no report beside it", warning.Message);
+        Assert.Contains("reports/my-report.en.pdf", warning.Hint);
+        Assert.False(_campaign.Exists("downloads/watch-2019.en.pdf"));
+        Assert.DoesNotContain("watch-2019", _campaign.Read("SHA256SUMS"));
+    }
 }

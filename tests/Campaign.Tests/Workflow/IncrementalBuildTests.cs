@@ -202,17 +202,6 @@ public sealed class IncrementalBuildTests
         Assert.True(memo.Reused > 0, Made(session));
     }
 
-    /// <summary>A plain build takes the memo's path too, without keeping anything: a session that is not incremental leaves it empty.</summary>
-    [Fact]
-    public void A_plain_build_keeps_no_findings_files()
-    {
-        using var c = new CampaignCopy();
-        var session = new BuildSession(incremental: false);
-        Assert.True(SiteBuilder.Build(Options(c, Path.Combine(c.Root, "out")), session).Succeeded);
-        Assert.Equal(0, session.FindingFiles.Made);
-        Assert.Equal(0, session.FindingFiles.CatalogsBuilt);
-    }
-
     [Fact]
     public void An_edit_inside_a_findings_file_keeps_the_other_findings_and_their_warnings_where_they_are()
     {
