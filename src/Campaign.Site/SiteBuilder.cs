@@ -1,14 +1,22 @@
 using Campaign.Core.Diagnostics;
 using Campaign.Core.Load;
+using Campaign.Site.Companies;
 using Campaign.Site.Downloads;
 using Campaign.Site.Emit;
 using Campaign.Site.Feeds;
+using Campaign.Site.Findings;
+using Campaign.Site.Home;
+using Campaign.Site.Incremental;
+using Campaign.Site.Pages;
 using Campaign.Site.Pdf;
+using Campaign.Site.Planning;
 using Campaign.Site.Press;
 using Campaign.Site.Publishing;
-using Campaign.Site.Incremental;
 using Campaign.Site.Rendering;
+using Campaign.Site.Reports;
 using Campaign.Site.Routing;
+using Campaign.Site.Search;
+using Campaign.Site.Updates;
 
 namespace Campaign.Site;
 
@@ -91,38 +99,40 @@ public static class SiteBuilder
         var model = SiteModelBuilder.Build(content, options);
         clock.Lap("route");
 
-        // 3. plan: every feature lists its pages and generates its downloads before any page is rendered,
-        //    so pages can show each download's size and hash.
-        var editions = model.Editions.Select(e => new EditionViews(model, e, theme)).ToList();
-        var generated = new GeneratedFiles();
-        var jobs = new List<PageJob>();
-        jobs.AddRange(PagePlan.Build(model, editions));
-        clock.Lap("plan pages");
-        var findings = Findings.FindingPages.Start(model, editions, theme, generated, session?.FindingFileMemo, session?.Views);
-        jobs.AddRange(findings.Jobs);
-        clock.Lap("plan findings");
-        jobs.AddRange(Search.SearchOutput.Plan(model, editions, theme, generated, session?.SearchIndex));
-        clock.Lap("search index");
-        findings.Finish(); // the data downloads, hashed while the search index was made
-        clock.Lap("data downloads");
-        jobs.AddRange(PressPlan.MirrorPages(model, editions));
-        var downloads = DownloadCatalog.Create(model, generated, [.. model.Site.Languages.Select(l => l.Code)]);
-        var bundle = options.Bundle ? PressPlan.Bundle(model.Today) : null;
-        PressPlan.Attach(jobs, model, downloads, bundle);
-        clock.Lap("press and downloads");
-        ReportPdfs.Generate(model, theme, jobs, generated, new PdfSettings(options.Pdf, options.Cache, options.Chromium), diagnostics);
-        clock.Lap("report PDFs");
-        AtomFeeds.Register(model, editions, generated);
-        clock.Lap("feeds");
+        // 3. plan: every feature adds its pages and files before any page is rendered, so pages can show each download's
+        //    size and hash. Adding a page type is one folder and one line here.
+        var plan = new SitePlan(model, [.. model.Editions.Select(e => new EditionViews(model, e, theme))], theme, diagnostics);
+        var bundle = options.Bundle ? PressFeature.Bundle(model.Today) : null;
+        IFeature[] features =
+        [
+            new HomeFeature(),
+            new ReportsFeature(),
+            new CompaniesFeature(),
+            new UpdatesFeature(),
+            new PagesFeature(),
+            new FindingsFeature(session?.FindingFileMemo, session?.Views),
+            new SearchFeature(session?.SearchIndex),
+            new PressFeature(bundle),
+            new PdfFeature(new PdfSettings(options.Pdf, options.Cache, options.Chromium)),
+            new FeedsFeature(),
+        ];
+        foreach (var feature in features)
+        {
+            feature.Plan(plan);
+            clock.Lap(feature.Name);
+        }
+        var downloads = plan.Complete(); // waits for files still being made (the data downloads) and lists every download
+        clock.Lap("downloads");
         if (model.Site.BaseUrl is null)
             diagnostics.Warning("CMP100", "site.yaml has no base_url, so nothing that needs an absolute address is written: no sitemap.xml, no canonical or og:url links, no og:image, and feeds use relative links.",
                 new Core.Diagnostics.SourceLocation("site.yaml"), "base_url", "add the site's address, for example `base_url: https://example.org/`");
 
+        var jobs = plan.Pages;
+        var generated = plan.Files;
         OutputOwners.Check(model, theme, jobs, generated, diagnostics);
         if (diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
 
-        _ = downloads.All; // worked out now, once, rather than by the first of the pages rendering in parallel while the others wait
         // Before anything is written: a path no file system takes must be a diagnostic, not an exception halfway through writing.
         var planned = jobs.Select(j => Urls.FilePath(j.Page.Url)).Concat(generated.Paths()).Concat(model.Content.Assets.Select(a => "assets/" + a.Path));
         if (!OutputPaths.Check(planned, diagnostics))
@@ -142,7 +152,7 @@ public static class SiteBuilder
     }
 
     private static BuildResult Emit(BuildOptions options, BuildSession? session, Timing.IBuildProgress? progress, Timing.StageClock clock,
-        DiagnosticList diagnostics, Routing.SiteModel model, Theme theme, GeneratedFiles generated, List<PageJob> jobs, DownloadCatalog downloads,
+        DiagnosticList diagnostics, Routing.SiteModel model, Theme theme, GeneratedFiles generated, IReadOnlyList<PageJob> jobs, DownloadCatalog downloads,
         Press.BundleLink? bundle)
     {
         var empty = new Dictionary<string, int>();
@@ -176,7 +186,7 @@ public static class SiteBuilder
     }
 
     /// <summary>Pages under each language's folder, counted in one pass over the pages (tens of thousands in a large campaign).</summary>
-    private static Dictionary<string, int> PagesPerLanguage(Routing.SiteModel model, List<PageJob> jobs)
+    private static Dictionary<string, int> PagesPerLanguage(Routing.SiteModel model, IReadOnlyList<PageJob> jobs)
     {
         var counts = model.Site.Languages.ToDictionary(l => l.Code, _ => 0, StringComparer.Ordinal);
         var byName = counts.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -7,20 +7,8 @@ using Campaign.Site.Routing;
 
 namespace Campaign.Site.Findings;
 
-/// <summary>The findings' pages, all but the data pages' downloads, which <see cref="Finish"/> fills in once the whole-database files are hashed.</summary>
-public sealed class FindingPlan(List<PageJob> jobs, Action finish)
-{
-    private Action? _finish = finish;
-
-    public List<PageJob> Jobs { get; } = jobs;
-
-    /// <summary>Waits for the whole-database files (added to the build's generated files) and completes the data pages; once.</summary>
-    public void Finish()
-    {
-        _finish?.Invoke();
-        _finish = null;
-    }
-}
+/// <summary>The findings' pages, and the whole-database files still being made (added to the build's generated files when it ends).</summary>
+public sealed record FindingPlan(List<PageJob> Jobs, Task Files);
 
 /// <summary>
 /// The findings' pages in every language: one per finding, the index with its facets and numbered pages,
@@ -42,20 +30,20 @@ public static class FindingPages
         FindingFilesMemo? memo = null, Incremental.FindingViewMemo? viewMemo = null)
     {
         var plan = Start(model, editions, theme, generated, memo, viewMemo);
-        plan.Finish();
+        plan.Files.GetAwaiter().GetResult();
         return plan.Jobs;
     }
 
     /// <summary>
-    /// The findings' pages and files, with the data pages still waiting for the whole-database files' sizes and hashes,
-    /// which are worked out meanwhile: hashing tens of megabytes then overlaps the stages that follow (search) instead of
-    /// holding up a rebuild. Call <see cref="FindingPlan.Finish"/> before any page is rendered or download listed.
+    /// The findings' pages and files, with the whole-database files still being made: hashing tens of megabytes then overlaps
+    /// the features that follow (search) instead of holding up a rebuild. Wait for <see cref="FindingPlan.Files"/> before any
+    /// page is rendered: the data pages read those files' sizes and hashes as they render.
     /// </summary>
     public static FindingPlan Start(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
         FindingFilesMemo? memo = null, Incremental.FindingViewMemo? viewMemo = null)
     {
         var jobs = new List<PageJob>();
-        if (model.Findings.IsEmpty) return new FindingPlan(jobs, () => { });
+        if (model.Findings.IsEmpty) return new FindingPlan(jobs, Task.CompletedTask);
         memo ??= new FindingFilesMemo(); // a plain build remembers nothing past itself, but takes the same path
         var catalog = memo.Catalog(model);
         // every record first, on every core: each language's files and findings.json share them
@@ -65,7 +53,6 @@ public static class FindingPages
         // The whole-database files are the largest single piece of work here: written beside the per-finding work.
         var database = Task.Run(() => FindingExports.WholeDatabase(model, generated, memo));
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
-        var dataPages = new List<(EditionViews View, Dictionary<string, object?> Values)>();
 
         foreach (var v in editions)
         {
@@ -130,22 +117,17 @@ public static class FindingPages
                 }
             }
 
-            // the data page: its downloads are filled in by Finish, before anything is rendered
+            // the data page: its downloads are read as it renders, once the whole-database files are made
             var values = new Dictionary<string, object?>
             {
-                ["downloads"] = null,
+                ["downloads"] = new Planning.DeferredList<DownloadView>(() => [.. database.GetAwaiter().GetResult().Select(d => Download(model, v, d))]),
                 ["index_url"] = indexUrl,
                 ["example_record"] = catalog.Findings.Length > 0 ? $"/{code}/findings/{catalog.Findings[0].Id}.json" : null,
                 ["facets_url"] = $"/{code}/findings/facets.json",
             };
             jobs.Add(new PageJob(v.Page("data", "findings", dataUrl, S(v, "data_title"), S(v, "data_intro")), "data", values, v));
-            dataPages.Add((v, values));
         }
-        return new FindingPlan(jobs, () =>
-        {
-            var downloads = database.GetAwaiter().GetResult(); // its files are in `generated` once this returns, with or without editions
-            foreach (var (v, values) in dataPages) values["downloads"] = downloads.Select(d => Download(model, v, d)).ToList();
-        });
+        return new FindingPlan(jobs, database); // its files are in `generated` once it ends, with or without editions
     }
 
     private static string S(EditionViews v, string key) => v.Strings.TryGetValue(key, out var s) ? s : key;

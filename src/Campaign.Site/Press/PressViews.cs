@@ -2,15 +2,6 @@ using Campaign.Site.Downloads;
 
 namespace Campaign.Site.Press;
 
-/// <summary>
-/// Downloads as a template reads them (<c>downloads.files</c>): looked up when the page renders, after every
-/// stage has registered its files, so a page never lists a file that is not written or misses one that is.
-/// </summary>
-public sealed class DownloadList(Func<IReadOnlyList<Download>> source)
-{
-    public IReadOnlyList<Download> Files => source();
-}
-
 /// <summary>The offline copy of the whole site written by <c>--bundle</c>, and the file holding its SHA-256.</summary>
 public sealed record BundleLink(string Name, string Url, string ChecksumUrl);
 

@@ -30,8 +30,11 @@ public class TemplateBenchmarks
         var content = ContentLoader.Load(options.InputDir, options.Today, diagnostics) ?? throw new InvalidOperationException("the synthetic campaign did not load");
         _theme = Theme.Load(options.Theme, diagnostics) ?? throw new InvalidOperationException("the theme did not load");
         var model = SiteModelBuilder.Build(content, options);
-        var editions = model.Editions.Select(e => new EditionViews(model, e, _theme)).ToList();
-        var jobs = PagePlan.Build(model, editions).Concat(Campaign.Site.Findings.FindingPages.Plan(model, editions, _theme, new GeneratedFiles())).ToList();
+        var plan = new Campaign.Site.Planning.SitePlan(model, [.. model.Editions.Select(e => new EditionViews(model, e, _theme))], _theme, diagnostics);
+        new Campaign.Site.Home.HomeFeature().Plan(plan);
+        new Campaign.Site.Findings.FindingsFeature().Plan(plan);
+        plan.Complete();
+        var jobs = plan.Pages;
         _finding = jobs.First(j => j.Layout == "finding");
         _home = jobs.First(j => j.Layout == "home");
         _list = jobs.First(j => j.Layout == "finding-list");

@@ -1,0 +1,38 @@
+using Campaign.Site.Planning;
+using Campaign.Site.Rendering;
+using Campaign.Site.Routing;
+
+namespace Campaign.Site.Home;
+
+/// <summary>The front doors: each language's home page, the root language picker and the 404 page.</summary>
+public sealed class HomeFeature : IFeature
+{
+    public string Name => "home pages";
+
+    public void Plan(SitePlan plan)
+    {
+        var editions = plan.Editions;
+        foreach (var v in editions)
+        {
+            var e = v.Edition;
+            plan.Add(new PageJob(v.Page("home", "home", Urls.Home(v.Code), v.Site.Title, v.Site.Tagline), "home", new Dictionary<string, object?>
+            {
+                ["reports"] = e.Reports.Select(v.Report).ToList(),
+                ["companies"] = e.Companies.Select(v.Company).ToList(),
+                ["updates"] = e.Updates.Take(3).Select(v.Update).ToList(),
+                ["finding_count"] = plan.Model.Findings.Length,
+            }, v));
+        }
+
+        var first = editions.First(v => v.Code == plan.Model.Site.DefaultLanguage);
+        plan.Add(new PageJob(first.Page("language-picker", "", "/", first.Site.Title, first.Site.Tagline), "language-picker",
+            new Dictionary<string, object?> { ["editions"] = editions.Select(v => new PickerEntry(EditionViews.ToView(v.Language), v.Site.Title, v.Site.Tagline, v.T["choose_language"].ToString()!, Urls.Home(v.Code))).ToList() },
+            first));
+        plan.Add(new PageJob(first.Page("not-found", "", "/404.html", first.T["not_found_title"].ToString()!, null), "not-found",
+            new Dictionary<string, object?> { ["editions"] = editions.Select(v => new PickerEntry(EditionViews.ToView(v.Language), v.T["not_found_title"].ToString()!, v.T["not_found_text"].ToString(), v.T["nav_home"].ToString()!, Urls.Home(v.Code))).ToList() },
+            first, Relative: false));
+    }
+}
+
+/// <summary>One language on the root language picker and the 404 page.</summary>
+public sealed record PickerEntry(LanguageView Language, string Title, string? Text, string Action, string Url);
