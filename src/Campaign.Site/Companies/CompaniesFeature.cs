@@ -17,10 +17,16 @@ public sealed class CompaniesFeature : IFeature
             var companies = e.Companies.Select(v.Company).ToList();
             if (companies.Count > 0)
                 plan.Add(new PageJob(v.Page("company-list", "companies", Urls.Section(v.Code, "companies"), v.T["companies_title"].ToString()!, null),
-                    "company-list", new Dictionary<string, object?> { ["companies"] = companies }, v));
+                    "company-list", new CompanyListPage(companies), v));
             for (var i = 0; i < companies.Count; i++)
                 plan.Add(new PageJob(v.Page("company", "companies", companies[i].Url, e.Companies[i], companies[i].Summary), "company",
-                    new Dictionary<string, object?> { ["company"] = companies[i] }, v));
+                    new CompanyPage(companies[i]), v));
         }
     }
 }
+
+/// <summary>What the <c>company-list</c> layout reads.</summary>
+public sealed record CompanyListPage(IReadOnlyList<CompanyView> Companies);
+
+/// <summary>What the <c>company</c> layout reads.</summary>
+public sealed record CompanyPage(CompanyView Company);

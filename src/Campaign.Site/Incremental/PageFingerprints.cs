@@ -58,7 +58,7 @@ public sealed class PageFingerprints
     /// Fingerprints of page values kept from earlier builds, by the values' identity: a page whose values a build reused
     /// (an unchanged finding's, see <see cref="FindingViewMemo"/>) is not walked again. Weak keys: values no build uses any more are let go.
     /// </summary>
-    private readonly ConditionalWeakTable<IReadOnlyDictionary<string, object?>, Known> _known = new();
+    private readonly ConditionalWeakTable<object, Known> _known = new();
 
     private sealed record Known(string Frame, PageView Page, string Layout, bool Relative, string Fingerprint)
     {
@@ -79,7 +79,7 @@ public sealed class PageFingerprints
     /// </summary>
     internal bool Kept(PageJob job, Emit.OutputFolder output)
     {
-        if (Frame(job.Views) is not { } frame || !_known.TryGetValue(job.Values, out var known) || !known.Matches(job, frame)) return false;
+        if (Frame(job.Views) is not { } frame || !_known.TryGetValue(job.Model, out var known) || !known.Matches(job, frame)) return false;
         return known.At is { } at && ReferenceEquals(at.Fingerprint, known.Fingerprint) && output.Keep(at.Entry);
     }
 
@@ -88,17 +88,19 @@ public sealed class PageFingerprints
     {
         var frame = Frame(job.Views);
         if (frame is null) return null;
-        if (_known.TryGetValue(job.Values, out var known) && known.Matches(job, frame))
+        if (_known.TryGetValue(job.Model, out var known) && known.Matches(job, frame))
             return known.Fingerprint;
         var fingerprint = _values.Of(new object?[]
         {
             job.Layout,
             job.Relative,
             job.Page,
-            job.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new object?[] { kv.Key, kv.Value }).ToList(),
+            job.Model is IReadOnlyDictionary<string, object?> values
+                ? values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new object?[] { kv.Key, kv.Value }).ToList()
+                : job.Model,
             frame,
         });
-        if (fingerprint is not null) _known.AddOrUpdate(job.Values, new Known(frame, job.Page, job.Layout, job.Relative, fingerprint));
+        if (fingerprint is not null) _known.AddOrUpdate(job.Model, new Known(frame, job.Page, job.Layout, job.Relative, fingerprint));
         return fingerprint;
     }
 
@@ -124,7 +126,7 @@ public sealed class PageFingerprints
         var placed = _byPath.GetOrAdd(path, _ => new Placed());
         placed.Entry = output.EntryOf(path);
         placed.Fingerprint = fingerprint;
-        if (_known.TryGetValue(job.Values, out var known) && ReferenceEquals(known.Fingerprint, fingerprint)) known.At = placed;
+        if (_known.TryGetValue(job.Model, out var known) && ReferenceEquals(known.Fingerprint, fingerprint)) known.At = placed;
     }
 
     internal void Forget(string path)

@@ -15,7 +15,10 @@ public sealed class PagesFeature : IFeature
             {
                 var view = v.Page(page);
                 plan.Add(new PageJob(v.Page(page.Item.Layout, page.Slug, view.Url, page, view.Summary), page.Item.Layout,
-                    new Dictionary<string, object?> { ["content_page"] = view }, v));
+                    new FreePage(view), v));
             }
     }
 }
+
+/// <summary>What the <c>page</c> layout reads.</summary>
+public sealed record FreePage(PageContentView ContentPage);

@@ -42,7 +42,7 @@ public static class ReportPdfs
         var missing = new List<(string Slug, string Lang, PageJob Job, string Html, string Cached)>();
         foreach (var (slug, lang, job) in toPrint)
         {
-            var printJob = job with { Values = new Dictionary<string, object?>(job.Values) { ["print"] = true } };
+            var printJob = job with { Model = ((Reports.ReportPage)job.Model) with { Print = true } };
             if (PageRenderer.Render(printJob, theme, diagnostics) is not { } html) continue;
             var cached = Path.Combine(cacheDir, CacheKey(html, theme, model) + ".pdf");
             if (File.Exists(cached)) generated.Add(PdfPath(slug, lang), File.ReadAllBytes(cached));

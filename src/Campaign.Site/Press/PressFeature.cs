@@ -28,16 +28,8 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
             {
                 var view = v.Page(page);
                 plan.Add(new PageJob(v.Page(page.Item.Layout, page.Slug, view.Url, page, view.Summary), page.Item.Layout,
-                    new Dictionary<string, object?>
-                    {
-                        ["content_page"] = view,
-                        ["press_releases"] = PressReleasesOf(v),
-                        ["downloads"] = plan.Downloads(d => d.All),
-                        ["citations"] = Citations(model, v),
-                        ["bundle"] = bundle,
-                        ["feeds"] = AtomFeeds.Links(v),
-                        ["mirrors_url"] = model.Site.Mirrors.IsEmpty ? null : Urls.Section(v.Code, "mirrors"),
-                    }, v));
+                    new PressPage(view, PressReleasesOf(v), plan.Downloads(d => d.All), Citations(model, v), bundle, AtomFeeds.Links(v),
+                        model.Site.Mirrors.IsEmpty ? null : Urls.Section(v.Code, "mirrors")), v));
             }
         plan.Add(MirrorPages(model, plan.Editions));
     }
@@ -50,7 +42,7 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
         {
             var mirrors = model.Site.Mirrors.Select(m => new MirrorView(m.Url, m.Note?.Get(v.Code, model.Site.DefaultLanguage))).ToList();
             yield return new PageJob(v.Page("mirrors", "mirrors", Urls.Section(v.Code, "mirrors"), v.T["mirrors_title"].ToString()!, v.T["mirrors_intro"].ToString()),
-                "mirrors", new Dictionary<string, object?> { ["mirrors"] = mirrors }, v);
+                "mirrors", new MirrorsPage(mirrors), v);
         }
     }
 
@@ -73,3 +65,10 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
                 v.Dates.View(r.Item.Date).Text, v.T["cite_plain"].ToString()!, v.T["cite_index"].ToString()!);
         })];
 }
+
+/// <summary>What the <c>press</c> layout reads: the page's own text and everything a journalist comes for.</summary>
+public sealed record PressPage(PageContentView ContentPage, IReadOnlyList<UpdateView> PressReleases, DownloadList Downloads,
+    IReadOnlyList<Citation> Citations, BundleLink? Bundle, IReadOnlyList<FeedLink> Feeds, string? MirrorsUrl);
+
+/// <summary>What the <c>mirrors</c> layout reads.</summary>
+public sealed record MirrorsPage(IReadOnlyList<MirrorView> Mirrors);

@@ -16,7 +16,7 @@ public static class PageRenderer
         context.SetValue("site", job.Views.Site);
         context.SetValue("t", job.Views.T);
         context.SetValue("page", job.Page);
-        foreach (var (name, value) in job.Values) context.SetValue(name, value);
+        PageModels.Expose(context, job.Model);
 
         var main = theme.Render(job.Layout, context, job.Page.Url, diagnostics);
         if (main is null) return null;

@@ -67,8 +67,11 @@ public static class SearchOutput
             var browse = v.Site.Nav.Where(n => n.Section != "home").Select(n => new SearchBrowseLink(n.Label, n.Url)).ToList();
             var view = new SearchPageView(kinds, companies, years, browse, script);
             jobs.Add(new PageJob(v.Page("search", "search", Urls.Section(v.Code, "search"), v.T["search_title"].ToString()!, null),
-                "search", new Dictionary<string, object?> { ["search"] = view }, v));
+                "search", new SearchPage(view), v));
         }
         return jobs;
     }
 }
+
+/// <summary>What the <c>search</c> layout reads.</summary>
+public sealed record SearchPage(SearchPageView Search);

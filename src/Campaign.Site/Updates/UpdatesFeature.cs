@@ -27,15 +27,17 @@ public sealed class UpdatesFeature : IFeature
                     Enumerable.Range(1, pageCount).Select(k => new PagerLink(k, Urls.ListPage(listUrl, k), k == n)).ToList());
                 var title = v.T["updates_title"].ToString()!;
                 plan.Add(new PageJob(v.Page("update-list", "updates", Urls.ListPage(listUrl, n), n == 1 ? title : $"{title} ({n}/{pageCount})", null),
-                    "update-list", new Dictionary<string, object?>
-                    {
-                        ["updates"] = updates.Skip((n - 1) * UpdatesPerPage).Take(UpdatesPerPage).ToList(),
-                        ["pager"] = pager,
-                    }, v));
+                    "update-list", new UpdateListPage([.. updates.Skip((n - 1) * UpdatesPerPage).Take(UpdatesPerPage)], pager), v));
             }
             for (var i = 0; i < updates.Count; i++)
                 plan.Add(new PageJob(v.Page("update", "updates", updates[i].Url, e.Updates[i], updates[i].Summary), "update",
-                    new Dictionary<string, object?> { ["update"] = updates[i] }, v));
+                    new UpdatePage(updates[i]), v));
         }
     }
 }
+
+/// <summary>What the <c>update-list</c> layout reads: one numbered page of updates and the pager.</summary>
+public sealed record UpdateListPage(IReadOnlyList<UpdateView> Updates, PagerView Pager);
+
+/// <summary>What the <c>update</c> layout reads.</summary>
+public sealed record UpdatePage(UpdateView Update);
