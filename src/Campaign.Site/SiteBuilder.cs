@@ -156,7 +156,7 @@ public static class SiteBuilder
         Press.BundleLink? bundle)
     {
         var empty = new Dictionary<string, int>();
-        using var output = session?.Open(options.OutputDir) ?? new OutputFolder(options.OutputDir);
+        using var output = session?.Open(options.OutputDir) ?? new SwappedFolder(options.OutputDir);
         clock.Lap("open output");
         PageRenderer.RenderAll(jobs, theme, output, diagnostics, session?.Fingerprints, progress);
         clock.Lap("render pages");

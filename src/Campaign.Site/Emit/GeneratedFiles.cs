@@ -213,7 +213,7 @@ public sealed class GeneratedFiles
         var files = Snapshot();
         if (files.Length == 0) return; // a range partitioner refuses an empty range
         // A live preview's ledger notices a path produced twice as it passes each file; a fresh build checks here.
-        if (!output.UpdatesInPlace)
+        if (output is SwappedFolder)
         {
             var paths = new HashSet<string>(files.Length, StringComparer.Ordinal);
             foreach (var file in files)

@@ -54,7 +54,7 @@ public sealed class BuildSession
         _outputLock = null;
     }
 
-    internal OutputFolder Open(string outputDir) => OutputFolder.InPlace(outputDir, Ledger);
+    internal OutputFolder Open(string outputDir) => new InPlaceFolder(outputDir, Ledger);
 
     /// <summary>Files written to disk by the last build (in place, unchanged files are not written).</summary>
     public int LastChanged { get; internal set; }

@@ -80,7 +80,7 @@ public sealed class PageFingerprints
     internal bool Kept(PageJob job, Emit.OutputFolder output)
     {
         if (Frame(job.Views) is not { } frame || !_known.TryGetValue(job.Model, out var known) || !known.Matches(job, frame)) return false;
-        return known.At is { } at && ReferenceEquals(at.Fingerprint, known.Fingerprint) && output.Keep(at.Entry);
+        return known.At is { } at && ReferenceEquals(at.Fingerprint, known.Fingerprint) && output is InPlaceFolder inPlace && inPlace.Keep(at.Entry);
     }
 
     /// <summary>The job's fingerprint, or null when its values cannot be read (then the page is always rendered).</summary>
@@ -124,7 +124,7 @@ public sealed class PageFingerprints
     private void Place(PageJob job, string path, string fingerprint, Emit.OutputFolder output)
     {
         var placed = _byPath.GetOrAdd(path, _ => new Placed());
-        placed.Entry = output.EntryOf(path);
+        placed.Entry = (output as InPlaceFolder)?.EntryOf(path);
         placed.Fingerprint = fingerprint;
         if (_known.TryGetValue(job.Model, out var known) && ReferenceEquals(known.Fingerprint, fingerprint)) known.At = placed;
     }

@@ -145,7 +145,7 @@ public sealed class GeneratedFilePiecesTests
         foreach (var inPlace in new[] { false, true })
         {
             var target = Path.Combine(dir, inPlace ? "preview" : "fresh");
-            using (var output = inPlace ? OutputFolder.InPlace(target, new OutputLedger()) : new OutputFolder(target))
+            using (OutputFolder output = inPlace ? new InPlaceFolder(target, new OutputLedger()) : new SwappedFolder(target))
             {
                 output.Write(pieces);
                 output.Commit();

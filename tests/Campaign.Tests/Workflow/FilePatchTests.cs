@@ -19,7 +19,7 @@ public sealed class FilePatchTests : IDisposable
 
     private void Build(GeneratedFile file)
     {
-        using var output = OutputFolder.InPlace(Target, _ledger);
+        using var output = new InPlaceFolder(Target, _ledger);
         output.Write(file);
         output.Commit();
     }

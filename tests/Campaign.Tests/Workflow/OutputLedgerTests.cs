@@ -19,7 +19,7 @@ public sealed class OutputLedgerTests : IDisposable
     /// <summary>One build of the preview folder that produces <paramref name="files"/>; returns how many it wrote.</summary>
     private int Build(params GeneratedFile[] files)
     {
-        using var output = OutputFolder.InPlace(Target, _ledger);
+        using var output = new InPlaceFolder(Target, _ledger);
         foreach (var file in files) output.Write(file);
         output.Commit();
         return output.Changed;
@@ -74,7 +74,7 @@ public sealed class OutputLedgerTests : IDisposable
     {
         var file = new GeneratedFile("index.json", "[]"u8.ToArray());
         Assert.Equal(1, Build(file));
-        using (var elsewhere = OutputFolder.InPlace(Path.Combine(_dir, "elsewhere"), _ledger))
+        using (var elsewhere = new InPlaceFolder(Path.Combine(_dir, "elsewhere"), _ledger))
         {
             elsewhere.Write(file);
             elsewhere.Commit();
