@@ -5,6 +5,8 @@ using Campaign.Core.Load;
 using Campaign.Core.Model;
 using Campaign.Site.Findings;
 using Campaign.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
 using Json.Schema;
 
 namespace Campaign.Tests.Findings;
@@ -162,6 +164,27 @@ public sealed class FindingDownloadTests(SampleSite sample) : IClassFixture<Samp
         // And the rebuilt site ships the same findings.json, byte for byte.
         again.BuildOk();
         Assert.Equal(site.Read("data/findings.json"), again.Read("data/findings.json"));
+    }
+
+    /// <summary>What a spreadsheet cell can hold that a CSV writer or reader could get wrong, to be strung together at random.</summary>
+    private static readonly string[] Pieces = ["a", "人脸", "，", " ", ",", ";", "\t", "\"", "'", "=", "-", "+", "@", "\n", "\r\n", "\r", "#"];
+
+    [Fact]
+    public void Any_text_goes_out_in_the_csv_export_and_comes_back_as_it_was()
+    {
+        var finding = FindingSchemaTests.Load(FindingCampaigns.Base + FindingCampaigns.Yaml).Findings[0];
+        var texts = Gen.Choose(1, 8).SelectMany(n => Gen.ArrayOf(Gen.Elements(Pieces), n)).Select(string.Concat)
+            .Where(t => t.Trim().Length > 0); // a blank cell is an empty one, in the importer as in a spreadsheet
+        Prop.ForAll(texts.ToArbitrary(), texts.ToArbitrary(), (en, zh) =>
+        {
+            var bytes = FindingCsv.Write([finding with { Title = LocalizedText.Of(("en", en), ("zh", zh)) }], ["en", "zh"]);
+            var diagnostics = new DiagnosticList();
+            var rows = CsvRecords.Read(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'), "findings/f.csv", ["en", "zh"], diagnostics);
+            Assert.Empty(diagnostics.Sorted());
+            var title = (MapNode)Assert.Single(rows).Get("title")!;
+            Assert.Equal(en, ((ScalarNode)title.Get("en")!).Value);
+            Assert.Equal(zh, ((ScalarNode)title.Get("zh")!).Value);
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
