@@ -4,7 +4,7 @@ using System.Text;
 using Campaign.Benchmarks.Search;
 using Campaign.Search.Reading;
 using Campaign.Site;
-using Campaign.Site.Generate;
+using Campaign.Generate;
 using Campaign.Site.Incremental;
 
 namespace Campaign.Benchmarks;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Campaign.Site.Generate;
+using Campaign.Generate;
 
 namespace Campaign.Cli.Commands;
 

@@ -9,8 +9,20 @@ public static class CsvCells
 {
     private static bool Risky(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
-    public static string Neutralise(string cell) => cell.Length > 0 && Risky(cell[0]) ? "'" + cell : cell;
+    /// <summary>
+    /// Whether the cell gets the apostrophe: it starts with a formula character, or with apostrophes before one. The
+    /// second case is what makes the round trip exact: <c>'=x</c> typed as a value would otherwise be exported as it
+    /// is and lose its apostrophe on import, so it goes out as <c>''=x</c> and comes back as <c>'=x</c>.
+    /// </summary>
+    private static bool Marked(string cell)
+    {
+        var i = 0;
+        while (i < cell.Length && cell[i] == '\'') i++;
+        return i < cell.Length && Risky(cell[i]);
+    }
 
-    /// <summary>Undoes <see cref="Neutralise"/>: an apostrophe followed by a formula character is dropped; any other apostrophe stays.</summary>
-    public static string Restore(string cell) => cell.Length > 1 && cell[0] == '\'' && Risky(cell[1]) ? cell[1..] : cell;
+    public static string Neutralise(string cell) => Marked(cell) ? "'" + cell : cell;
+
+    /// <summary>Undoes <see cref="Neutralise"/>: the apostrophe before a marked value is dropped; any other apostrophe stays.</summary>
+    public static string Restore(string cell) => cell.Length > 1 && cell[0] == '\'' && Marked(cell[1..]) ? cell[1..] : cell;
 }

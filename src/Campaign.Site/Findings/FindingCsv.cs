@@ -96,7 +96,17 @@ public static class FindingCsv
         return lines;
     }
 
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+    /// <summary>
+    /// Records end in CRLF (RFC 4180). With a newline set, CsvHelper quotes only a field that contains that whole CRLF,
+    /// so a summary with a bare LF and no comma or quote went out unquoted and split its row on import: every field
+    /// with a CR or an LF is quoted, as is one with the delimiter, a quote, or a space at either end (CsvHelper's own rules).
+    /// </summary>
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        NewLine = "\r\n",
+        ShouldQuote = args => args.Field is { Length: > 0 } f
+            && (f.AsSpan().IndexOfAny(",\"\r\n") >= 0 || f[0] == ' ' || f[^1] == ' '),
+    };
 
     private static string Csv(Action<CsvWriter> write)
     {

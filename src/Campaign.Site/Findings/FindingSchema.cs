@@ -39,8 +39,10 @@ public static class FindingSchema
                 ["title"] = Str("Title of the source."),
                 ["publisher"] = Str("Who published it."),
                 ["date"] = Str("Publication date.", "date"),
-                ["url"] = Str("Where it can be read.", "uri", "^https?://"),
-                ["archived_url"] = Str("An archived copy.", "uri", "^https?://"),
+                // "iri", not "uri": a source's address may keep its Chinese characters as the campaign wrote them
+                // (https://example.org/新闻/1), which the build accepts and a "uri" must percent-encode.
+                ["url"] = Str("Where it can be read.", "iri", "^https?://"),
+                ["archived_url"] = Str("An archived copy.", "iri", "^https?://"),
                 ["quote"] = Str("The passage that supports the finding."),
                 ["language"] = Str("Language of the source."),
             },

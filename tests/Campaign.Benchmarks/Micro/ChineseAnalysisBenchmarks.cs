@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Campaign.Search.Analysis;
-using Campaign.Site.Generate;
+using Campaign.Generate;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Campaign.Benchmarks.Micro;

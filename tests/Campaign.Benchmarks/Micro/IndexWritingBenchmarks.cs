@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Campaign.Search;
 using Campaign.Search.Index;
-using Campaign.Site.Generate;
+using Campaign.Generate;
 
 namespace Campaign.Benchmarks.Micro;
 

@@ -2,7 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Campaign.Core.Diagnostics;
 using Campaign.Core.Markdown;
-using Campaign.Site.Generate;
+using Campaign.Generate;
 
 namespace Campaign.Benchmarks.Micro;
 

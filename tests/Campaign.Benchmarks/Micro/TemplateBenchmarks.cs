@@ -3,7 +3,7 @@ using Campaign.Core.Diagnostics;
 using Campaign.Core.Load;
 using Campaign.Site;
 using Campaign.Site.Emit;
-using Campaign.Site.Generate;
+using Campaign.Generate;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 

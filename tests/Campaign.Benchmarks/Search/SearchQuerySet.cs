@@ -1,4 +1,4 @@
-using Campaign.Site.Generate;
+using Campaign.Generate;
 
 namespace Campaign.Benchmarks.Search;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Campaign.Site;
-using Campaign.Site.Generate;
+using Campaign.Generate;
 using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Findings;

@@ -114,7 +114,7 @@ public sealed class RankingTests(SampleSearchSite site, ITestOutputHelper output
     [Fact]
     public void Recall_of_bigrams_is_not_lower_than_SmartCn_words_on_the_query_set()
     {
-        var recall = Campaign.Search.Measure.RecallMeasure.Measure(site.Corpora, QuerySet.Load());
+        var recall = Campaign.Benchmarks.Search.RecallMeasure.Measure(site.Corpora, QuerySet.Load());
         foreach (var line in recall.Lines) output.WriteLine(line);
         Assert.Equal(1.0, recall.Bigram["zh"]);
         Assert.True(recall.Bigram["zh"] >= recall.SmartCn["zh"], "bigrams should find at least what SmartCn finds");

@@ -44,6 +44,6 @@ public sealed class SampleSearchCollection : ICollectionFixture<SampleSearchSite
 /// <summary>The query set of tests/Campaign.Tests/Search/queries.tsv.</summary>
 public static class QuerySet
 {
-    public static IReadOnlyList<Campaign.Search.Measure.ExpectedQuery> Load() =>
-        Campaign.Search.Measure.ExpectedQuery.Load(Repo.Path_("tests", "Campaign.Tests", "Search", "queries.tsv"));
+    public static IReadOnlyList<Campaign.Benchmarks.Search.ExpectedQuery> Load() =>
+        Campaign.Benchmarks.Search.ExpectedQuery.Load(Repo.Path_("tests", "Campaign.Tests", "Search", "queries.tsv"));
 }

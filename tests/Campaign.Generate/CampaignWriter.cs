@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Campaign.Site.Generate;
+namespace Campaign.Generate;
 
 /// <summary>Writes a <see cref="SyntheticCampaign"/> as the <c>input/</c> folder of this tool: Markdown with front matter and YAML findings.</summary>
 public static class CampaignWriter

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Campaign.Site.Generate;
+namespace Campaign.Generate;
 
 /// <summary>A text in English and Chinese.</summary>
 public sealed record Bilingual(string En, string Zh);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Campaign.Site.Generate;
+namespace Campaign.Generate;
 
 /// <summary>
 /// Writes a <see cref="SyntheticCampaign"/> as a Hugo site (content with front matter, a config with both languages,

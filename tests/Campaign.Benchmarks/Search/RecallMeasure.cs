@@ -10,7 +10,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 
-namespace Campaign.Search.Measure;
+namespace Campaign.Benchmarks.Search;
 
 /// <summary>
 /// Recall on the query set for our index and for the alternative: recall@10 (share of expected documents in the

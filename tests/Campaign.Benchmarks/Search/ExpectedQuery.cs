@@ -1,4 +1,4 @@
-namespace Campaign.Search.Measure;
+namespace Campaign.Benchmarks.Search;
 
 /// <summary>A query of a query set and the documents it must find (URLs), read from a tab-separated file.</summary>
 /// <param name="Line">Line in the file, for messages.</param>

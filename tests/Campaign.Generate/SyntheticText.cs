@@ -1,4 +1,4 @@
-namespace Campaign.Site.Generate;
+namespace Campaign.Generate;
 
 /// <summary>Varied English and Chinese text for synthetic campaigns, drawn from small word lists with a seeded random source.</summary>
 public sealed class SyntheticText(Random random)
