@@ -79,7 +79,7 @@ public static class FindingPages
                     var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
                     var page = v.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
                         fallback, fallback ? model.Site.DefaultLanguage : null, translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
-                    return new(page, new Dictionary<string, object?> { ["finding"] = view });
+                    return new(page, new FindingPage(view));
                 }
                 return known is null ? new(Parts(f), Files(f)) : new(known.Page(f, Parts), known.Files(f, Files));
             }
@@ -91,7 +91,7 @@ public static class FindingPages
             }
             else pages = known.Pages(catalog.Findings, (i, f) => Make(f, i));
             var each = new PageJob[pages.Length];
-            for (var i = 0; i < each.Length; i++) each[i] = new PageJob(pages[i].Page, "finding", pages[i].Values, v);
+            for (var i = 0; i < each.Length; i++) each[i] = new PageJob(pages[i].Page, "finding", pages[i].Model, v);
             jobs.AddRange(each);
             generated.AddUnder(code + "/", [.. pages.Select(p => p.Files)]);
 
@@ -106,9 +106,9 @@ public static class FindingPages
                 var facetTitle = Pair(v, title, all.Label);
                 // a facet page shows only what the edition's context holds (labels, counts), so its address and title are its key
                 Incremental.FindingViewMemo.PageParts FacetPage() =>
-                    new(v.Page("finding-facet", "findings", all.Url, facetTitle, null), new Dictionary<string, object?> { ["facet"] = all, ["index_url"] = indexUrl });
+                    new(v.Page("finding-facet", "findings", all.Url, facetTitle, null), new FindingFacetPage(all, indexUrl));
                 var facetPage = known is null ? FacetPage() : known.List(all.Url, facetTitle + "\u001f" + indexUrl, [], FacetPage);
-                jobs.Add(new PageJob(facetPage.Page, "finding-facet", facetPage.Values, v));
+                jobs.Add(new PageJob(facetPage.Page, "finding-facet", facetPage.Model, v));
                 foreach (var value in facet.Values)
                 {
                     var link = views.Link(facet.Name, value.Key);
@@ -118,13 +118,11 @@ public static class FindingPages
             }
 
             // the data page: its downloads are read as it renders, once the whole-database files are made
-            var values = new Dictionary<string, object?>
-            {
-                ["downloads"] = new Planning.DeferredList<DownloadView>(() => [.. database.GetAwaiter().GetResult().Select(d => Download(model, v, d))]),
-                ["index_url"] = indexUrl,
-                ["example_record"] = catalog.Findings.Length > 0 ? $"/{code}/findings/{catalog.Findings[0].Id}.json" : null,
-                ["facets_url"] = $"/{code}/findings/facets.json",
-            };
+            var values = new DataPage(
+                new Planning.DeferredList<DownloadView>(() => [.. database.GetAwaiter().GetResult().Select(d => Download(model, v, d))]),
+                indexUrl,
+                catalog.Findings.Length > 0 ? $"/{code}/findings/{catalog.Findings[0].Id}.json" : null,
+                $"/{code}/findings/facets.json");
             jobs.Add(new PageJob(v.Page("data", "findings", dataUrl, S(v, "data_title"), S(v, "data_intro")), "data", values, v));
         }
         return new FindingPlan(jobs, database); // its files are in `generated` once it ends, with or without editions
@@ -163,13 +161,13 @@ public static class FindingPages
                     Window(page, pages).Select(k => new PagerLink(k, Urls.ListPage(listUrl, k), k == page)).ToList());
                 var list = new FindingListView(heading, rows.Count, shown, pager,
                     first ? facets : [], first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel);
-                return new(v.Page("finding-list", "findings", url, title, null), new Dictionary<string, object?> { ["list"] = list });
+                return new(v.Page("finding-list", "findings", url, title, null), new FindingListPage(list));
             }
             // Everything but the rows comes from the edition's context (labels, counts, addresses) or is in the key:
             // the theme's script address changes with the theme, the total and page count with the rows.
             var parts = known is null ? Make()
                 : known.List(url, string.Join('\u001f', title, rows.Count, pages, script, facetUrl, facetLabel, indexUrl, dataUrl), shown, Make);
-            yield return new PageJob(parts.Page, "finding-list", parts.Values, v);
+            yield return new PageJob(parts.Page, "finding-list", parts.Model, v);
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class FindingViewMemo
     }
 
     /// <summary>A finding page's frame and template values.</summary>
-    public sealed record PageParts(PageView Page, IReadOnlyDictionary<string, object?> Values);
+    public sealed record PageParts(PageView Page, object Model);
 
     internal sealed class Edition(string context)
     {
@@ -53,9 +53,9 @@ public sealed class FindingViewMemo
     }
 
     /// <summary>A finding's page (frame and template values) and its files in one language, as one build made them.</summary>
-    public sealed record FindingPage(PageView Page, IReadOnlyDictionary<string, object?> Values, Emit.GeneratedFile[] Files)
+    public sealed record FindingPage(PageView Page, object Model, Emit.GeneratedFile[] Files)
     {
-        public FindingPage(PageParts parts, Emit.GeneratedFile[] files) : this(parts.Page, parts.Values, files) { }
+        public FindingPage(PageParts parts, Emit.GeneratedFile[] files) : this(parts.Page, parts.Model, files) { }
     }
 
     /// <summary>A list page's parts, the rows it shows and everything else it was made from, in one key.</summary>

@@ -95,9 +95,7 @@ public sealed class PageFingerprints
             job.Layout,
             job.Relative,
             job.Page,
-            job.Model is IReadOnlyDictionary<string, object?> values
-                ? values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new object?[] { kv.Key, kv.Value }).ToList()
-                : job.Model,
+            job.Model,
             frame,
         });
         if (fingerprint is not null) _known.AddOrUpdate(job.Model, new Known(frame, job.Page, job.Layout, job.Relative, fingerprint));

@@ -14,11 +14,6 @@ public static class PageModels
 
     public static void Expose(TemplateContext context, object model)
     {
-        if (model is IReadOnlyDictionary<string, object?> values) // the findings pages' parts, kept as named values by the preview's memo
-        {
-            foreach (var (name, value) in values) context.SetValue(name, value);
-            return;
-        }
         foreach (var (name, property) in Properties.GetOrAdd(model.GetType(), Readable))
             context.SetValue(name, property.GetValue(model));
     }
