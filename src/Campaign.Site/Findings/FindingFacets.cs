@@ -44,18 +44,11 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         var findings = model.Findings.Sort(Compare);
         var vocab = content.Vocabularies;
 
-        LocalizedText CompanyName(string slug)
-        {
-            var names = content.Companies.Where(c => c.Doc.Slug == slug)
-                .ToImmutableSortedDictionary(c => c.Doc.Lang, c => c.Name, StringComparer.Ordinal);
-            return names.IsEmpty ? LocalizedText.Of((site.DefaultLanguage, slug)) : new LocalizedText(names);
-        }
-
         LocalizedText Term(string vocabulary, string value) =>
             vocab[vocabulary]?.Find(value)?.Label ?? LocalizedText.Of((site.DefaultLanguage, value));
 
         var facets = ImmutableArray.CreateBuilder<Facet>();
-        facets.Add(Group("company", findings, f => [f.Company], key => key, CompanyName,
+        facets.Add(Group("company", findings, f => [f.Company], key => key, model.CompanyName,
             values => values.OrderBy(v => v.Label.Get(site.DefaultLanguage, site.DefaultLanguage), StringComparer.Ordinal)));
         facets.Add(Group("technology", findings, f => [f.Technology], key => key, key => Term("technology", key), VocabularyOrder("technology")));
         facets.Add(Group("buyer-type", findings, f => [f.Buyer.Type], key => key, key => Term("buyer_type", key), VocabularyOrder("buyer_type")));
@@ -95,14 +88,16 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
     }
 
     /// <summary>
-    /// Everything <see cref="Build"/> reads besides the findings (default language, company names, vocabulary terms and
-    /// labels) as one text: a live preview reuses the previous catalogue only while this reads the same.
+    /// Everything <see cref="Build"/> reads besides the findings (default language, the company names each edition
+    /// publishes, vocabulary terms and labels) as one text: a live preview reuses the previous catalogue only while this reads the same.
     /// </summary>
     public static string Context(SiteModel model)
     {
         var content = model.Content;
         var text = new StringBuilder(content.Site.DefaultLanguage).Append('\u001e');
-        foreach (var c in content.Companies) text.Append(c.Doc.Slug).Append('\u001f').Append(c.Doc.Lang).Append('\u001f').Append(c.Name).Append('\u001e');
+        foreach (var e in model.Editions)
+            foreach (var c in e.Companies)
+                text.Append(c.Slug).Append('\u001f').Append(e.Language.Code).Append('\u001f').Append(c.Item.Name).Append('\u001e');
         foreach (var name in new[] { "technology", "buyer_type", "licence_status" })
         {
             text.Append(name).Append('\u001d');

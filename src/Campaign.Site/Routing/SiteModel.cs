@@ -18,10 +18,28 @@ public sealed record Edition(
     ImmutableArray<Localized<Report>> Reports,
     ImmutableArray<Localized<Company>> Companies,
     ImmutableArray<Localized<Update>> Updates,
-    ImmutableArray<Localized<Page>> Pages);
+    ImmutableArray<Localized<Page>> Pages)
+{
+    private readonly Dictionary<string, Localized<Company>> _companies = Companies.ToDictionary(c => c.Slug, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The company this edition publishes under <paramref name="slug"/>, or null: the one place a company reference
+    /// is resolved, so a company under embargo has no name, link or page anywhere in the edition.
+    /// </summary>
+    public Localized<Company>? Company(string slug) => _companies.GetValueOrDefault(slug);
+}
 
 /// <summary>The routing stage's result: the content and, per language, what is published.</summary>
+/// <param name="Findings">The findings every edition publishes: those whose company is published (<see cref="SiteModelBuilder"/>).</param>
 public sealed record SiteModel(ContentModel Content, ImmutableArray<Edition> Editions, ImmutableArray<Finding> Findings, BuildOptions Options)
 {
     public SiteConfig Site => Content.Site;
+
+    /// <summary>A company's name as each edition shows it (its translation, or the fallback the edition shows).</summary>
+    public LocalizedText CompanyName(string slug)
+    {
+        var names = Editions.Select(e => (e.Language.Code, Name: e.Company(slug)?.Item.Name)).Where(n => n.Name is not null)
+            .ToImmutableSortedDictionary(n => n.Code, n => n.Name!, StringComparer.Ordinal);
+        return names.IsEmpty ? LocalizedText.Of((Site.DefaultLanguage, slug)) : new LocalizedText(names);
+    }
 }

@@ -20,13 +20,12 @@ public static class SearchCorpora
         var fallback = model.Site.DefaultLanguage;
         var vocab = model.Content.Vocabularies;
         var docs = new List<SearchDocument>();
-        var names = edition.Companies.ToDictionary(c => c.Slug, c => c.Item.Name, StringComparer.Ordinal);
 
         SearchDocument Finding(Finding f)
         {
             var summary = f.Summary.TryGetValue(lang, out var s) ? s : f.Summary.TryGetValue(fallback, out var d) ? d : null;
             var body = Join(
-                names.GetValueOrDefault(f.Company, f.Company),
+                edition.Company(f.Company)?.Item.Name,
                 f.Product.Get(lang, fallback),
                 vocab.Label("technology", f.Technology, lang, fallback),
                 f.Buyer.Name.Get(lang, fallback),
@@ -43,7 +42,7 @@ public static class SearchCorpora
         {
             // Everything a finding's document reads besides the record itself.
             var technology = vocab["technology"]?.Terms.Select(t => t.Value + "=" + t.Label.Get(lang, fallback)) ?? [];
-            var context = string.Join("\n", [lang, fallback, .. names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key + "=" + n.Value), .. technology]);
+            var context = string.Join("\n", [lang, fallback, .. edition.Companies.Select(c => c.Slug + "=" + c.Item.Name), .. technology]);
             docs.AddRange(memo.Documents(lang, context, model.Findings, Finding));
         }
 
