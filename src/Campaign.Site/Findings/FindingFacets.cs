@@ -56,11 +56,9 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         var places = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         IEnumerable<string> PlacesOf(Finding f)
         {
-            var texts = new[] { f.Buyer.Province, f.Buyer.City }.OfType<LocalizedText>().ToList();
-            if (texts.Count == 0) texts.Add(f.Country); // a nationwide finding is found under its country
-            foreach (var t in texts)
+            foreach (var t in Places(f))
             {
-                var key = t.Get(site.DefaultLanguage, site.DefaultLanguage);
+                var key = PlaceKey(t, site);
                 places.TryAdd(key, t);
                 yield return key;
             }
@@ -134,6 +132,13 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         var values = members.Select(kv => new FacetValue(kv.Key, slug(kv.Key), label(kv.Key), [.. kv.Value]));
         return new Facet(name, [.. order(values)]);
     }
+
+    /// <summary>Where a finding is filed: its province and city, or its country when it is nationwide.</summary>
+    public static IEnumerable<LocalizedText> Places(Finding f) =>
+        f.Buyer.Province is null && f.Buyer.City is null ? [f.Country] : new[] { f.Buyer.Province, f.Buyer.City }.OfType<LocalizedText>();
+
+    /// <summary>A place's key in the place facet: its name in the default language.</summary>
+    public static string PlaceKey(LocalizedText place, SiteConfig site) => place.Get(site.DefaultLanguage, site.DefaultLanguage);
 
     /// <summary>A URL segment for a place (the rule lives in the model, where validation checks the same segment).</summary>
     public static string PlaceSlug(string name) => PlaceNames.Slug(name);
