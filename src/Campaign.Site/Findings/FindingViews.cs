@@ -88,7 +88,7 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
             values.Select(v => Link(facet.Name, v.Key)).ToList(), Math.Max(0, facet.Values.Length - limit));
     }
 
-    public IEnumerable<string> PlaceKeys(Finding f) => FindingCatalog.Places(f).Select(t => FindingCatalog.PlaceKey(t, model.Site)).Distinct();
+    public IEnumerable<string> PlaceKeys(Finding f) => FindingCatalog.Places(f).Select(t => FindingCatalog.PlaceKey(t, _fallback)).Distinct();
 
     public FindingRowView Row(Finding f) =>
         new(f.Id, Urls.Finding(_code, f.Id), Shown(f.Title), views.CompanyLink(f.Company).Name, views.CompanyLink(f.Company).Url,
