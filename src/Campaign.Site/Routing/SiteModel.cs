@@ -20,13 +20,22 @@ public sealed record Edition(
     ImmutableArray<Localized<Update>> Updates,
     ImmutableArray<Localized<Page>> Pages)
 {
-    private readonly Dictionary<string, Localized<Company>> _companies = Companies.ToDictionary(c => c.Slug, StringComparer.Ordinal);
+    // Made on first use and remembered with the list it indexes, so a copy made `with` other companies never reads a stale one.
+    private CompanyIndex? _companies;
+
+    private sealed record CompanyIndex(ImmutableArray<Localized<Company>> Of, Dictionary<string, Localized<Company>> BySlug);
 
     /// <summary>
     /// The company this edition publishes under <paramref name="slug"/>, or null: the one place a company reference
     /// is resolved, so a company under embargo has no name, link or page anywhere in the edition.
     /// </summary>
-    public Localized<Company>? Company(string slug) => _companies.GetValueOrDefault(slug);
+    public Localized<Company>? Company(string slug)
+    {
+        var index = _companies;
+        if (index is null || index.Of != Companies)
+            _companies = index = new CompanyIndex(Companies, Companies.ToDictionary(c => c.Slug, StringComparer.Ordinal));
+        return index.BySlug.GetValueOrDefault(slug);
+    }
 }
 
 /// <summary>The routing stage's result: the content and, per language, what is published.</summary>
