@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Campaign.Core.Model;
 using Campaign.Site.Routing;
 
@@ -21,6 +19,20 @@ public sealed record Facet(string Name, ImmutableArray<FacetValue> Values)
 }
 
 /// <summary>
+/// Everything a <see cref="FindingCatalog"/> is built from besides the findings, and nothing else: the build reads only
+/// this, so a live preview that keeps the catalogue while this digests the same cannot keep it too long.
+/// </summary>
+/// <param name="CompanyNames">Each published company's name as each edition shows it, by slug; a company not published has none.</param>
+public sealed record CatalogContext(string DefaultLanguage, ImmutableSortedDictionary<string, LocalizedText> CompanyNames,
+    Vocabulary? Technology, Vocabulary? BuyerType, Vocabulary? Licence)
+{
+    public static CatalogContext Of(SiteModel model) => new(model.Site.DefaultLanguage,
+        model.Editions.SelectMany(e => e.Companies).Select(c => c.Slug).Distinct()
+            .ToImmutableSortedDictionary(slug => slug, model.CompanyName, StringComparer.Ordinal),
+        model.Content.Vocabularies["technology"], model.Content.Vocabularies["buyer_type"], model.Content.Vocabularies["licence_status"]);
+}
+
+/// <summary>
 /// The findings in list order with every facet worked out once for all languages, so pages, the facet file
 /// and the downloads agree on values, slugs and counts.
 /// </summary>
@@ -37,37 +49,29 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         : b.Years.From.CompareTo(a.Years.From) is var d && d != 0 ? d
         : string.CompareOrdinal(a.Id, b.Id);
 
-    public static FindingCatalog Build(SiteModel model)
+    public static FindingCatalog Build(SiteModel model) => Build(model.Findings, CatalogContext.Of(model));
+
+    /// <summary>The catalogue of <paramref name="input"/>, reading nothing but <paramref name="context"/> besides the findings.</summary>
+    public static FindingCatalog Build(ImmutableArray<Finding> input, CatalogContext context)
     {
-        var content = model.Content;
-        var site = content.Site;
-        var findings = model.Findings.Sort(Compare);
-        var vocab = content.Vocabularies;
+        var lang = context.DefaultLanguage;
+        var findings = input.Sort(Compare);
 
-        LocalizedText CompanyName(string slug)
-        {
-            var names = content.Companies.Where(c => c.Doc.Slug == slug)
-                .ToImmutableSortedDictionary(c => c.Doc.Lang, c => c.Name, StringComparer.Ordinal);
-            return names.IsEmpty ? LocalizedText.Of((site.DefaultLanguage, slug)) : new LocalizedText(names);
-        }
-
-        LocalizedText Term(string vocabulary, string value) =>
-            vocab[vocabulary]?.Find(value)?.Label ?? LocalizedText.Of((site.DefaultLanguage, value));
+        LocalizedText CompanyName(string slug) => context.CompanyNames.GetValueOrDefault(slug) ?? LocalizedText.Of((lang, slug));
+        LocalizedText Term(Vocabulary? vocabulary, string value) => vocabulary?.Find(value)?.Label ?? LocalizedText.Of((lang, value));
 
         var facets = ImmutableArray.CreateBuilder<Facet>();
         facets.Add(Group("company", findings, f => [f.Company], key => key, CompanyName,
-            values => values.OrderBy(v => v.Label.Get(site.DefaultLanguage, site.DefaultLanguage), StringComparer.Ordinal)));
-        facets.Add(Group("technology", findings, f => [f.Technology], key => key, key => Term("technology", key), VocabularyOrder("technology")));
-        facets.Add(Group("buyer-type", findings, f => [f.Buyer.Type], key => key, key => Term("buyer_type", key), VocabularyOrder("buyer_type")));
+            values => values.OrderBy(v => v.Label.Get(lang, lang), StringComparer.Ordinal)));
+        facets.Add(Group("technology", findings, f => [f.Technology], key => key, key => Term(context.Technology, key), VocabularyOrder(context.Technology)));
+        facets.Add(Group("buyer-type", findings, f => [f.Buyer.Type], key => key, key => Term(context.BuyerType, key), VocabularyOrder(context.BuyerType)));
 
         var places = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         IEnumerable<string> PlacesOf(Finding f)
         {
-            var texts = new[] { f.Buyer.Province, f.Buyer.City }.OfType<LocalizedText>().ToList();
-            if (texts.Count == 0) texts.Add(f.Country); // a nationwide finding is found under its country
-            foreach (var t in texts)
+            foreach (var t in Places(f))
             {
-                var key = t.Get(site.DefaultLanguage, site.DefaultLanguage);
+                var key = PlaceKey(t, lang);
                 places.TryAdd(key, t);
                 yield return key;
             }
@@ -83,37 +87,15 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         facets.Add(Group("place", findings, PlacesOf, key => placeSlugs[key], key => places[key],
             values => values.OrderBy(v => v.Key, StringComparer.Ordinal)));
         facets.Add(Group("year", findings, f => f.Years.All.Select(y => y.ToString(CultureInfo.InvariantCulture)), key => key,
-            key => LocalizedText.Of((site.DefaultLanguage, key)), values => values.OrderByDescending(v => v.Key, StringComparer.Ordinal)));
-        facets.Add(Group("licence", findings, f => [f.Licence], key => key, key => Term("licence_status", key), VocabularyOrder("licence_status")));
+            key => LocalizedText.Of((lang, key)), values => values.OrderByDescending(v => v.Key, StringComparer.Ordinal)));
+        facets.Add(Group("licence", findings, f => [f.Licence], key => key, key => Term(context.Licence, key), VocabularyOrder(context.Licence)));
         return new FindingCatalog(findings, facets.ToImmutable());
 
-        Func<IEnumerable<FacetValue>, IEnumerable<FacetValue>> VocabularyOrder(string vocabulary) => values =>
+        static Func<IEnumerable<FacetValue>, IEnumerable<FacetValue>> VocabularyOrder(Vocabulary? vocabulary) => values =>
         {
-            var terms = vocab[vocabulary]?.Terms.Select(t => t.Value).ToList() ?? [];
+            var terms = vocabulary?.Terms.Select(t => t.Value).ToList() ?? [];
             return values.OrderBy(v => terms.IndexOf(v.Key) is var i && i < 0 ? int.MaxValue : i).ThenBy(v => v.Key, StringComparer.Ordinal);
         };
-    }
-
-    /// <summary>
-    /// Everything <see cref="Build"/> reads besides the findings (default language, company names, vocabulary terms and
-    /// labels) as one text: a live preview reuses the previous catalogue only while this reads the same.
-    /// </summary>
-    public static string Context(SiteModel model)
-    {
-        var content = model.Content;
-        var text = new StringBuilder(content.Site.DefaultLanguage).Append('\u001e');
-        foreach (var c in content.Companies) text.Append(c.Doc.Slug).Append('\u001f').Append(c.Doc.Lang).Append('\u001f').Append(c.Name).Append('\u001e');
-        foreach (var name in new[] { "technology", "buyer_type", "licence_status" })
-        {
-            text.Append(name).Append('\u001d');
-            foreach (var t in content.Vocabularies[name]?.Terms ?? [])
-            {
-                text.Append(t.Value);
-                foreach (var (lang, label) in t.Label.Values) text.Append('\u001f').Append(lang).Append('\u001f').Append(label);
-                text.Append('\u001e');
-            }
-        }
-        return text.ToString();
     }
 
     /// <summary>
@@ -139,6 +121,13 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         var values = members.Select(kv => new FacetValue(kv.Key, slug(kv.Key), label(kv.Key), [.. kv.Value]));
         return new Facet(name, [.. order(values)]);
     }
+
+    /// <summary>Where a finding is filed: its province and city, or its country when it is nationwide.</summary>
+    public static IEnumerable<LocalizedText> Places(Finding f) =>
+        f.Buyer.Province is null && f.Buyer.City is null ? [f.Country] : new[] { f.Buyer.Province, f.Buyer.City }.OfType<LocalizedText>();
+
+    /// <summary>A place's key in the place facet: its name in the default language.</summary>
+    public static string PlaceKey(LocalizedText place, string defaultLanguage) => place.Get(defaultLanguage, defaultLanguage);
 
     /// <summary>A URL segment for a place (the rule lives in the model, where validation checks the same segment).</summary>
     public static string PlaceSlug(string name) => PlaceNames.Slug(name);

@@ -77,8 +77,10 @@ public static class FindingPages
                 {
                     var view = views.Finding(f, Citation());
                     var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
+                    // a finding is as public as its company: in a --drafts build, one of a company not yet public is marked so
                     var page = v.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
-                        fallback, fallback ? model.Site.DefaultLanguage : null, translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
+                        fallback, fallback ? model.Site.DefaultLanguage : null, draft: v.Edition.Company(f.Company)?.IsDraft == true,
+                        translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
                     return new(page, new FindingPage(view));
                 }
                 return known is null ? new(Parts(f), Files(f)) : new(known.Page(f, Parts), known.Files(f, Files));

@@ -88,12 +88,7 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
             values.Select(v => Link(facet.Name, v.Key)).ToList(), Math.Max(0, facet.Values.Length - limit));
     }
 
-    public IEnumerable<string> PlaceKeys(Finding f)
-    {
-        var texts = new[] { f.Buyer.Province, f.Buyer.City }.OfType<LocalizedText>().ToList();
-        if (texts.Count == 0) texts.Add(f.Country);
-        return texts.Select(t => t.Get(_fallback, _fallback)).Distinct();
-    }
+    public IEnumerable<string> PlaceKeys(Finding f) => FindingCatalog.Places(f).Select(t => FindingCatalog.PlaceKey(t, _fallback)).Distinct();
 
     public FindingRowView Row(Finding f) =>
         new(f.Id, Urls.Finding(_code, f.Id), Shown(f.Title), views.CompanyLink(f.Company).Name, views.CompanyLink(f.Company).Url,

@@ -136,7 +136,9 @@ public sealed class FindingFilesMemo
     /// </summary>
     public FindingCatalog Catalog(SiteModel model)
     {
-        var context = FindingCatalog.Context(model);
+        // the key is the whole of what the catalogue is built from besides the findings
+        var from = CatalogContext.Of(model);
+        var context = new ValueFingerprint().Of(from) ?? Guid.NewGuid().ToString(); // unreadable: never equal to the last build's
         var input = model.Findings;
         if (_catalog is { } known && known.Context == context && known.Input.Length == input.Length
             && Swap(known, input) is { } findings)
@@ -146,7 +148,7 @@ public sealed class FindingFilesMemo
             _catalogsReused++;
             return reused;
         }
-        var catalog = FindingCatalog.Build(model);
+        var catalog = FindingCatalog.Build(input, from);
         var positions = new Dictionary<string, int>(catalog.Findings.Length, StringComparer.Ordinal);
         for (var i = 0; i < catalog.Findings.Length; i++) positions[catalog.Findings[i].Id] = i;
         _catalog = (context, input, catalog, positions);

@@ -171,7 +171,7 @@ public sealed class FindingViewMemo
             model.Today,
             views.Strings.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new[] { kv.Key, kv.Value }).ToList(),
             model.Content.Vocabularies,
-            views.Edition.Companies.Select(c => new[] { c.Slug, c.Item.Name }).ToList(),
+            views.Edition.Companies.Select(c => new object[] { c.Slug, c.Item.Name, c.IsDraft }).ToList(),
             views.Edition.Reports.Select(r => new object?[]
                 { r.Slug, r.Item.Title, r.Item.Body.Headings.Select(h => new object?[] { h.Id, h.Text }).ToList() }).ToList(),
             catalog.Facets.Select(f => new object?[]

@@ -7,7 +7,6 @@ namespace Campaign.Site.Rendering;
 public sealed class EditionViews
 {
     private readonly SiteModel _model;
-    private readonly Dictionary<string, Localized<Company>> _companies;
     private readonly Dictionary<string, int> _findingCounts;
     private readonly Dictionary<string, List<Finding>> _latestFindings;
 
@@ -36,7 +35,6 @@ public sealed class EditionViews
         T = Strings.ToDictionary(kv => kv.Key, kv => (object)kv.Value, StringComparer.Ordinal);
         Dates = new DateFormat(edition.Language, Strings);
         LanguageCodes = model.Site.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
-        _companies = edition.Companies.ToDictionary(c => c.Slug, StringComparer.Ordinal);
         (_findingCounts, _latestFindings) = ByCompany.GetValue(model, CountByCompany);
         Site = BuildSite(theme);
     }
@@ -109,8 +107,8 @@ public sealed class EditionViews
         return (language.Lang, language.Dir);
     }
 
-    public CompanyLink CompanyLink(string slug) =>
-        new(slug, _companies.TryGetValue(slug, out var c) ? c.Item.Name : slug, Urls.Company(Code, slug));
+    /// <summary>A link to a company the edition publishes (routing dropped every reference to any other).</summary>
+    public CompanyLink CompanyLink(string slug) => new(slug, Edition.Company(slug)?.Item.Name ?? slug, Urls.Company(Code, slug));
 
     public ReportView Report(Localized<Report> item)
     {

@@ -19,8 +19,9 @@ public static class SiteModelBuilder
                 Resolve(content.Updates, language, content.Site, options, untranslated).Sort((a, b) => Compare(b.Item.Date, a.Item.Date, a.Slug, b.Slug)),
                 Resolve(content.Pages, language, content.Site, options, untranslated)
                     .Sort((a, b) => (a.Item.Menu ?? int.MaxValue).CompareTo(b.Item.Menu ?? int.MaxValue) is var c && c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug))))
+            .Select(PublishedReferences.Companies)
             .ToImmutableArray();
-        return new SiteModel(content, editions, content.Findings, options.Now, options.Drafts);
+        return new SiteModel(content, editions, PublishedReferences.Findings(content.Findings, editions), options.Now, options.Drafts);
     }
 
     // Newest first; the slug breaks ties so the order never depends on file-system order.

@@ -8,8 +8,8 @@ namespace Campaign.Site.Search;
 /// <summary>
 /// What the corpora of a live preview's previous build were made of: each language's finding documents by finding
 /// record, and each report's sections by its HTML (parsing the reports again cost as much as the rest). A finding's
-/// document is a function of the record (unchanged files give the same record instances) and of its context (the
-/// language, the fallback, the edition's company names and the technology labels), so while the context is the same
+/// document is a function of the record (unchanged files give the same record instances) and of its context
+/// (<see cref="SearchCorpora.FindingContext"/>, given by its digest, the only other thing the document is made from), so while the context is the same
 /// an unchanged record's document is reused as it is: building ten thousand documents again cost more than the
 /// index itself, and the index recognises a reused document without reading its text.
 /// </summary>

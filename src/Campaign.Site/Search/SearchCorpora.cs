@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AngleSharp.Html.Parser;
 using Campaign.Core.Model;
 using Campaign.Search;
@@ -17,34 +18,14 @@ public static class SearchCorpora
     public static SearchCorpus Build(SiteModel model, Edition edition, CorpusMemo? memo = null)
     {
         var lang = edition.Language.Code;
-        var fallback = model.Site.DefaultLanguage;
-        var vocab = model.Content.Vocabularies;
         var docs = new List<SearchDocument>();
-        var names = edition.Companies.ToDictionary(c => c.Slug, c => c.Item.Name, StringComparer.Ordinal);
 
-        SearchDocument Finding(Finding f)
-        {
-            var summary = f.Summary.TryGetValue(lang, out var s) ? s : f.Summary.TryGetValue(fallback, out var d) ? d : null;
-            var body = Join(
-                names.GetValueOrDefault(f.Company, f.Company),
-                f.Product.Get(lang, fallback),
-                vocab.Label("technology", f.Technology, lang, fallback),
-                f.Buyer.Name.Get(lang, fallback),
-                f.Buyer.City?.Get(lang, fallback),
-                f.Buyer.Province?.Get(lang, fallback),
-                f.Country.Get(lang, fallback),
-                summary?.PlainText,
-                string.Join(' ', f.Tags));
-            return new SearchDocument(Urls.Finding(lang, f.Id), f.Title.Get(lang, fallback), "finding", f.Company,
-                f.Years.From, f.Years.To, body);
-        }
-        if (memo is null) docs.AddRange(model.Findings.Select(Finding));
+        var context = FindingContext.Of(model, edition);
+        if (memo is null) docs.AddRange(model.Findings.Select(f => FindingDocument(f, context)));
         else
         {
-            // Everything a finding's document reads besides the record itself.
-            var technology = vocab["technology"]?.Terms.Select(t => t.Value + "=" + t.Label.Get(lang, fallback)) ?? [];
-            var context = string.Join("\n", [lang, fallback, .. names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key + "=" + n.Value), .. technology]);
-            docs.AddRange(memo.Documents(lang, context, model.Findings, Finding));
+            var key = new Incremental.ValueFingerprint().Of(context) ?? Guid.NewGuid().ToString(); // unreadable: never equal to the last build's
+            docs.AddRange(memo.Documents(lang, key, model.Findings, f => FindingDocument(f, context)));
         }
 
         foreach (var r in edition.Reports)
@@ -80,6 +61,35 @@ public static class SearchCorpora
 
         var companies = edition.Companies.Select(c => new SearchCompany(c.Slug, c.Item.Name)).ToList();
         return new SearchCorpus(lang, docs, companies);
+    }
+
+    /// <summary>
+    /// Everything a finding's search document reads besides the finding, and nothing else: a live preview reuses an
+    /// unchanged finding's document while this digests the same.
+    /// </summary>
+    /// <param name="CompanyNames">The edition's published companies' names by slug.</param>
+    public sealed record FindingContext(string Lang, string Fallback, ImmutableSortedDictionary<string, string> CompanyNames, Vocabulary? Technology)
+    {
+        public static FindingContext Of(SiteModel model, Edition edition) => new(edition.Language.Code, model.Site.DefaultLanguage,
+            edition.Companies.ToImmutableSortedDictionary(c => c.Slug, c => c.Item.Name, StringComparer.Ordinal), model.Content.Vocabularies["technology"]);
+    }
+
+    /// <summary>A finding's search document in one language, made from the finding and <paramref name="c"/> only.</summary>
+    public static SearchDocument FindingDocument(Finding f, FindingContext c)
+    {
+        var (lang, fallback) = (c.Lang, c.Fallback);
+        var summary = f.Summary.TryGetValue(lang, out var s) ? s : f.Summary.TryGetValue(fallback, out var d) ? d : null;
+        var body = Join(
+            c.CompanyNames.GetValueOrDefault(f.Company),
+            f.Product.Get(lang, fallback),
+            c.Technology?.Find(f.Technology)?.Label.Get(lang, fallback) ?? f.Technology,
+            f.Buyer.Name.Get(lang, fallback),
+            f.Buyer.City?.Get(lang, fallback),
+            f.Buyer.Province?.Get(lang, fallback),
+            f.Country.Get(lang, fallback),
+            summary?.PlainText,
+            string.Join(' ', f.Tags));
+        return new SearchDocument(Urls.Finding(lang, f.Id), f.Title.Get(lang, fallback), "finding", f.Company, f.Years.From, f.Years.To, body);
     }
 
     /// <summary>A report body cut at its <c>h2</c> headings: the part before the first one (id "") and each section.</summary>
