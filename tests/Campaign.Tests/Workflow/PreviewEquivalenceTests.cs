@@ -16,7 +16,7 @@ public sealed class PreviewEquivalenceTests
 {
     // Fixed, so a failure found once is found again; FsCheck then shrinks it to the shortest sequence that fails.
     private const ulong Seed = 19;
-    private const int Sequences = 24;
+    private const int Sequences = 12;
 
     [Fact]
     public void Every_preview_rebuild_equals_a_full_build_of_the_same_input()
