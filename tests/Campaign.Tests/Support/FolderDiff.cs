@@ -42,10 +42,26 @@ public static class FolderDiff
         return $"first difference at byte {at}\n--- expected (full build) ---\n{Around(expected, at)}\n--- actual (preview) ---\n{Around(actual, at)}";
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
     private static string Around(byte[] bytes, int at)
     {
-        var start = Math.Max(0, at - 300);
-        var length = Math.Min(bytes.Length - start, 600);
-        return length <= 0 ? "(ends here)" : Encoding.UTF8.GetString(bytes, start, length);
+        if (IsText(bytes))
+        {
+            var start = Math.Max(0, at - 300);
+            var length = Math.Min(bytes.Length - start, 600);
+            return length <= 0 ? "(ends here)" : Encoding.UTF8.GetString(bytes, start, length);
+        }
+        // a binary file (search shards): its bytes in hex around the difference
+        var from = Math.Max(0, at - 16);
+        var count = Math.Min(bytes.Length - from, 64);
+        return count <= 0 ? "(ends here)" : $"bytes {from}..{from + count}: {Convert.ToHexString(bytes, from, count)}";
+    }
+
+    private static bool IsText(byte[] bytes)
+    {
+        if (Array.IndexOf(bytes, (byte)0) >= 0) return false;
+        try { StrictUtf8.GetString(bytes); return true; }
+        catch (DecoderFallbackException) { return false; }
     }
 }

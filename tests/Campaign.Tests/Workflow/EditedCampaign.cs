@@ -56,7 +56,7 @@ public sealed class EditedCampaign
     /// <summary>UI strings without placeholders that the findings, company and update pages show.</summary>
     public static readonly string[] UiStrings = ["nav_findings", "findings_title", "facet_company", "facet_technology", "facet_place", "finding_years", "finding_product", "update_tags", "data_facets", "search_intro"];
     /// <summary>Vocabulary values whose labels an edit changes (each occurs once in vocabularies.yaml).</summary>
-    public static readonly string[] Labels = ["network-cameras", "facial-recognition", "police", "university", "unknown", "granted", "news", "statement"];
+    public static readonly string[] Labels = ["network-cameras", "facial-recognition", "emotion-recognition", "behaviour-analysis", "police", "university", "unknown", "granted", "news", "statement"];
 
     public List<Company> Companies { get; } = [];
     public List<Finding> Findings { get; } = [];

@@ -26,7 +26,7 @@ public sealed record PreviewEdit(EditKind Kind, int A, int B)
     {
         get
         {
-            var edit = from kind in Gen.Elements(Enum.GetValues<EditKind>())
+            var edit = from kind in Gen.Frequency(Weights.Select(w => (w.Weight, Gen.Constant(w.Kind))))
                        from a in Gen.Choose(0, 20)
                        from b in Gen.Choose(0, 20)
                        select new PreviewEdit(kind, a, b);
@@ -34,6 +34,16 @@ public sealed record PreviewEdit(EditKind Kind, int A, int B)
             return Arb.From(sequence, Shrink);
         }
     }
+
+    // Edits of what many records read (names, labels, strings, embargoes, the clock) weigh more: those are what a memo
+    // key can miss. A layout edit renders every page again, so it is rarer.
+    private static readonly (int Weight, EditKind Kind)[] Weights =
+    [
+        (3, EditKind.FindingText), (3, EditKind.FindingFacet), (2, EditKind.FindingShape), (2, EditKind.AddFinding), (2, EditKind.DeleteFinding),
+        (2, EditKind.MoveFinding), (3, EditKind.CompanyName), (3, EditKind.CompanyEmbargo), (1, EditKind.AddCompany), (1, EditKind.DeleteCompany),
+        (3, EditKind.UiString), (4, EditKind.VocabularyLabel), (1, EditKind.LayoutEdit), (2, EditKind.ReportEdit), (1, EditKind.SecondReport),
+        (2, EditKind.UpdateEdit), (1, EditKind.AddUpdate), (1, EditKind.DeleteUpdate), (1, EditKind.UpdateTranslation), (2, EditKind.TimePasses),
+    ];
 
     private static IEnumerable<PreviewEdit[]> Shrink(PreviewEdit[] edits)
     {

@@ -14,9 +14,10 @@ namespace Campaign.Tests.Workflow;
 /// </summary>
 public sealed class PreviewEquivalenceTests
 {
-    // Fixed, so a failure found once is found again; FsCheck then shrinks it to the shortest sequence that fails.
-    private const ulong Seed = 19;
-    private const int Sequences = 12;
+    // Fixed, so a failure found once is found again; FsCheck then shrinks it to the shortest sequence that fails. To explore
+    // further, set CAMPAIGN_PREVIEW_SEED and CAMPAIGN_PREVIEW_SEQUENCES (e.g. 7 and 200) and run this class alone.
+    private static readonly ulong Seed = ulong.TryParse(Environment.GetEnvironmentVariable("CAMPAIGN_PREVIEW_SEED"), out var s) ? s : 19;
+    private static readonly int Sequences = int.TryParse(Environment.GetEnvironmentVariable("CAMPAIGN_PREVIEW_SEQUENCES"), out var n) ? n : 12;
 
     [Fact]
     public void Every_preview_rebuild_equals_a_full_build_of_the_same_input()
