@@ -64,6 +64,8 @@ public sealed class EditedCampaign
     public string[] SectionTitlesEn = ["Cameras", "Faces"];
     public string[] SectionTitlesZh = ["摄像头", "人脸"];
     public string ReportSummaryEn = "What we found.";
+    public string SiteTitleEn = "Test Campaign";
+    public string? BaseUrl = "https://campaign.example.org/";
     public bool SecondReport;
     public int? SecondReportEmbargoDay;
     public Dictionary<string, (string En, string Zh)> LabelEdits { get; } = new(StringComparer.Ordinal);
@@ -106,7 +108,8 @@ public sealed class EditedCampaign
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["input/site.yaml"] = TestCampaign.DefaultSite,
+            ["input/site.yaml"] = TestCampaign.DefaultSite.Replace("title: { en: Test Campaign,", $"title: {{ en: \"{SiteTitleEn}\",", StringComparison.Ordinal)
+                + (BaseUrl is null ? "" : $"\nbase_url: {BaseUrl}\n"),
             ["input/vocabularies.yaml"] = Vocabularies(),
             ["input/i18n/en.yaml"] = UiStringsOf("en"),
             ["input/i18n/zh.yaml"] = UiStringsOf("zh"),

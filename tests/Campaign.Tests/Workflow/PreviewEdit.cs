@@ -10,7 +10,7 @@ public enum EditKind
     FindingText, FindingFacet, FindingShape, AddFinding, DeleteFinding, MoveFinding,
     CompanyName, CompanyEmbargo, AddCompany, DeleteCompany,
     UiString, VocabularyLabel, LayoutEdit, ReportEdit, SecondReport,
-    UpdateEdit, AddUpdate, DeleteUpdate, UpdateTranslation, TimePasses,
+    UpdateEdit, AddUpdate, DeleteUpdate, UpdateTranslation, TimePasses, SiteSetting,
 }
 
 /// <summary>
@@ -42,7 +42,7 @@ public sealed record PreviewEdit(EditKind Kind, int A, int B)
         (3, EditKind.FindingText), (3, EditKind.FindingFacet), (2, EditKind.FindingShape), (2, EditKind.AddFinding), (2, EditKind.DeleteFinding),
         (2, EditKind.MoveFinding), (3, EditKind.CompanyName), (3, EditKind.CompanyEmbargo), (1, EditKind.AddCompany), (1, EditKind.DeleteCompany),
         (3, EditKind.UiString), (4, EditKind.VocabularyLabel), (1, EditKind.LayoutEdit), (2, EditKind.ReportEdit), (1, EditKind.SecondReport),
-        (2, EditKind.UpdateEdit), (1, EditKind.AddUpdate), (1, EditKind.DeleteUpdate), (1, EditKind.UpdateTranslation), (2, EditKind.TimePasses),
+        (2, EditKind.UpdateEdit), (1, EditKind.AddUpdate), (1, EditKind.DeleteUpdate), (1, EditKind.UpdateTranslation), (2, EditKind.TimePasses), (1, EditKind.SiteSetting),
     ];
 
     private static IEnumerable<PreviewEdit[]> Shrink(PreviewEdit[] edits)
@@ -213,6 +213,11 @@ public sealed record PreviewEdit(EditKind Kind, int A, int B)
             case EditKind.TimePasses:
                 c.Day += 1 + A % 2;
                 return $"time passes: day {c.Day}";
+            case EditKind.SiteSetting:
+                // the site's title is in every page and citation, its base URL in every record, feed and the sitemap
+                if (A % 2 == 0) { c.SiteTitleEn = $"Test Campaign {n}"; return "site.yaml: title"; }
+                c.BaseUrl = B % 3 == 0 ? null : $"https://example.org/campaign-{n}/";
+                return $"site.yaml: base_url {c.BaseUrl ?? "removed"}";
             default:
                 return $"{Kind}: nothing to edit";
         }
