@@ -88,6 +88,14 @@ public sealed class TestCampaign : IDisposable
 
     public void Write(string relative, string text) => File.WriteAllText(Dir(relative), text, new UTF8Encoding(false));
 
+    /// <summary>Replaces <paramref name="from"/> (which must occur) by <paramref name="to"/> in an input file, as a campaigner's editor would.</summary>
+    public void Edit(string relative, string from, string to)
+    {
+        var text = File.ReadAllText(Path.Combine(Input, relative));
+        Assert.Contains(from, text);
+        Write(relative, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
     public void WriteBytes(string relative, byte[] bytes) => File.WriteAllBytes(Dir(relative), bytes);
 
     public void Delete(string relative) => File.Delete(Path.Combine(Input, relative));
