@@ -142,7 +142,7 @@ public static class SiteBuilder
         var empty = new Dictionary<string, int>();
         using var output = session?.Open(options.OutputDir) ?? new OutputFolder(options.OutputDir);
         clock.Lap("open output");
-        var themeLinks = options.LinkWarnings ? new Checks.ThemeLinks(model.Content) : null;
+        var themeLinks = options.LinkWarnings ? new Checks.ThemeLinks(model.Content, jobs) : null;
         PageRenderer.RenderAll(jobs, theme, output, diagnostics, session, themeLinks);
         clock.Lap("render pages");
         session?.Stage("write");

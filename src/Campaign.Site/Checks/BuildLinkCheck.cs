@@ -90,9 +90,11 @@ public static class BuildLinkCheck
             var path = Uri.UnescapeDataString(pathPart);
             // As the page's links are rewritten (RelativeLinks): a root link without a language means this page's language.
             if (path.StartsWith('/') && lang.Length > 0 && !RelativeLinks.IsSiteWide(path, languages)) path = "/" + lang + path;
-            var resolved = path.StartsWith('/') ? new Uri("file:///site" + path).AbsolutePath : new Uri(new Uri("file:///site/" + page), path).AbsolutePath;
-            if (!resolved.StartsWith("/site/", StringComparison.Ordinal)) return new Problem.NoFile(path); // climbs out of the site
-            target = Uri.UnescapeDataString(resolved["/site/".Length..]);
+            // A plain root path (no dot segments, no doubled or back slashes) is its own resolution: most links are, and a Uri per link costs.
+            var plain = path.StartsWith('/') && !path.Contains("/.", StringComparison.Ordinal) && !path.Contains("//", StringComparison.Ordinal) && !path.Contains('\\');
+            var resolved = plain ? null : path.StartsWith('/') ? new Uri("file:///site" + path).AbsolutePath : new Uri(new Uri("file:///site/" + page), path).AbsolutePath;
+            if (resolved is not null && !resolved.StartsWith("/site/", StringComparison.Ordinal)) return new Problem.NoFile(path); // climbs out of the site
+            target = resolved is null ? path[1..] : Uri.UnescapeDataString(resolved["/site/".Length..]);
             if (target.Length == 0 || target.EndsWith('/') || Directory.Exists(Path.Combine(siteDir, target)))
                 target = target.TrimEnd('/') + (target.Trim('/').Length == 0 ? "index.html" : "/index.html");
             if (!exists(target)) return new Problem.NoFile(target);

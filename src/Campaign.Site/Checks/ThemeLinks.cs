@@ -17,22 +17,24 @@ namespace Campaign.Site.Checks;
 /// </summary>
 public sealed partial class ThemeLinks
 {
-    [GeneratedRegex(@"\s(?<attr>href|src|action|poster)=""(?<url>[^""]+)""", RegexOptions.ExplicitCapture)]
-    private static partial Regex Attribute();
-
-    /// <summary>Where a link was first seen: the page (output path) and the layout that drew its main part.</summary>
+    /// <summary>Where a link was seen (the first such page in path order) and the layout that drew that page's main part.</summary>
     /// <param name="Found">A same-page anchor already found on that page, so there is nothing left to check.</param>
     private sealed record Seen(string Page, string Lang, string Layout, bool Image, bool Found = false);
 
     private readonly IReadOnlyCollection<string> _languages;
     private readonly HashSet<string> _contentUrls;
-    // (scope, url): the scope is the language for root links, the page for relative ones, the layout for same-page anchors.
+    // (scope, url): the scope is the language for root links, the page for relative ones, the layout for same-page anchors
+    // (a language code, an output path ending in .html and a layout name never coincide).
     private readonly ConcurrentDictionary<(string Scope, string Url), Seen> _seen = new();
 
-    public ThemeLinks(ContentModel content)
+    private readonly HashSet<string> _pages;
+
+    /// <param name="jobs">The pages the build renders: a link to one of them needs no look at the disk.</param>
+    public ThemeLinks(ContentModel content, IEnumerable<PageJob> jobs)
     {
         _languages = content.Site.Languages.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
         _contentUrls = ContentUrls(content);
+        _pages = jobs.Select(j => Routing.Urls.FilePath(j.Page.Url)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Records the links of one rendered page; <paramref name="html"/> is the page before its links are made relative.</summary>
@@ -42,16 +44,42 @@ public sealed partial class ThemeLinks
         var first = url.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
         var lang = _languages.Contains(first) ? first : "";
         var page = Routing.Urls.FilePath(url);
-        foreach (Match m in Attribute().Matches(html))
+        // A page writes the same links many times over (menus, facets, rows): each is looked up once per page.
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (at, written, src) in Attributes(html))
         {
-            var link = System.Net.WebUtility.HtmlDecode(m.Groups["url"].Value);
-            if (!BuildLinkCheck.IsInternal(link) || _contentUrls.Contains(m.Groups["url"].Value)) continue;
-            (string, string) key = link[0] == '#' ? ("layout:" + job.Layout, link) : link[0] == '/' ? ("lang:" + lang, link) : ("page:" + page, link);
-            if (_seen.ContainsKey(key)) continue;
-            var image = m.Groups["attr"].Value == "src" && IsImg(html, m.Index);
+            if (!done.Add(written) || _contentUrls.Contains(written)) continue;
+            var link = written.Contains('&') ? System.Net.WebUtility.HtmlDecode(written) : written;
+            if (!BuildLinkCheck.IsInternal(link)) continue;
+            (string, string) key = link[0] switch { '#' => (job.Layout, link), '/' => (lang, link), _ => (page, link) };
+            // Pages render in parallel: the first page in path order is kept, so the warning names the same page in every build.
+            if (_seen.TryGetValue(key, out var known) && string.CompareOrdinal(known.Page, page) <= 0) continue;
+            var image = src && IsImg(html, at);
             // A same-page anchor is judged here, on the page in hand, so the check never reads the page back.
             var found = link[0] == '#' && (link.Length == 1 || BuildLinkCheck.HtmlHasId(html, Uri.UnescapeDataString(link[1..])));
-            _seen.TryAdd(key, new Seen(page, lang, job.Layout, image, found));
+            var seen = new Seen(page, lang, job.Layout, image, found);
+            _seen.AddOrUpdate(key, seen, (_, other) => string.CompareOrdinal(other.Page, page) <= 0 ? other : seen);
+        }
+    }
+
+    private static readonly string[] LinkAttributes = ["href", "src", "action", "poster"];
+
+    /// <summary>
+    /// The link attributes (<c>href</c>, <c>src</c>, <c>action</c>, <c>poster</c>) of <paramref name="html"/> with their value as
+    /// written. A scan for <c>="</c> rather than a regular expression: it runs over every page of the build.
+    /// </summary>
+    private static IEnumerable<(int At, string Value, bool Src)> Attributes(string html)
+    {
+        for (var i = html.IndexOf("=\"", StringComparison.Ordinal); i > 0; i = html.IndexOf("=\"", i + 2, StringComparison.Ordinal))
+        {
+            var end = html.IndexOf('"', i + 2);
+            if (end < 0) yield break;
+            foreach (var name in LinkAttributes)
+                if (i > name.Length && html.AsSpan(i - name.Length, name.Length).SequenceEqual(name) && char.IsWhiteSpace(html[i - name.Length - 1]))
+                {
+                    if (end > i + 2) yield return (i, html[(i + 2)..end], name == "src");
+                    break;
+                }
         }
     }
 
@@ -59,24 +87,27 @@ public sealed partial class ThemeLinks
     public void Check(string siteDir, Theme theme, DiagnosticList diagnostics)
     {
         var exists = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        bool Exists(string relative) => exists.GetOrAdd(relative, r => File.Exists(Path.Combine(siteDir, r)));
-        var html = new Dictionary<string, string>(StringComparer.Ordinal);
-        bool HasId(string target, string id)
+        bool Exists(string relative) => _pages.Contains(relative) || exists.GetOrAdd(relative, r => File.Exists(Path.Combine(siteDir, r)));
+        var html = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        bool HasId(string target, string id) => BuildLinkCheck.HtmlHasId(html.GetOrAdd(target, t => File.Exists(Path.Combine(siteDir, t)) ? File.ReadAllText(Path.Combine(siteDir, t)) : ""), id);
+
+        // Followed in parallel and unordered (a large campaign's theme writes a hundred thousand distinct links); only the broken are sorted.
+        var broken = new ConcurrentBag<(string Url, Seen Seen, BuildLinkCheck.Problem Problem)>();
+        Parallel.ForEach(_seen, entry =>
         {
-            if (!html.TryGetValue(target, out var text)) html[target] = text = File.ReadAllText(Path.Combine(siteDir, target));
-            return BuildLinkCheck.HtmlHasId(text, id);
-        }
+            var ((_, url), seen) = entry;
+            if (seen.Found) return;
+            var problem = url[0] == '#'
+                ? new BuildLinkCheck.Problem.NoAnchor(seen.Page, Uri.UnescapeDataString(url[1..]))
+                : BuildLinkCheck.Follow(url, seen.Page, seen.Lang, _languages, siteDir, Exists, HasId);
+            if (problem is not null) broken.Add((url, seen, problem));
+        });
 
         var patterns = new Lazy<List<(string File, int Line, int Column, Regex Pattern)>>(() => Patterns(theme));
         // One warning per place in the theme (a menu link is written on every page of every language), or per link when no line is known.
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ((_, url), seen) in _seen.OrderBy(e => e.Key.Url, StringComparer.Ordinal).ThenBy(e => e.Value.Page, StringComparer.Ordinal))
+        foreach (var (url, seen, problem) in broken.OrderBy(b => b.Url, StringComparer.Ordinal).ThenBy(b => b.Seen.Page, StringComparer.Ordinal))
         {
-            if (seen.Found) continue;
-            var problem = url[0] == '#'
-                ? new BuildLinkCheck.Problem.NoAnchor(seen.Page, Uri.UnescapeDataString(url[1..]))
-                : BuildLinkCheck.Follow(url, seen.Page, seen.Lang, _languages, siteDir, Exists, HasId);
-            if (problem is null) continue;
             var (at, template) = Locate(patterns.Value, seen.Layout, url);
             if (!reported.Add(at.Line > 0 ? at.ToString() : url)) continue;
             var where = $"written by {template} (first on {seen.Page})";
@@ -158,8 +189,8 @@ public sealed partial class ThemeLinks
             .. content.Findings.SelectMany(f => f.Summary.Values)];
         foreach (var markdown in all)
             if (markdown is not null)
-                foreach (Match m in Attribute().Matches(markdown.Html))
-                    urls.Add(m.Groups["url"].Value);
+                foreach (var (_, value, _) in Attributes(markdown.Html))
+                    urls.Add(value);
         return urls;
     }
 }

@@ -41,7 +41,7 @@ public sealed class ThemeLinkWarningsTests
     }
 
     private static CliRun Run(string verb, TestCampaign c, string theme) =>
-        CliRun.Run([verb, "--input", c.Input, "--output", c.Output, "--theme", theme, "--now", "2026-11-25", .. verb == "build" ? new[] { "--no-pdf" } : []]);
+        CliRun.Run([verb, "--input", c.Input, "--theme", theme, "--now", "2026-11-25", .. verb == "build" ? new[] { "--output", c.Output, "--no-pdf" } : []]);
 
     [Fact]
     public void A_broken_theme_link_image_and_anchor_are_warnings_at_the_template_line_once_each_and_the_build_succeeds()
@@ -50,12 +50,9 @@ public sealed class ThemeLinkWarningsTests
         var run = Run("build", c, ThemeWith(c, Footer));
         Assert.True(run.ExitCode == 0, run.Error);
         OutputAssert.Contains(run.Error, """
-            theme/partials/footer.liquid:4:13: warning CMP115: The link `/en/contact/` written by theme/partials/footer.liquid (first on en/about/index.html) leads to en/contact/index.html, which the site does not have. (correct the link in the template, or add the page it points to; theme links start from the root and name the language, e.g. {{ site.home_url }}about/)
-            theme/partials/footer.liquid:4:58: warning CMP117: The link `#colophon` written by theme/partials/footer.liquid (first on
-            points to #colophon, but
-            has no element with that id.
-            theme/partials/footer.liquid:4:98: warning CMP116: The image `/assets/seal.png` written by theme/partials/footer.liquid (first on
-            is missing: the site has no assets/seal.png. (put the image under assets/ in the campaign folder
+            theme/partials/footer.liquid:4:13: warning CMP115: The link `/en/contact/` written by theme/partials/footer.liquid (first on 404.html) leads to en/contact/index.html, which the site does not have. (correct the link in the template, or add the page it points to; theme links start from the root and name the language, e.g. {{ site.home_url }}about/)
+            theme/partials/footer.liquid:4:63: warning CMP117: The link `#colophon` written by theme/partials/footer.liquid (first on 404.html) points to #colophon, but 404.html has no element with that id. (give the element the template points to that id, or correct the link)
+            theme/partials/footer.liquid:4:97: warning CMP116: The image `/assets/seal.png` written by theme/partials/footer.liquid (first on 404.html) is missing: the site has no assets/seal.png. (put the image under assets/ in the campaign folder
             pages/about.en.md:4:6: warning CMP115: The link `/nowhere/` leads to en/nowhere/index.html
             ! `/en/about/`
             ! `/zh/about/`
