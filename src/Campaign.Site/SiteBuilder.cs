@@ -158,7 +158,8 @@ public static class SiteBuilder
         var empty = new Dictionary<string, int>();
         using var output = session?.Open(options.OutputDir) ?? new SwappedFolder(options.OutputDir);
         clock.Lap("open output");
-        PageRenderer.RenderAll(jobs, theme, output, diagnostics, session?.Fingerprints, progress);
+        var themeLinks = options.LinkWarnings ? new Checks.ThemeLinks(model.Content, jobs) : null;
+        PageRenderer.RenderAll(jobs, theme, output, diagnostics, session?.Fingerprints, progress, themeLinks);
         clock.Lap("render pages");
         progress?.Stage("write", 0);
         generated.WriteTo(output);
@@ -170,9 +171,10 @@ public static class SiteBuilder
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed);
         files += WholeSiteFiles.Write(model, jobs, downloads, output, bundle, session?.Sitemap is { } sitemap ? sitemap.Write : null);
         clock.Lap("sitemap, checksums, bundle");
-        // Before the swap, over the files just written: content links that lead nowhere are warnings in every build.
+        // Before the swap, over the files just written: content and theme links that lead nowhere are warnings in every build.
         if (options.LinkWarnings) Checks.BuildLinkCheck.Run(model.Content, output.Root, diagnostics);
-        clock.Lap("check content links");
+        themeLinks?.Check(output.Root, theme, diagnostics);
+        clock.Lap("check links");
         output.Commit();
         clock.Lap("commit output");
         if (session is not null)

@@ -31,7 +31,8 @@ public sealed class CheckCommand : ICommand
           --verbose         list every warning
           --help            show this help
 
-        Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage errors.
+        Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage errors,
+        3 the machine refused (the temporary folder cannot be written, or the disk is full).
         """;
 
     public static readonly string[] Valued = ["--input", "--theme", "--now", "--format"];
@@ -42,6 +43,9 @@ public sealed class CheckCommand : ICommand
     {
         /// <summary>The bug that stopped the build (CMP130), for <c>--verbose</c> to print its stack trace.</summary>
         public Exception? Failure { get; init; }
+
+        /// <summary>0 when there is no error, 3 when the disk or the system refused (as for <c>build</c>), else 1.</summary>
+        public int ExitCode => Ok ? 0 : Site.Emit.OutputChecks.FailedOnEnvironment(Diagnostics) ? 3 : 1;
     }
 
     public int Run(IReadOnlyList<string> args, Console console)
@@ -72,7 +76,7 @@ public sealed class CheckCommand : ICommand
                     file = d.Location?.File, line = d.Location?.Line, column = d.Location?.Column, field = d.Field, hint = d.Hint,
                 }),
             }, MachineJson.Serializer));
-            return report.Ok ? 0 : 1;
+            return report.ExitCode;
         }
         console.Diagnostics(report.Diagnostics, input);
         console.Failure(report.Failure);
@@ -87,14 +91,15 @@ public sealed class CheckCommand : ICommand
                 : $"Checked the content in {seconds} s: {summary}; links were not checked because the site does not build.");
             writer.WriteLine(report.Ok ? "No errors. Nothing was written to output/." : "Fix the errors above (each names the file, line and field). Nothing was written to output/.");
         }
-        return report.Ok ? 0 : 1;
+        return report.ExitCode;
     }
 
     /// <summary>Builds into a temporary folder, checks it and deletes it.</summary>
-    public static CheckReport Check(BuildOptions options, Console? progressTo)
+    /// <param name="scratch">The folder to make that temporary folder in (default: the system's temporary folder).</param>
+    public static CheckReport Check(BuildOptions options, Console? progressTo, string? scratch = null)
     {
         options = options with { LinkWarnings = false }; // LinkCheck below reports the same links as errors
-        var temp = Path.Combine(Path.GetTempPath(), "campaign-check-" + Guid.NewGuid().ToString("N")[..12]);
+        var temp = Path.Combine(scratch ?? Path.GetTempPath(), "campaign-check-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
             var site = options with { OutputDir = Path.Combine(temp, "site") };

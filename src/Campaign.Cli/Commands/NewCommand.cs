@@ -163,8 +163,8 @@ public sealed class NewCommand : ICommand
 
     private static int Refuse(Console console, string message, string? hint = null)
     {
-        console.Error.WriteLine($"campaign new: {message}");
-        if (hint is not null) console.Error.WriteLine($"  ({hint})");
+        console.Error.WriteLine(Console.Visible($"campaign new: {message}"));
+        if (hint is not null) console.Error.WriteLine(Console.Visible($"  ({hint})"));
         return 1;
     }
 

@@ -42,7 +42,7 @@ public sealed class SearchCommand : ICommand
         var filters = new SearchFilters(a.Value("--kind"), a.Value("--company"), Number(a.Value("--year"), "--year"));
         if (!File.Exists(Path.Combine(output, "search", lang, "manifest.json")))
         {
-            console.Error.WriteLine($"campaign search: there is no search index for `{lang}` in {output}/ (looked for {output}/search/{lang}/manifest.json); run `campaign build` first.");
+            console.Error.WriteLine(Console.Visible($"campaign search: there is no search index for `{lang}` in {output}/ (looked for {output}/search/{lang}/manifest.json); run `campaign build` first."));
             return 1;
         }
         IReadOnlyList<SearchHit> hits;
@@ -52,7 +52,7 @@ public sealed class SearchCommand : ICommand
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            console.Error.WriteLine($"campaign search: the index in {output}/search/{lang}/ cannot be read: {ex.Message}");
+            console.Error.WriteLine(Console.Visible($"campaign search: the index in {output}/search/{lang}/ cannot be read: {ex.Message}"));
             return 1;
         }
 

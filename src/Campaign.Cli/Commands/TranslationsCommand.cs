@@ -141,21 +141,21 @@ public sealed class TranslationsCommand : ICommand
         var dot = stem.LastIndexOf('.');
         if (!File.Exists(full) || parts.Length != 2 || dot < 0 || site.Find(stem[(dot + 1)..]) is null)
         {
-            console.Error.WriteLine($"campaign translations: {file} is not a translation in the input folder (a file such as updates/x.zh.md).");
+            console.Error.WriteLine(Console.Visible($"campaign translations: {file} is not a translation in the input folder (a file such as updates/x.zh.md)."));
             return 1;
         }
         var lang = stem[(dot + 1)..];
         var slug = stem[..dot];
         if (lang == site.DefaultLanguage)
         {
-            console.Error.WriteLine($"campaign translations: {relative} is in the default language; it is the source the translations follow.");
+            console.Error.WriteLine(Console.Visible($"campaign translations: {relative} is in the default language; it is the source the translations follow."));
             return 1;
         }
         var source = new[] { $"{parts[0]}/{slug}.{site.DefaultLanguage}.md", $"{parts[0]}/{slug}.md" }.FirstOrDefault(s => File.Exists(Path.Combine(input, s)));
         var hash = source is null ? null : TranslationStamp.HashOf(Path.Combine(input, source));
         if (source is null || hash is null)
         {
-            console.Error.WriteLine($"campaign translations: {relative} has no readable source ({parts[0]}/{slug}.{site.DefaultLanguage}.md).");
+            console.Error.WriteLine(Console.Visible($"campaign translations: {relative} has no readable source ({parts[0]}/{slug}.{site.DefaultLanguage}.md)."));
             return 1;
         }
         // Written through the same gate as it is read: never through a link to a file outside the input folder, never into a FIFO.
@@ -168,7 +168,7 @@ public sealed class TranslationsCommand : ICommand
         var text = File.ReadAllText(full);
         if (TranslationStamp.IsMarkedUntranslated(text))
         {
-            console.Error.WriteLine($"campaign translations: {relative} is still marked `untranslated: true`; translate it and delete that line first.");
+            console.Error.WriteLine(Console.Visible($"campaign translations: {relative} is still marked `untranslated: true`; translate it and delete that line first."));
             return 1;
         }
         File.WriteAllText(full, TranslationStamp.Set(text, hash), new UTF8Encoding(false));

@@ -44,7 +44,7 @@ public static class BuildLinkCheck
             foreach (var link in body.Links)
             {
                 if (!IsInternal(link.Url)) continue;
-                var problem = Follow(link, page, lang, languages, siteDir, Exists, (target, id) => HasId(target, id, pageOf, anchors, siteDir));
+                var problem = Follow(link.Url, page, lang, languages, siteDir, Exists, (target, id) => HasId(target, id, pageOf, anchors, siteDir));
                 if (problem is null || !reported.Add((file, link.Line, link.Column))) continue;
                 var at = new SourceLocation(file, link.Line, link.Column);
                 switch (problem)
@@ -67,16 +67,17 @@ public static class BuildLinkCheck
     }
 
     /// <summary>Why a link does not work: no file where it leads, or no element with its fragment there.</summary>
-    private abstract record Problem
+    internal abstract record Problem
     {
         public sealed record NoFile(string Wanted) : Problem;
         public sealed record NoAnchor(string Target, string Fragment) : Problem;
     }
 
-    private static Problem? Follow(ContentLink link, string page, string lang, string[] languages, string siteDir,
+    /// <summary>Where <paramref name="url"/>, as written on <paramref name="page"/> before links are made relative, leads, and why it does not work there (null when it does).</summary>
+    /// <param name="lang">The page's language (empty for pages outside the language folders): a root link without a language gets it, as on the page.</param>
+    internal static Problem? Follow(string url, string page, string lang, IReadOnlyCollection<string> languages, string siteDir,
         Func<string, bool> exists, Func<string, string, bool> hasId)
     {
-        var url = link.Url;
         var cut = url.IndexOf('#');
         var pathPart = cut < 0 ? url : url[..cut];
         var fragment = cut < 0 ? null : Uri.UnescapeDataString(url[(cut + 1)..]);
@@ -89,9 +90,11 @@ public static class BuildLinkCheck
             var path = Uri.UnescapeDataString(pathPart);
             // As the page's links are rewritten (RelativeLinks): a root link without a language means this page's language.
             if (path.StartsWith('/') && lang.Length > 0 && !RelativeLinks.IsSiteWide(path, languages)) path = "/" + lang + path;
-            var resolved = path.StartsWith('/') ? new Uri("file:///site" + path).AbsolutePath : new Uri(new Uri("file:///site/" + page), path).AbsolutePath;
-            if (!resolved.StartsWith("/site/", StringComparison.Ordinal)) return new Problem.NoFile(path); // climbs out of the site
-            target = Uri.UnescapeDataString(resolved["/site/".Length..]);
+            // A plain root path (no dot segments, no doubled or back slashes) is its own resolution: most links are, and a Uri per link costs.
+            var plain = path.StartsWith('/') && !path.Contains("/.", StringComparison.Ordinal) && !path.Contains("//", StringComparison.Ordinal) && !path.Contains('\\');
+            var resolved = plain ? null : path.StartsWith('/') ? new Uri("file:///site" + path).AbsolutePath : new Uri(new Uri("file:///site/" + page), path).AbsolutePath;
+            if (resolved is not null && !resolved.StartsWith("/site/", StringComparison.Ordinal)) return new Problem.NoFile(path); // climbs out of the site
+            target = resolved is null ? path[1..] : Uri.UnescapeDataString(resolved["/site/".Length..]);
             if (target.Length == 0 || target.EndsWith('/') || Directory.Exists(Path.Combine(siteDir, target)))
                 target = target.TrimEnd('/') + (target.Trim('/').Length == 0 ? "index.html" : "/index.html");
             if (!exists(target)) return new Problem.NoFile(target);
@@ -109,12 +112,18 @@ public static class BuildLinkCheck
     {
         if (pageOf.GetValueOrDefault(target) is { } doc && ContentCheck.Body(doc).Headings.Any(h => h.Id == fragment)) return true;
         if (!html.TryGetValue(target, out var text)) html[target] = text = File.ReadAllText(Path.Combine(siteDir, target));
+        return HtmlHasId(text, fragment);
+    }
+
+    /// <summary>Whether the page's HTML has an element with the id (or an anchor with the name) <paramref name="fragment"/>.</summary>
+    internal static bool HtmlHasId(string html, string fragment)
+    {
         var encoded = System.Net.WebUtility.HtmlEncode(fragment);
-        return text.Contains($" id=\"{encoded}\"", StringComparison.Ordinal) || text.Contains($" name=\"{encoded}\"", StringComparison.Ordinal);
+        return html.Contains($" id=\"{encoded}\"", StringComparison.Ordinal) || html.Contains($" name=\"{encoded}\"", StringComparison.Ordinal);
     }
 
     /// <summary>Links to other sites, mail and inline data are not this check's business.</summary>
-    private static bool IsInternal(string url)
+    internal static bool IsInternal(string url)
     {
         if (url.StartsWith("//", StringComparison.Ordinal)) return false;
         if (url[0] is '/' or '#' or '.') return true;

@@ -10,7 +10,8 @@ namespace Campaign.Site.Rendering;
 public static class PageRenderer
 {
     /// <summary>Renders one page to its final HTML (links made relative); null when the theme failed.</summary>
-    public static string? Render(PageJob job, Theme theme, DiagnosticList diagnostics)
+    /// <param name="links">Gathers the links the theme wrote, for the build's link warnings.</param>
+    public static string? Render(PageJob job, Theme theme, DiagnosticList diagnostics, Checks.ThemeLinks? links = null)
     {
         var context = new TemplateContext(theme.Options);
         context.SetValue("site", job.Views.Site);
@@ -23,14 +24,16 @@ public static class PageRenderer
         context.SetValue("content", new StringValue(main, encode: false));
         var html = theme.Render("base", context, job.Page.Url, diagnostics);
         if (html is null) return null;
+        links?.Collect(job, html);
         // The 404 page is served at any address, so relative links cannot work there: they become path-absolute
         // (the base URL's path, never its host: a mirror's 404 page must not load from the main site).
         return job.Relative ? RelativeLinks.Rewrite(html, job.Page.Url, job.Views.LanguageCodes) : RelativeLinks.Absolute(html, job.Views.Site.BaseUrl);
     }
 
     /// <param name="memo">In a live preview, pages whose fingerprint is unchanged and whose file is still in place are not rendered again.</param>
+    /// <param name="links">Gathers the links the theme wrote on each page rendered (pages kept from the last build are not read again).</param>
     public static void RenderAll(IReadOnlyList<PageJob> jobs, Theme theme, OutputFolder output, DiagnosticList diagnostics,
-        Incremental.PageFingerprints? memo = null, Timing.IBuildProgress? progress = null)
+        Incremental.PageFingerprints? memo = null, Timing.IBuildProgress? progress = null, Checks.ThemeLinks? links = null)
     {
         memo?.StartBuild(theme);
         progress?.Stage("render", jobs.Count);
@@ -46,7 +49,7 @@ public static class PageRenderer
             var fingerprint = memo?.Of(job);
             if (memo is not null && memo.Unchanged(path, fingerprint) && output.Keep(path))
                 memo.MarkSkipped(job, path, fingerprint, output);
-            else if (Render(job, theme, diagnostics) is { } html)
+            else if (Render(job, theme, diagnostics, links) is { } html)
             {
                 output.Write(path, Encoding.UTF8.GetBytes(html));
                 memo?.MarkRendered(job, path, fingerprint, output);

@@ -30,6 +30,9 @@ public sealed class Theme
 
     public string Directory { get; }
 
+    /// <summary>The theme's Liquid files by path (<c>layouts/base.liquid</c>, <c>partials/footer.liquid</c>), to point at the line a link is written on.</summary>
+    internal IReadOnlyDictionary<string, byte[]> TemplateSources => ((ThemeTemplateFiles)Options.FileProvider).Files;
+
     private Theme(string dir, Dictionary<string, IFluidTemplate> layouts, TemplateOptions options, IReadOnlyDictionary<string, StaticFile> statics)
     {
         Directory = dir;

@@ -28,6 +28,9 @@ internal sealed class ThemeTemplateFiles(string root, IReadOnlyDictionary<string
         return new ThemeTemplateFiles(root, files);
     }
 
+    /// <summary>The theme's Liquid files by path (<c>layouts/base.liquid</c>), as read.</summary>
+    public IReadOnlyDictionary<string, byte[]> Files => files;
+
     public IFileInfo GetFileInfo(string subpath) =>
         files.TryGetValue(subpath.Replace('\\', '/').TrimStart('/'), out var bytes)
             ? new MemoryFile(Path.GetFileName(subpath), bytes, _loaded)

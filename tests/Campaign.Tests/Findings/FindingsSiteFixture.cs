@@ -21,12 +21,22 @@ public sealed class FindingsSiteFixture : IAsyncLifetime
     private readonly string _output = Path.Combine(Path.GetTempPath(), "campaign-findings-browser-" + Guid.NewGuid().ToString("N")[..8]);
     private WebApplication? _app;
     private IPlaywright? _playwright;
+    private IBrowser? _browser;
 
-    public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The browser; reading it skips the running test, with the reason, when Chromium is not installed.</summary>
+    public IBrowser Browser
+    {
+        get
+        {
+            RequiredTools.RequireChromium();
+            return _browser ?? throw new InvalidOperationException("the browser has not started");
+        }
+    }
     public string BaseUrl { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
     {
+        if (!RequiredTools.HasChromium) return; // each test that reads Browser is then skipped with the reason
         var result = SiteBuilder.Build(new BuildOptions(Repo.Input, _output, new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero), false, Repo.Theme));
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
 
@@ -41,12 +51,7 @@ public sealed class FindingsSiteFixture : IAsyncLifetime
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/";
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     /// <summary>The built site's folder as a <c>file://</c> URL ending in <c>/</c>, as a reader opening a copy from disk sees it.</summary>
@@ -67,7 +72,7 @@ public sealed class FindingsSiteFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
+        if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         if (_app is not null)
         {

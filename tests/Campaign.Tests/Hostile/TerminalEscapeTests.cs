@@ -53,4 +53,24 @@ public sealed class TerminalEscapeTests
         Assert.Equal(@"a\u001Bb\u0007c\u202Ed" + "\n", Campaign.Cli.Console.Visible("a\u001Bb\u0007c\u202Ed\n"));
         Assert.Equal("人脸识别 plain", Campaign.Cli.Console.Visible("人脸识别 plain"));
     }
+
+    [Fact]
+    public void An_escape_in_an_argument_is_printed_visibly_by_search_translations_and_new()
+    {
+        using var c = new TestCampaign("");
+        const string escape = "\u001b]0;owned\u0007";
+        var runs = new[]
+        {
+            CliRun.Run("search", "--lang", "en" + escape, "--output", c.Output, "cameras"),
+            CliRun.Run("translations", "--input", c.Input, "--mark-current", "updates/x" + escape + ".zh.md"),
+            CliRun.Run("new", "update", "x" + escape, "--input", c.Input),
+        };
+        foreach (var run in runs)
+        {
+            Assert.NotEqual(0, run.ExitCode);
+            AssertNoControls(run);
+            // The refused name is shown, its controls made visible (`new`'s slug check still writes them as U+001B: one form is left to do).
+            Assert.Matches(@"(\\u|U\+)001B\]0;owned(\\u|U\+)0007", run.Error);
+        }
+    }
 }

@@ -7,21 +7,26 @@ using UglyToad.PdfPig.Tokens;
 
 namespace Campaign.Tests.Press;
 
-/// <summary>The press campaign built once with its reports printed by Chromium (the costly part, shared by the PDF tests).</summary>
+/// <summary>The press campaign built once with its reports printed by Chromium (the costly part, shared by the PDF tests).
+/// Without Chromium nothing is printed, and reading any member skips the running test with the reason.</summary>
 public sealed class PrintedReports : IDisposable
 {
-    public TestCampaign Campaign { get; } = new(PressCampaign.All);
+    private readonly TestCampaign _campaign = new(PressCampaign.All);
+    private readonly BuildResult? _result;
+
+    public TestCampaign Campaign { get { RequiredTools.RequireChromium(); return _campaign; } }
     public string Cache => Path.Combine(Campaign.Root, "cache");
-    public BuildResult Result { get; }
+    public BuildResult Result { get { RequiredTools.RequireChromium(); return _result!; } }
 
     public PrintedReports()
     {
-        Result = SiteBuilder.Build(Campaign.Options() with { Pdf = PdfMode.Required, CacheDir = Cache });
+        if (RequiredTools.HasChromium)
+            _result = SiteBuilder.Build(_campaign.Options() with { Pdf = PdfMode.Required, CacheDir = Path.Combine(_campaign.Root, "cache"), Chromium = RequiredTools.Chromium });
     }
 
     public byte[] Pdf(string lang) => File.ReadAllBytes(Path.Combine(Campaign.Output, "downloads", $"watch.{lang}.pdf"));
 
-    public void Dispose() => Campaign.Dispose();
+    public void Dispose() => _campaign.Dispose();
 }
 
 /// <summary>Report PDFs printed from the report page: text, headings in both languages, tags, outline, metadata, cache.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Campaign.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Campaign.Tests.Press;
@@ -11,23 +12,28 @@ namespace Campaign.Tests.Press;
 public sealed class PressBrowser : IAsyncLifetime
 {
     private IPlaywright? _playwright;
+    private IBrowser? _browser;
 
-    public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The browser; reading it skips the running test, with the reason, when Chromium is not installed.</summary>
+    public IBrowser Browser
+    {
+        get
+        {
+            RequiredTools.RequireChromium();
+            return _browser ?? throw new InvalidOperationException("the browser has not started");
+        }
+    }
 
     public async ValueTask InitializeAsync()
     {
+        if (!RequiredTools.HasChromium) return; // each test that reads Browser is then skipped with the reason
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
+        if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
     }
 }

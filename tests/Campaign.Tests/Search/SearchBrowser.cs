@@ -1,3 +1,4 @@
+using Campaign.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,13 +16,23 @@ public sealed class SearchBrowser : IAsyncLifetime
     private readonly SampleSearchSite _site = new();
     private WebApplication? _app;
     private IPlaywright? _playwright;
+    private IBrowser? _browser;
 
-    public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The browser; reading it skips the running test, with the reason, when Chromium is not installed.</summary>
+    public IBrowser Browser
+    {
+        get
+        {
+            RequiredTools.RequireChromium();
+            return _browser ?? throw new InvalidOperationException("the browser has not started");
+        }
+    }
     public string BaseUrl { get; private set; } = "";
     public string Output => _site.Output;
 
     public async ValueTask InitializeAsync()
     {
+        if (!RequiredTools.HasChromium) return; // each test that reads Browser is then skipped with the reason
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -32,17 +43,12 @@ public sealed class SearchBrowser : IAsyncLifetime
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
+        if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
         _site.Dispose();

@@ -10,8 +10,6 @@ namespace Campaign.Tests.Support;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string Executable = RequiredTools.Chromium;
-
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -20,22 +18,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         get
         {
-            RequiredTools.Require(Executable, "chromium fonts-noto-cjk fonts-wqy-zenhei");
+            RequiredTools.RequireChromium();
             return _browser ?? throw new InvalidOperationException("the browser has not started");
         }
     }
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Executable)) return; // each test that reads Browser is then skipped with the reason
+        if (!RequiredTools.HasChromium) return; // each test that reads Browser is then skipped with the reason
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--allow-file-access-from-files"],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright, "--allow-file-access-from-files");
     }
 
     /// <summary>Opens <paramref name="url"/> in a new context (viewport <paramref name="width"/> px wide) and waits for it to load.</summary>

@@ -146,3 +146,20 @@ public sealed class CheckCommandTests
         Assert.Contains("--format `xml` is not known", run.Error);
     }
 }
+
+/// <summary><c>campaign check</c> exits 3, as <c>build</c> does, when the disk refuses the temporary build, not 1 as for content errors.</summary>
+public sealed class CheckDiskFailureTests
+{
+    [Fact]
+    public void A_temporary_folder_that_cannot_be_made_is_exit_3_with_the_disk_named()
+    {
+        using var c = new TestCampaign("");
+        var notAFolder = Path.Combine(c.Root, "scratch");
+        File.WriteAllText(notAFolder, "a file where the temporary folder should go");
+        var report = Campaign.Cli.Commands.CheckCommand.Check(c.Options(), null, scratch: notAFolder);
+        Assert.False(report.Ok);
+        Assert.Equal(3, report.ExitCode);
+        Assert.Contains(report.Diagnostics, d => d.IsError && d.Location?.File.Contains("scratch", StringComparison.Ordinal) == true);
+        Assert.Equal(0, CliRun.Run("check", "--input", c.Input, "--theme", Repo.Theme, "--now", "2026-11-25").ExitCode);
+    }
+}
