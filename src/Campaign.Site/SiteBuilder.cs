@@ -6,7 +6,7 @@ using Campaign.Site.Emit;
 using Campaign.Site.Feeds;
 using Campaign.Site.Findings;
 using Campaign.Site.Home;
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 using Campaign.Site.Pages;
 using Campaign.Site.Pdf;
 using Campaign.Site.Planning;

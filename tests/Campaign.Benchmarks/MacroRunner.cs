@@ -5,7 +5,7 @@ using Campaign.Benchmarks.Search;
 using Campaign.Search.Reading;
 using Campaign.Site;
 using Campaign.Generate;
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 
 namespace Campaign.Benchmarks;
 

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Campaign.Core.Diagnostics;
 using Campaign.Site;
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 using Campaign.Site.Timing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

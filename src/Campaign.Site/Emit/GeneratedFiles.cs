@@ -76,7 +76,7 @@ public sealed class GeneratedFile
     internal bool Holds(byte[] bytes) => ReferenceEquals(_bytes, bytes);
 
     /// <summary>Where a live preview's output ledger last found or wrote this very file, so the next build skips it in one step.</summary>
-    internal Incremental.OutputLedger.Entry? Entry { get; set; }
+    internal Preview.OutputLedger.Entry? Entry { get; set; }
 
     private static string HashSegments(IReadOnlyList<ReadOnlyMemory<byte>> segments)
     {

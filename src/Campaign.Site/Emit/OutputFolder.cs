@@ -5,7 +5,7 @@ namespace Campaign.Site.Emit;
 /// <summary>
 /// Where a build writes its files. A plain build writes into a fresh folder beside <c>output/</c> and swaps it in on
 /// success (<see cref="SwappedFolder"/>); a live preview updates its folder in place, writing only what changed
-/// (<c>Incremental.InPlaceFolder</c>). Stages write through this and never learn which of the two they have.
+/// (<c>Preview.InPlaceFolder</c>). Stages write through this and never learn which of the two they have.
 /// </summary>
 public abstract class OutputFolder : IDisposable
 {

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Campaign.Core.Model;
 using Campaign.Site.Emit;
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 using Campaign.Site.Routing;
 
 namespace Campaign.Site.Findings;

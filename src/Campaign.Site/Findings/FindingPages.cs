@@ -1,7 +1,7 @@
 using System.Globalization;
 using Campaign.Core.Model;
 using Campaign.Site.Emit;
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
@@ -27,7 +27,7 @@ public static class FindingPages
     /// null for a plain build.</param>
     /// <param name="viewMemo">In a live preview, the views of the previous build, reused for unchanged findings.</param>
     public static List<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
-        FindingFilesMemo? memo = null, Incremental.FindingViewMemo? viewMemo = null)
+        FindingFilesMemo? memo = null, Preview.FindingViewMemo? viewMemo = null)
     {
         var plan = Start(model, editions, theme, generated, memo, viewMemo);
         plan.Files.GetAwaiter().GetResult();
@@ -40,7 +40,7 @@ public static class FindingPages
     /// page is rendered: the data pages read those files' sizes and hashes as they render.
     /// </summary>
     public static FindingPlan Start(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
-        FindingFilesMemo? memo = null, Incremental.FindingViewMemo? viewMemo = null)
+        FindingFilesMemo? memo = null, Preview.FindingViewMemo? viewMemo = null)
     {
         var jobs = new List<PageJob>();
         if (model.Findings.IsEmpty) return new FindingPlan(jobs, Task.CompletedTask);
@@ -67,13 +67,13 @@ public static class FindingPages
 
             // each finding: independent of the others, so planned on every core (the views only read shared lookups);
             // the jobs keep the catalogue's order.
-            Incremental.FindingViewMemo.FindingPage Make(Finding f, int i)
+            Preview.FindingViewMemo.FindingPage Make(Finding f, int i)
             {
                 var record = records[i].Record;
                 Citation? cited = null; // worked out once, and only when the files or the page are made anew
                 Citation Citation() => cited ??= Cite(model, v, f);
                 GeneratedFile[] Files(Finding f) => FindingExports.Files(code, f, Citation(), record, memo);
-                Incremental.FindingViewMemo.PageParts Parts(Finding f)
+                Preview.FindingViewMemo.PageParts Parts(Finding f)
                 {
                     var view = views.Finding(f, Citation());
                     var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
@@ -85,10 +85,10 @@ public static class FindingPages
                 }
                 return known is null ? new(Parts(f), Files(f)) : new(known.Page(f, Parts), known.Files(f, Files));
             }
-            Incremental.FindingViewMemo.FindingPage[] pages;
+            Preview.FindingViewMemo.FindingPage[] pages;
             if (known is null)
             {
-                pages = new Incremental.FindingViewMemo.FindingPage[catalog.Findings.Length];
+                pages = new Preview.FindingViewMemo.FindingPage[catalog.Findings.Length];
                 Parallel.For(0, pages.Length, i => pages[i] = Make(catalog.Findings[i], i));
             }
             else pages = known.Pages(catalog.Findings, (i, f) => Make(f, i));
@@ -107,7 +107,7 @@ public static class FindingPages
                 var all = views.Facet(facet, int.MaxValue);
                 var facetTitle = Pair(v, title, all.Label);
                 // a facet page shows only what the edition's context holds (labels, counts), so its address and title are its key
-                Incremental.FindingViewMemo.PageParts FacetPage() =>
+                Preview.FindingViewMemo.PageParts FacetPage() =>
                     new(v.Page("finding-facet", "findings", all.Url, facetTitle, null), new FindingFacetPage(all, indexUrl));
                 var facetPage = known is null ? FacetPage() : known.List(all.Url, facetTitle + "\u001f" + indexUrl, [], FacetPage);
                 jobs.Add(new PageJob(facetPage.Page, "finding-facet", facetPage.Model, v));
@@ -143,7 +143,7 @@ public static class FindingPages
     }
 
     /// <param name="known">In a live preview, the edition's memo: a page showing the same rows as last time is reused whole.</param>
-    private static IEnumerable<PageJob> List(EditionViews v, Incremental.FindingViewMemo.Scope? known, string listUrl, string heading,
+    private static IEnumerable<PageJob> List(EditionViews v, Preview.FindingViewMemo.Scope? known, string listUrl, string heading,
         string? facetUrl, string? facetLabel, IReadOnlyList<FindingRowView> rows, IReadOnlyList<FacetView> facets, string? script,
         string indexUrl, string dataUrl)
     {
@@ -155,7 +155,7 @@ public static class FindingPages
             var title = first ? heading : $"{heading} ({n.ToString(CultureInfo.InvariantCulture)}/{pages.ToString(CultureInfo.InvariantCulture)})";
             var shown = rows.Skip((n - 1) * PageSize).Take(PageSize).ToList();
             var page = n; // captured by the factory below
-            Incremental.FindingViewMemo.PageParts Make()
+            Preview.FindingViewMemo.PageParts Make()
             {
                 var pager = new PagerView(page, pages,
                     page > 1 ? Urls.ListPage(listUrl, page - 1) : null,

@@ -1,4 +1,4 @@
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 using Campaign.Site.Planning;
 
 namespace Campaign.Site.Findings;

@@ -33,7 +33,7 @@ public static class PageRenderer
     /// <param name="memo">In a live preview, pages whose fingerprint is unchanged and whose file is still in place are not rendered again.</param>
     /// <param name="links">Gathers the links the theme wrote on each page rendered (pages kept from the last build are not read again).</param>
     public static void RenderAll(IReadOnlyList<PageJob> jobs, Theme theme, OutputFolder output, DiagnosticList diagnostics,
-        Incremental.PageFingerprints? memo = null, Timing.IBuildProgress? progress = null, Checks.ThemeLinks? links = null)
+        Preview.PageFingerprints? memo = null, Timing.IBuildProgress? progress = null, Checks.ThemeLinks? links = null)
     {
         memo?.StartBuild(theme);
         progress?.Stage("render", jobs.Count);

@@ -24,7 +24,7 @@ public static class SearchCorpora
         if (memo is null) docs.AddRange(model.Findings.Select(f => FindingDocument(f, context)));
         else
         {
-            var key = new Incremental.ValueFingerprint().Of(context) ?? Guid.NewGuid().ToString(); // unreadable: never equal to the last build's
+            var key = new Preview.ValueFingerprint().Of(context) ?? Guid.NewGuid().ToString(); // unreadable: never equal to the last build's
             docs.AddRange(memo.Documents(lang, key, model.Findings, f => FindingDocument(f, context)));
         }
 

@@ -1,7 +1,7 @@
 using Campaign.Search;
 using Campaign.Search.Index;
 using Campaign.Site.Emit;
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Campaign.Site;
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Findings;

@@ -4,7 +4,7 @@ using Campaign.Core.Model;
 using Campaign.Site;
 using Campaign.Site.Emit;
 using Campaign.Site.Findings;
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 using Campaign.Tests.Support;

@@ -94,7 +94,7 @@ public sealed class SafetyNetTests : IDisposable
     {
         // What PreviewServer.Rebuild does, without entering its idle no-GC region inside the test process.
         var options = _campaign.Options() with { OutputDir = Path.Combine(_campaign.Root, "preview"), ThemeDir = _theme };
-        var session = new Campaign.Site.Incremental.BuildSession();
+        var session = new Campaign.Site.Preview.BuildSession();
         var result = SiteBuilder.Build(options, session);
         Assert.False(result.Succeeded);
         Assert.Equal(InternalFailure.Code, Assert.Single(result.Diagnostics).Code);

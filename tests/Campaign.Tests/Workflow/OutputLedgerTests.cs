@@ -1,5 +1,5 @@
 using Campaign.Site.Emit;
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 
 namespace Campaign.Tests.Workflow;
 

@@ -1,5 +1,5 @@
 using Campaign.Site;
-using Campaign.Site.Incremental;
+using Campaign.Site.Preview;
 using Campaign.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,7 +1,7 @@
 using Campaign.Core.Load;
 using Campaign.Site.Emit;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// What one build hands the next in a live preview: parsed files by hash, page fingerprints, and a ledger of

@@ -1,6 +1,6 @@
 using Campaign.Site.Emit;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// A live preview's output folder, updated in place: a file is written only when its bytes differ from what the

@@ -1,7 +1,7 @@
 using Campaign.Site.Feeds;
 using Campaign.Site.Rendering;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// The previous build's <c>sitemap.xml</c> with the pages it lists (each page's address, kind and alternates): most

@@ -6,7 +6,7 @@ using Campaign.Site.Findings;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// Each finding's views from the previous build of a live preview: its table row and its page's frame and values,

@@ -5,7 +5,7 @@ using Campaign.Core.Model;
 using Campaign.Site.Findings;
 using Campaign.Site.Routing;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// The findings' generated files from the previous build of a live preview, piece by piece: each finding's record,

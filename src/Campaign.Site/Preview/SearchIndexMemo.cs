@@ -3,7 +3,7 @@ using Campaign.Search;
 using Campaign.Search.Index;
 using Campaign.Site.Emit;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// Each language's search index from the previous build of a live preview, kept as an <see cref="IncrementalIndex"/>:

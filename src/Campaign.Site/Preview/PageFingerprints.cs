@@ -6,7 +6,7 @@ using Campaign.Site.Rendering;
 using Campaign.Core.Diagnostics;
 using Campaign.Core.Load;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// The dependency edge from content to a page: a page is a function of its layout, the theme and the values its

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using System.IO.Hashing;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// A digest (128-bit xxHash, kept in memory only) of the values a page's templates can read: every public property, recursively, as a template sees them.

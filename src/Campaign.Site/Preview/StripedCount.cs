@@ -1,4 +1,4 @@
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// A count that threads add to without sharing a memory location: one counter per thread slot, each on its own cache

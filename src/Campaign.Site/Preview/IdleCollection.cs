@@ -1,6 +1,6 @@
 using System.Runtime;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// Moves a live preview's garbage collections out of its rebuilds and into the time the campaigner spends reading.

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Campaign.Core.Model;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// One value per finding from the previous build of a live preview, by position in a list of findings (the catalogue,

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Campaign.Site.Emit;
 
-namespace Campaign.Site.Incremental;
+namespace Campaign.Site.Preview;
 
 /// <summary>
 /// What a live preview's output folder holds, file by file (path and SHA-256), so a rebuild writes only
