@@ -74,7 +74,9 @@ public static class ContentLoader
         if (!Directory.Exists(dir)) return [];
         var written = reports.Select(r => $"{r.Doc.Slug}.{r.Doc.Lang}.pdf").ToHashSet(StringComparer.Ordinal);
         var pdfs = ImmutableArray.CreateBuilder<SuppliedPdf>();
-        foreach (var name in Directory.EnumerateFileSystemEntries(dir, "*.pdf").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        // Listed through the input gate; what it refuses there (a link out, a FIFO) the section's own listing has reported already.
+        foreach (var name in InputFiles.Enumerate(inputDir, dir, new DiagnosticList(), recursive: false)
+                     .Where(f => Path.GetExtension(f) == ".pdf").Select(Path.GetFileName).OfType<string>())
         {
             var relative = "reports/" + name;
             if (!written.Contains(name))
@@ -83,7 +85,6 @@ public static class ContentLoader
                     new SourceLocation(relative), hint: "name it after its report, for example `reports/my-report.en.pdf`, or move it to assets/");
                 continue;
             }
-            // Through the input gate: a PDF linked from outside input/, or a FIFO, is refused (CMP144, CMP145).
             if (InputFiles.ReadBytes(inputDir, Path.Combine(dir, name), relative, diagnostics) is { } bytes)
             {
                 var parts = name[..^".pdf".Length];

@@ -97,4 +97,18 @@ public sealed class DownloadTests : IDisposable
         Assert.False(_campaign.Exists("downloads/watch-2019.en.pdf"));
         Assert.DoesNotContain("watch-2019", _campaign.Read("SHA256SUMS"));
     }
+
+    [Fact]
+    public void A_supplied_pdf_linked_from_outside_the_campaign_is_refused_once_and_not_published()
+    {
+        var outside = Path.Combine(_campaign.Root, "secret.pdf");
+        File.WriteAllText(outside, "%PDF-1.4 not for publication");
+        _campaign.Delete("reports/watch.en.pdf");
+        File.CreateSymbolicLink(Path.Combine(_campaign.Input, "reports", "watch.en.pdf"), outside);
+        var result = _campaign.Build();
+        var refusal = Assert.Single(result.Diagnostics, d => d.Location?.File == "reports/watch.en.pdf");
+        Assert.Equal("CMP144", refusal.Code);
+        Assert.DoesNotContain("secret", refusal.Message);
+        Assert.False(_campaign.Exists("downloads/watch.en.pdf"));
+    }
 }
