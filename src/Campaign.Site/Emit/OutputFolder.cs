@@ -94,6 +94,13 @@ public abstract class OutputFolder : IDisposable
         _folders.TryAdd(folder, 0);
     }
 
+    /// <summary>Copies an input file into the folder at <paramref name="path"/>.</summary>
+    protected void CopyFile(string path, string source)
+    {
+        EnsureFolder(Path.GetDirectoryName(path)!);
+        File.Copy(source, path, overwrite: true);
+    }
+
     internal static void TryDelete(string dir, string? except)
     {
         if (dir == except || !Directory.Exists(dir)) return;

@@ -47,9 +47,7 @@ public sealed class SwappedFolder : OutputFolder
 
     public override void Copy(string relative, string source)
     {
-        var path = Inside(relative);
-        EnsureFolder(Path.GetDirectoryName(path)!);
-        File.Copy(source, path, overwrite: true);
+        CopyFile(Inside(relative), source);
         Counted();
     }
 

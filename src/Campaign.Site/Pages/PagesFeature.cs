@@ -14,10 +14,13 @@ public sealed class PagesFeature : IFeature
             foreach (var page in v.Edition.Pages.Where(p => p.Item.Layout != "press"))
             {
                 var view = v.Page(page);
-                plan.Add(new PageJob(v.Page(page.Item.Layout, page.Slug, view.Url, page, view.Summary), page.Item.Layout,
-                    new FreePage(view), v));
+                plan.Add(new PageJob(Frame(v, page, view), page.Item.Layout, new FreePage(view), v));
             }
     }
+
+    /// <summary>The frame of a free page in its own layout; press pages are free pages the press feature fills.</summary>
+    internal static PageView Frame(EditionViews v, Routing.Localized<Core.Model.Page> page, PageContentView view) =>
+        v.Page(page.Item.Layout, page.Slug, view.Url, page, view.Summary);
 }
 
 /// <summary>What the <c>page</c> layout reads.</summary>

@@ -17,9 +17,6 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
 
     public string Name => "press room";
 
-    /// <summary>The name of the offline copy for a build on <paramref name="today"/>.</summary>
-    public static string BundleName(DateOnly today) => $"campaign-{today:yyyy-MM-dd}.zip";
-
     public void Plan(SitePlan plan)
     {
         var model = plan.Model;
@@ -27,7 +24,7 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
             foreach (var page in v.Edition.Pages.Where(p => p.Item.Layout == "press"))
             {
                 var view = v.Page(page);
-                plan.Add(new PageJob(v.Page(page.Item.Layout, page.Slug, view.Url, page, view.Summary), page.Item.Layout,
+                plan.Add(new PageJob(Pages.PagesFeature.Frame(v, page, view), page.Item.Layout,
                     new PressPage(view, PressReleasesOf(v), plan.Downloads(d => d.All), Citations(model, v), bundle, AtomFeeds.Links(v),
                         model.Site.Mirrors.IsEmpty ? null : Urls.Section(v.Code, "mirrors")), v));
             }
@@ -46,9 +43,10 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
         }
     }
 
+    /// <summary>The offline copy of a build on <paramref name="today"/>.</summary>
     public static BundleLink Bundle(DateOnly today)
     {
-        var name = BundleName(today);
+        var name = $"campaign-{today:yyyy-MM-dd}.zip";
         return new BundleLink(name, "/" + name, "/" + name + ".sha256");
     }
 

@@ -52,8 +52,7 @@ public sealed class InPlaceFolder : OutputFolder
         var path = Inside(relative);
         var hash = _ledger.SourceHash(source);
         if (!MustWrite(relative, hash)) return;
-        EnsureFolder(Path.GetDirectoryName(path)!);
-        File.Copy(source, path, overwrite: true);
+        CopyFile(path, source);
         Written(relative, hash);
     }
 
