@@ -110,7 +110,7 @@ public static class SiteBuilder
             new CompaniesFeature(),
             new UpdatesFeature(),
             new PagesFeature(),
-            new FindingsFeature(session?.FindingFileMemo, session?.Views),
+            new FindingsFeature(session?.Projections, session is null ? null : session.Catalogues.Catalog),
             new SearchFeature(session?.SearchIndex),
             new PressFeature(bundle),
             new PdfFeature(new PdfSettings(options.Pdf, options.Cache, options.Chromium)),

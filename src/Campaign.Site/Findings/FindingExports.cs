@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Campaign.Core.Model;
 using Campaign.Site.Emit;
-using Campaign.Site.Preview;
+using Campaign.Site.Planning;
 using Campaign.Site.Routing;
 
 namespace Campaign.Site.Findings;
@@ -33,42 +33,24 @@ public static class FindingExports
     }
 
     /// <summary>A finding's page per language: absolute under the base URL when there is one.</summary>
-    public static SortedDictionary<string, string> PageUrls(SiteConfig site, string id) =>
-        new(site.Languages.ToDictionary(l => l.Code, l => Permanent(site, Urls.Finding(l.Code, id))), StringComparer.Ordinal);
+    public static SortedDictionary<string, string> PageUrls(RecordContext context, string id) =>
+        new(context.Languages.ToDictionary(l => l, l => Permanent(context.BaseUrl, Urls.Finding(l, id))), StringComparer.Ordinal);
 
-    public static string Permanent(SiteConfig site, string rootRelative) =>
-        site.BaseUrl is { } b ? b.TrimEnd('/') + rootRelative : rootRelative;
+    public static string Permanent(string? baseUrl, string rootRelative) =>
+        baseUrl is { } b ? b.TrimEnd('/') + rootRelative : rootRelative;
 
-    /// <summary>
-    /// What a finding's record depends on besides the finding: the base URL and the site's languages (its page URLs).
-    /// Worked out once per build; records made in an equal context are reused.
-    /// </summary>
-    public static string RecordContext(SiteConfig site) =>
-        (site.BaseUrl ?? "") + "\u001e" + string.Join('\u001f', site.Languages.Select(l => l.Code));
-
-    /// <summary>
-    /// A finding's record (<c>/&lt;lang&gt;/findings/&lt;id&gt;.json</c>, the same bytes in every language) and the same
-    /// object as an element of <c>findings.json</c>'s array.
-    /// </summary>
-    public sealed record RecordPiece(byte[] Record, byte[] Element);
-
-    /// <summary>The record of <paramref name="f"/>: remembered by <paramref name="memo"/> while the finding and the context stay the same.</summary>
-    public static RecordPiece Record(SiteModel model, Finding f, FindingFilesMemo memo, string context) =>
-        memo.Get("record", f, context, f =>
-        {
-            var record = RecordBytes(model, f);
-            return new RecordPiece(record, Element(record));
-        });
+    /// <summary>What every finding's record reads besides the finding, in this build.</summary>
+    public static RecordContext RecordContextOf(SiteConfig site) => new(site.BaseUrl, [.. site.Languages.Select(l => l.Code)]);
 
     /// <summary>The array-element indentation of <c>findings.json</c> (depth 2).</summary>
-    private static readonly byte[] ElementIndent = "    "u8.ToArray();
+    internal static readonly byte[] ElementIndent = "    "u8.ToArray();
 
     /// <summary>
     /// A record written at the top level, indented as an element of <c>findings.json</c>'s array: every line break gains the
     /// array's indentation and the final one goes. The writer escapes line breaks inside strings, so every raw line break is
     /// between tokens, and the bytes equal what the writer would put there itself.
     /// </summary>
-    private static byte[] Element(byte[] record)
+    internal static byte[] Element(byte[] record)
     {
         var body = record.AsSpan(0, record.Length - 1); // without the final line break
         var breaks = body.Count((byte)'\n');
@@ -84,27 +66,39 @@ public static class FindingExports
         return element;
     }
 
-    public static IReadOnlyList<FindingDownload> WholeDatabase(SiteModel model, GeneratedFiles generated, FindingFilesMemo? memo = null)
+    /// <summary>The whole-database downloads: <c>findings.csv</c>, <c>findings.json</c> and its schema.</summary>
+    /// <param name="records">Every finding's record, in any order.</param>
+    public static IReadOnlyList<FindingDownload> WholeDatabase(SiteModel model, IReadOnlyList<RecordPiece> records, GeneratedFiles generated, IProjector projector)
     {
-        memo ??= new FindingFilesMemo();
         var site = model.Site;
         var byId = model.Findings.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         var languages = Languages(site);
         GeneratedFile? csv = null, json = null;
         // the two large files side by side, each hashed as soon as it is made (the data page lists their hashes)
-        Parallel.Invoke(() => csv = generated.Add(Spreadsheet(byId, languages, memo)), () => json = generated.Add(Database(model, byId, languages, memo)));
+        Parallel.Invoke(() => csv = generated.Add(Spreadsheet(byId, languages, projector)), () => json = generated.Add(Database(model, records, languages, projector)));
         Parallel.Invoke(() => _ = csv!.Sha256, () => _ = json!.Sha256);
-        var schemaBytes = FindingSchema.Write(site, model.Content.Vocabularies, languages);
-        var schema = generated.Add(SchemaPath, memo.Whole(SchemaPath, schemaBytes, [], () => schemaBytes)); // unchanged: the same array
+        var schema = generated.Add(SchemaPath, projector.Joined(Unchanged, SchemaPath, FindingSchema.Write(site, model.Content.Vocabularies, languages), []));
         return [new("csv", csv!, "CSV", byId.Length), new("json", json!, "JSON", byId.Length), new("schema", schema, "JSON Schema", null)];
     }
 
-    /// <summary><c>findings.json</c>: a head, then each finding's record as an element of the array.</summary>
-    private static GeneratedFile Database(SiteModel model, ImmutableArray<Finding> byId, List<string> languages, FindingFilesMemo memo)
+    private static readonly byte[] FirstElement = "\n    "u8.ToArray();
+    private static readonly byte[] NextElement = ",\n    "u8.ToArray();
+
+    /// <summary>A file's bytes: the previous build's very array while they read the same, so its hash is known.</summary>
+    private static readonly Join<byte[], byte[], byte[]> Unchanged = new("unchanged-file", static (bytes, _) => bytes);
+
+    private static readonly Join<byte[], byte[], GeneratedFile> JsonFile = new("findings-json", static (head, elements) =>
+        new GeneratedFile(JsonPath, Pieces(head, elements, FirstElement, NextElement, elements.Count == 0 ? "]\n}\n"u8.ToArray() : "\n  ]\n}\n"u8.ToArray())));
+
+    private static readonly Join<byte[], byte[], GeneratedFile> CsvFile = new("findings-csv", static (header, lines) =>
+        new GeneratedFile(CsvPath, Pieces([.. Encoding.UTF8.Preamble, .. header], lines, [], [], [])));
+
+    /// <summary><c>findings.json</c>: a head, then each finding's record as an element of the array, by id.</summary>
+    private static GeneratedFile Database(SiteModel model, IReadOnlyList<RecordPiece> records, List<string> languages, IProjector projector)
     {
         var site = model.Site;
-        var recordContext = RecordContext(site);
-        var elements = memo.Slots<byte[]>("element").Fill(byId, recordContext, (_, f) => Record(model, f, memo, recordContext).Element, parallel: true);
+        var elements = records.Select(r => r.Element).ToArray();
+        Array.Sort(records.Select(r => r.Finding.Id).ToArray(), elements, StringComparer.Ordinal);
         var head = Json(w =>
         {
             w.WriteStartObject();
@@ -116,49 +110,30 @@ public static class FindingExports
             foreach (var l in languages) w.WriteStringValue(l);
             w.WriteEndArray();
             if (LastReviewed(model) is { } last) w.WriteString("updated", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteNumber("count", byId.Length);
+            w.WriteNumber("count", elements.Length);
             w.WriteStartArray("findings");
         }, final: false);
         // the array as the writer would continue it: each element on a new line at depth 2, then the closing lines
-        return memo.Whole(JsonPath, head, elements, () => new GeneratedFile(JsonPath, Pieces(head, elements, FirstElement, NextElement, byId.IsEmpty ? "]\n}\n"u8.ToArray() : "\n  ]\n}\n"u8.ToArray())));
+        return projector.Joined(JsonFile, JsonPath, head, elements);
     }
 
-    /// <summary><c>findings.csv</c>: the lines of findings the memo holds for these columns, and new lines for the others.</summary>
-    private static GeneratedFile Spreadsheet(ImmutableArray<Finding> byId, IReadOnlyList<string> languages, FindingFilesMemo memo)
+    /// <summary><c>findings.csv</c>: the header line and one line per finding, by id.</summary>
+    private static GeneratedFile Spreadsheet(ImmutableArray<Finding> byId, IReadOnlyList<string> languages, IProjector projector)
     {
-        var sources = FindingCsv.SourceColumns(byId);
-        var context = string.Join('\u001f', languages) + "\u001e" + sources.ToString(CultureInfo.InvariantCulture);
-        var lines = memo.Slots<byte[]>("csv").Fill(byId, context, (changed, lines) =>
-        {
-            var missing = new List<int>();
-            foreach (var i in changed)
-                if (!memo.TryGet("csv", byId[i], context, out lines[i]!)) missing.Add(i);
-            if (missing.Count == 0) return;
-            // one writer for all new lines: creating a CSV writer per line would cost more than the line
-            var made = FindingCsv.Lines([.. missing.Select(i => byId[i])], languages, sources);
-            for (var k = 0; k < missing.Count; k++)
-            {
-                lines[missing[k]] = made[k];
-                memo.Set("csv", byId[missing[k]], context, made[k]);
-            }
-        }, SameBytes);
-        var header = FindingCsv.HeaderLine(languages, sources);
-        return memo.Whole(CsvPath, header, lines, () => new GeneratedFile(CsvPath, Pieces([.. Encoding.UTF8.Preamble, .. header], lines, [], [], [])));
+        var context = new CsvContext([.. languages], FindingCsv.SourceColumns(byId));
+        var lines = projector.Each(FindingProjections.CsvLine, byId, context);
+        return projector.Joined(CsvFile, CsvPath, FindingCsv.HeaderLine(languages, context.Sources), lines);
     }
 
-    private static bool SameBytes(byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b);
-
-    private static readonly byte[] FirstElement = "\n    "u8.ToArray();
-    private static readonly byte[] NextElement = ",\n    "u8.ToArray();
 
     /// <summary>
     /// <paramref name="head"/>, each part after <paramref name="first"/> (the first part) or <paramref name="next"/> (the others),
     /// then <paramref name="tail"/>, as pieces to write one after another: the same bytes as <see cref="Concat"/>, without the copy.
     /// </summary>
-    private static List<ReadOnlyMemory<byte>> Pieces(byte[] head, byte[][] parts, byte[] first, byte[] next, byte[] tail)
+    private static List<ReadOnlyMemory<byte>> Pieces(byte[] head, IReadOnlyList<byte[]> parts, byte[] first, byte[] next, byte[] tail)
     {
-        var pieces = new List<ReadOnlyMemory<byte>>(parts.Length * 2 + 2) { head };
-        for (var i = 0; i < parts.Length; i++)
+        var pieces = new List<ReadOnlyMemory<byte>>(parts.Count * 2 + 2) { head };
+        for (var i = 0; i < parts.Count; i++)
         {
             var before = i == 0 ? first : next;
             if (before.Length > 0) pieces.Add(before);
@@ -190,32 +165,26 @@ public static class FindingExports
     public static DateOnly? LastReviewed(SiteModel model) => model.Findings.IsEmpty ? null : model.Findings.Max(f => f.Reviewed);
 
     /// <summary>The bytes of a finding's record, the same in every language (so one array can serve them all).</summary>
-    public static byte[] RecordBytes(SiteModel model, Finding f) => Json(w => FindingJson.Write(w, f, PageUrls(model.Site, f.Id)));
+    public static byte[] RecordBytes(Finding f, RecordContext context) => Json(w => FindingJson.Write(w, f, PageUrls(context, f.Id)));
 
-    /// <summary>
-    /// A finding's files in one language: its record, BibTeX and CSL-JSON. Remembered, paths and all, while the citation reads
-    /// the same and the record is the same array, so an unchanged finding costs a lookup and its files keep their hashes.
-    /// </summary>
-    public static GeneratedFile[] Files(string lang, Finding f, Citation citation, byte[] record, FindingFilesMemo memo) =>
-        memo.Get("files:" + lang, f, (citation, record), f => new GeneratedFile[]
-        {
-            new($"{lang}/findings/{f.Id}.json", record),
-            new($"{lang}/findings/{f.Id}/{f.Id}.bib", Citations.BibTeX(citation)),
-            new($"{lang}/findings/{f.Id}/{f.Id}.csl.json", Citations.CslJson(citation)),
-        });
+    /// <summary>A finding's files in one language: its record, BibTeX and CSL-JSON.</summary>
+    public static GeneratedFile[] Files(string lang, RecordPiece record, Citation citation)
+    {
+        var id = record.Finding.Id;
+        return
+        [
+            new($"{lang}/findings/{id}.json", record.Record),
+            new($"{lang}/findings/{id}/{id}.bib", Citations.BibTeX(citation)),
+            new($"{lang}/findings/{id}/{id}.csl.json", Citations.CslJson(citation)),
+        ];
+    }
 
     /// <summary>
     /// The compact file the filter script loads instead of every record: each facet's values with their labels in
-    /// this language, and one row per finding in list order: <c>[id, title, company, technology, buyer type, [places], from, to, licence]</c>,
-    /// facet fields given as positions in that facet's value list. A row depends on its finding, the language and the catalogue's
-    /// facets, so a live preview that reuses the catalogue keeps the rows of unchanged findings.
+    /// this language, and one row per finding in list order (<see cref="FacetRow"/>).
     /// </summary>
-    public static GeneratedFile Facets(FindingCatalog catalog, FindingViewFactory views, IReadOnlyDictionary<string, string> strings, GeneratedFiles generated,
-        FindingFilesMemo? memo = null)
+    public static GeneratedFile Facets(FindingCatalog catalog, FindingViewFactory views, GeneratedFiles generated, IProjector projector)
     {
-        memo ??= new FindingFilesMemo();
-        var index = new Lazy<Dictionary<string, Dictionary<string, int>>>(() => catalog.Facets.ToDictionary(f => f.Name,
-            f => f.Values.Select((v, i) => (v.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal)));
         var head = Json(w =>
         {
             w.WriteStartObject();
@@ -227,7 +196,7 @@ public static class FindingExports
             {
                 w.WriteStartObject();
                 w.WriteString("name", facet.Name);
-                w.WriteString("label", strings.GetValueOrDefault(facet.LabelKey, facet.Name));
+                w.WriteString("label", views.Strings.GetValueOrDefault(facet.LabelKey, facet.Name));
                 w.WriteStartArray("values");
                 foreach (var v in facet.Values)
                 {
@@ -242,35 +211,44 @@ public static class FindingExports
             w.WriteEndArray();
             w.WriteStartArray("rows");
         }, indented: false, final: false);
-        var context = (views.Code, catalog.Facets);
-        var kind = "facets:" + views.Code;
-        var rows = memo.Slots<byte[]>(kind).Fill(catalog.Findings, context, (_, finding) => memo.Get(kind, finding, context, f => Json(w =>
-            {
-                var at = index.Value;
-                w.WriteStartArray();
-                w.WriteStringValue(f.Id);
-                w.WriteStringValue(views.Text(f.Title));
-                w.WriteNumberValue(at["company"][f.Company]);
-                w.WriteNumberValue(at["technology"][f.Technology]);
-                w.WriteNumberValue(at["buyer-type"][f.Buyer.Type]);
-                w.WriteStartArray();
-                foreach (var p in views.PlaceKeys(f)) w.WriteNumberValue(at["place"][p]);
-                w.WriteEndArray();
-                w.WriteNumberValue(f.Years.From);
-                w.WriteNumberValue(f.Years.To);
-                w.WriteNumberValue(at["licence"][f.Licence]);
-                w.WriteEndArray();
-            }, indented: false, final: false)), same: SameBytes);
+        var positions = catalog.Facets.ToDictionary(f => f.Name,
+            f => (IReadOnlyDictionary<string, int>)f.Values.Select((v, i) => (v.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal), StringComparer.Ordinal);
+        var rows = projector.Each(FindingProjections.FacetRow, catalog.Findings, new FacetRowContext(views.Code, views.Fallback, positions));
         // the rows as the compact writer would continue the array: comma-separated, then the closing brackets
         var path = $"{views.Code}/findings/facets.json";
-        var json = memo.Whole(path, head, rows, () => Concat(head, rows, [], ","u8, "]}\n"u8));
+        var json = projector.Joined(FacetsJson, path, head, rows);
         // The same data as a script, for the index opened from disk, where findings.js cannot fetch(). JSON is a
         // JavaScript expression, and the writer escapes < > & ' ", so the file holds nothing but this one call.
-        var script = memo.Whole($"{views.Code}/findings/facets.js", [], [json], () =>
-            Concat("CampaignFindings.deliver("u8.ToArray(), [json[..^1]], [], [], ");\n"u8));
-        generated.Add($"{views.Code}/findings/facets.js", script);
+        generated.Add($"{views.Code}/findings/facets.js", projector.Joined(FacetsScript, path, "", [json]));
         return generated.Add(path, json);
     }
+
+    private static readonly Join<byte[], byte[], byte[]> FacetsJson = new("facets-json", static (head, rows) => Concat(head, rows, [], ","u8, "]}\n"u8));
+
+    private static readonly Join<byte[], string, byte[]> FacetsScript = new("facets-js", static (_, json) =>
+        Concat("CampaignFindings.deliver("u8.ToArray(), [json[0][..^1]], [], [], ");\n"u8));
+
+    /// <summary>
+    /// A finding's row of the facet file: <c>[id, title, company, technology, buyer type, [places], from, to, licence]</c>,
+    /// facet fields given as positions in that facet's value list.
+    /// </summary>
+    public static byte[] FacetRow(Finding f, FacetRowContext c) => Json(w =>
+    {
+        var at = c.Positions;
+        w.WriteStartArray();
+        w.WriteStringValue(f.Id);
+        w.WriteStringValue(f.Title.Get(c.Code, c.Fallback));
+        w.WriteNumberValue(at["company"][f.Company]);
+        w.WriteNumberValue(at["technology"][f.Technology]);
+        w.WriteNumberValue(at["buyer-type"][f.Buyer.Type]);
+        w.WriteStartArray();
+        foreach (var p in FindingCatalog.Places(f).Select(t => FindingCatalog.PlaceKey(t, c.Fallback)).Distinct()) w.WriteNumberValue(at["place"][p]);
+        w.WriteEndArray();
+        w.WriteNumberValue(f.Years.From);
+        w.WriteNumberValue(f.Years.To);
+        w.WriteNumberValue(at["licence"][f.Licence]);
+        w.WriteEndArray();
+    }, indented: false, final: false);
 
     /// <param name="final">False for the start of a file or a piece of one: no line break after it (the writer may stop mid-array).</param>
     private static byte[] Json(Action<Utf8JsonWriter> write, bool indented = true, bool final = true)

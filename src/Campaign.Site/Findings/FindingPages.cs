@@ -1,7 +1,7 @@
 using System.Globalization;
 using Campaign.Core.Model;
 using Campaign.Site.Emit;
-using Campaign.Site.Preview;
+using Campaign.Site.Planning;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
@@ -23,13 +23,12 @@ public static class FindingPages
     /// <summary>Values each facet shows on the index; the facet's own page lists them all.</summary>
     public const int IndexFacetValues = 12;
 
-    /// <param name="memo">A live preview's findings files from the previous build, so only edited findings' files are made again;
-    /// null for a plain build.</param>
-    /// <param name="viewMemo">In a live preview, the views of the previous build, reused for unchanged findings.</param>
+    /// <param name="projector">Makes the per-finding outputs (a live preview's remembers them); a fresh one for a plain build.</param>
+    /// <param name="catalogue">Works out the catalogue (a live preview's reuses the last one when it still holds).</param>
     public static List<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
-        FindingFilesMemo? memo = null, Preview.FindingViewMemo? viewMemo = null)
+        IProjector? projector = null, Func<SiteModel, FindingCatalog>? catalogue = null)
     {
-        var plan = Start(model, editions, theme, generated, memo, viewMemo);
+        var plan = Start(model, editions, theme, generated, projector, catalogue);
         plan.Files.GetAwaiter().GetResult();
         return plan.Jobs;
     }
@@ -40,81 +39,50 @@ public static class FindingPages
     /// page is rendered: the data pages read those files' sizes and hashes as they render.
     /// </summary>
     public static FindingPlan Start(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
-        FindingFilesMemo? memo = null, Preview.FindingViewMemo? viewMemo = null)
+        IProjector? projector = null, Func<SiteModel, FindingCatalog>? catalogue = null)
     {
+        projector ??= FreshProjector.Instance;
         var jobs = new List<PageJob>();
         if (model.Findings.IsEmpty) return new FindingPlan(jobs, Task.CompletedTask);
-        memo ??= new FindingFilesMemo(); // a plain build remembers nothing past itself, but takes the same path
-        var catalog = memo.Catalog(model);
-        // every record first, on every core: each language's files and findings.json share them
-        var recordContext = FindingExports.RecordContext(model.Site);
-        var records = memo.Slots<FindingExports.RecordPiece>("record")
-            .Fill(catalog.Findings, recordContext, (_, f) => FindingExports.Record(model, f, memo, recordContext), parallel: true);
+        var catalog = (catalogue ?? FindingCatalog.Build)(model);
+        // every record first: each language's files and findings.json share them
+        var records = projector.Each(FindingProjections.Record, catalog.Findings, FindingExports.RecordContextOf(model.Site));
         // The whole-database files are the largest single piece of work here: written beside the per-finding work.
-        var database = Task.Run(() => FindingExports.WholeDatabase(model, generated, memo));
+        var database = Task.Run(() => FindingExports.WholeDatabase(model, records, generated, projector));
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
 
         foreach (var v in editions)
         {
-            var views = new FindingViewFactory(model, v, catalog);
+            var views = FindingViewFactory.For(model, v, catalog);
             var code = v.Code;
-            var known = viewMemo?.For(code, model, v, catalog);
-            FindingExports.Facets(catalog, views, v.Strings, generated, memo);
-            IReadOnlyList<FindingRowView> rows = known is null ? catalog.Findings.Select(views.Row).ToList() : known.Rows(catalog.Findings, views.Row);
+            FindingExports.Facets(catalog, views, generated, projector);
+            var rows = projector.Each(FindingProjections.Row, catalog.Findings, views);
             var title = S(v, "findings_title");
             var indexUrl = Urls.Section(code, "findings");
             var dataUrl = Urls.Section(code, "data");
 
-            // each finding: independent of the others, so planned on every core (the views only read shared lookups);
-            // the jobs keep the catalogue's order.
-            Preview.FindingViewMemo.FindingPage Make(Finding f, int i)
-            {
-                var record = records[i].Record;
-                Citation? cited = null; // worked out once, and only when the files or the page are made anew
-                Citation Citation() => cited ??= Cite(model, v, f);
-                GeneratedFile[] Files(Finding f) => FindingExports.Files(code, f, Citation(), record, memo);
-                Preview.FindingViewMemo.PageParts Parts(Finding f)
-                {
-                    var view = views.Finding(f, Citation());
-                    var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
-                    // a finding is as public as its company: in a --drafts build, one of a company not yet public is marked so
-                    var page = v.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
-                        fallback, fallback ? model.Site.DefaultLanguage : null, draft: v.Edition.Company(f.Company)?.IsDraft == true,
-                        translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
-                    return new(page, new FindingPage(view));
-                }
-                return known is null ? new(Parts(f), Files(f)) : new(known.Page(f, Parts), known.Files(f, Files));
-            }
-            Preview.FindingViewMemo.FindingPage[] pages;
-            if (known is null)
-            {
-                pages = new Preview.FindingViewMemo.FindingPage[catalog.Findings.Length];
-                Parallel.For(0, pages.Length, i => pages[i] = Make(catalog.Findings[i], i));
-            }
-            else pages = known.Pages(catalog.Findings, (i, f) => Make(f, i));
+            // each finding's page and files (the projections make them on every core when there are many), in the catalogue's order
+            var cite = CiteContextOf(model, code);
+            var pages = projector.Each(FindingProjections.Page, catalog.Findings, new FindingPageContext(views, v.Frames, cite));
             var each = new PageJob[pages.Length];
             for (var i = 0; i < each.Length; i++) each[i] = new PageJob(pages[i].Page, "finding", pages[i].Model, v);
             jobs.AddRange(each);
-            generated.AddUnder(code + "/", [.. pages.Select(p => p.Files)]);
+            generated.AddUnder(code + "/", projector.Each(FindingProjections.Files, records, cite));
 
             // the index and its numbered pages
             var facets = catalog.Facets.Select(f => views.Facet(f, IndexFacetValues)).ToList();
-            jobs.AddRange(List(v, known, indexUrl, title, null, null, rows, facets, script, indexUrl, dataUrl));
+            jobs.AddRange(List(v, projector, indexUrl, title, null, null, rows, facets, script, indexUrl, dataUrl));
 
             // per facet: a page of its values, and a list per value
             foreach (var facet in catalog.Facets)
             {
                 var all = views.Facet(facet, int.MaxValue);
-                var facetTitle = Pair(v, title, all.Label);
-                // a facet page shows only what the edition's context holds (labels, counts), so its address and title are its key
-                Preview.FindingViewMemo.PageParts FacetPage() =>
-                    new(v.Page("finding-facet", "findings", all.Url, facetTitle, null), new FindingFacetPage(all, indexUrl));
-                var facetPage = known is null ? FacetPage() : known.List(all.Url, facetTitle + "\u001f" + indexUrl, [], FacetPage);
+                var facetPage = projector.Joined(FacetPage, all.Url, new FacetPageContext(v.Frames, Pair(v, title, all.Label), all, indexUrl), []);
                 jobs.Add(new PageJob(facetPage.Page, "finding-facet", facetPage.Model, v));
                 foreach (var value in facet.Values)
                 {
                     var link = views.Link(facet.Name, value.Key);
-                    jobs.AddRange(List(v, known, link.Url, Pair(v, all.Label, link.Label), all.Url, all.Label,
+                    jobs.AddRange(List(v, projector, link.Url, Pair(v, all.Label, link.Label), all.Url, all.Label,
                         value.Members.Select(i => rows[i]).ToList(), [], null, indexUrl, dataUrl));
                 }
             }
@@ -130,6 +98,41 @@ public static class FindingPages
         return new FindingPlan(jobs, database); // its files are in `generated` once it ends, with or without editions
     }
 
+    /// <summary>A finding's page: its frame and its view, from the finding and the edition's context only.</summary>
+    internal static PagePart Page(Finding f, FindingPageContext c)
+    {
+        var views = c.Views;
+        var code = views.Code;
+        var view = views.Finding(f, c.Cite.Of(f));
+        var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
+        // a finding is as public as its company: in a --drafts build, one of a company not yet public is marked so
+        var page = c.Frames.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
+            fallback, fallback ? views.Fallback : null, draft: views.DraftCompany(f.Company),
+            translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
+        return new PagePart(page, new FindingPage(view));
+    }
+
+    /// <summary>What a facet's page of all its values is made from.</summary>
+    private sealed record FacetPageContext(PageFrames Frames, string Title, FacetView All, string IndexUrl);
+
+    private static readonly Join<FindingRowView, FacetPageContext, PagePart> FacetPage = new("finding-facet", static (c, _) =>
+        new PagePart(c.Frames.Page("finding-facet", "findings", c.All.Url, c.Title, null), new FindingFacetPage(c.All, c.IndexUrl)));
+
+    /// <summary>What a list page is made from besides the rows it shows.</summary>
+    private sealed record ListContext(PageFrames Frames, string Url, string Title, string Heading, int Total, PagerView Pager,
+        IReadOnlyList<FacetView> Facets, bool Interactive, string IndexUrl, string DataUrl, string? ScriptUrl, string? FacetUrl, string? FacetLabel);
+
+    private static readonly Join<FindingRowView, ListContext, PagePart> ListPage = new("finding-list", static (c, rows) =>
+        new PagePart(c.Frames.Page("finding-list", "findings", c.Url, c.Title, null), new FindingListPage(new FindingListView(
+            c.Heading, c.Total, rows, c.Pager, c.Facets, c.Interactive, c.IndexUrl, c.DataUrl, c.ScriptUrl, c.FacetUrl, c.FacetLabel))));
+
+    private static CiteContext CiteContextOf(SiteModel model, string code)
+    {
+        var site = model.Site;
+        var author = site.Organisation?.Get(code, site.DefaultLanguage) ?? site.Title.Get(code, site.DefaultLanguage);
+        return new CiteContext(code, site.DefaultLanguage, author, site.Title.Get(code, site.DefaultLanguage), site.BaseUrl, model.Today);
+    }
+
     private static string S(EditionViews v, string key) => v.Strings.TryGetValue(key, out var s) ? s : key;
 
     /// <summary>"Company: Axis" in the language's own punctuation (<c>title_pair</c>: 公司：安讯士).</summary>
@@ -142,8 +145,7 @@ public static class FindingPages
         return text;
     }
 
-    /// <param name="known">In a live preview, the edition's memo: a page showing the same rows as last time is reused whole.</param>
-    private static IEnumerable<PageJob> List(EditionViews v, Preview.FindingViewMemo.Scope? known, string listUrl, string heading,
+    private static IEnumerable<PageJob> List(EditionViews v, IProjector projector, string listUrl, string heading,
         string? facetUrl, string? facetLabel, IReadOnlyList<FindingRowView> rows, IReadOnlyList<FacetView> facets, string? script,
         string indexUrl, string dataUrl)
     {
@@ -154,37 +156,20 @@ public static class FindingPages
             var url = Urls.ListPage(listUrl, n);
             var title = first ? heading : $"{heading} ({n.ToString(CultureInfo.InvariantCulture)}/{pages.ToString(CultureInfo.InvariantCulture)})";
             var shown = rows.Skip((n - 1) * PageSize).Take(PageSize).ToList();
-            var page = n; // captured by the factory below
-            Preview.FindingViewMemo.PageParts Make()
-            {
-                var pager = new PagerView(page, pages,
-                    page > 1 ? Urls.ListPage(listUrl, page - 1) : null,
-                    page < pages ? Urls.ListPage(listUrl, page + 1) : null,
-                    Window(page, pages).Select(k => new PagerLink(k, Urls.ListPage(listUrl, k), k == page)).ToList());
-                var list = new FindingListView(heading, rows.Count, shown, pager,
-                    first ? facets : [], first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel);
-                return new(v.Page("finding-list", "findings", url, title, null), new FindingListPage(list));
-            }
-            // Everything but the rows comes from the edition's context (labels, counts, addresses) or is in the key:
-            // the theme's script address changes with the theme, the total and page count with the rows.
-            var parts = known is null ? Make()
-                : known.List(url, string.Join('\u001f', title, rows.Count, pages, script, facetUrl, facetLabel, indexUrl, dataUrl), shown, Make);
-            yield return new PageJob(parts.Page, "finding-list", parts.Model, v);
+            var pager = new PagerView(n, pages,
+                n > 1 ? Urls.ListPage(listUrl, n - 1) : null,
+                n < pages ? Urls.ListPage(listUrl, n + 1) : null,
+                Window(n, pages).Select(k => new PagerLink(k, Urls.ListPage(listUrl, k), k == n)).ToList());
+            var context = new ListContext(v.Frames, url, title, heading, rows.Count, pager, first ? facets : [],
+                first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel);
+            var part = projector.Joined(ListPage, url, context, shown);
+            yield return new PageJob(part.Page, "finding-list", part.Model, v);
         }
     }
 
     /// <summary>Page numbers a pager shows: the first, the last, and three either side of the current one.</summary>
     public static IEnumerable<int> Window(int current, int total) =>
         Enumerable.Range(1, total).Where(k => k == 1 || k == total || Math.Abs(k - current) <= 3);
-
-    private static Citation Cite(SiteModel model, EditionViews v, Finding f)
-    {
-        var site = model.Site;
-        var author = site.Organisation?.Get(v.Code, site.DefaultLanguage) ?? site.Title.Get(v.Code, site.DefaultLanguage);
-        var url = FindingExports.Permanent(site, Urls.Finding(v.Code, f.Id));
-        return new Citation(f.Id, author, f.Title.Get(v.Code, site.DefaultLanguage), site.Title.Get(v.Code, site.DefaultLanguage),
-            url, site.BaseUrl is not null, f.Reviewed, model.Today, v.Code);
-    }
 
     private static DownloadView Download(SiteModel model, EditionViews v, FindingDownload d) =>
         new(d.Name, S(v, $"data_{d.Name}_title"), S(v, $"data_{d.Name}_text"), d.File.Url, d.Format, d.File.Size, v.Dates.Number(d.File.Size), Size(d.File.Size, v),

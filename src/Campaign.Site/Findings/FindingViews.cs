@@ -48,34 +48,81 @@ public sealed record FindingListView(string Heading, int Total, IReadOnlyList<Fi
 public sealed record DownloadView(string Name, string Title, string Description, string Url, string Format, long Bytes, string BytesText, string Size,
     string Sha256, int? Records, string? Licence, DateView? Updated);
 
-/// <summary>Builds the findings' views for one language edition.</summary>
-public sealed class FindingViewFactory(SiteModel model, EditionViews views, FindingCatalog catalog)
-{
-    private readonly string _code = views.Code;
-    private readonly string _fallback = model.Site.DefaultLanguage;
-    private readonly Dictionary<(string Facet, string Key), FacetValue> _values = catalog.Facets
-        .SelectMany(f => f.Values.Select(v => (f.Name, v))).ToDictionary(x => (x.Name, x.v.Key), x => x.v);
+/// <summary>A company as a language edition publishes it: the link findings show, and whether it is still a draft.</summary>
+public sealed record EditionCompany(CompanyLink Link, bool Draft);
 
-    public string Code => _code;
+/// <summary>A report as findings refer to it: its title and its headings' texts by id (the first of equal ids).</summary>
+public sealed record ReportHeadings(string Title, IReadOnlyDictionary<string, string> Headings);
+
+/// <summary>A facet value as findings' views show it: its slug, its label and how many findings have it.</summary>
+public sealed record FacetValueLabel(string Key, string Slug, LocalizedText Label, int Count);
+
+/// <summary>
+/// Builds the findings' views for one language edition, and is the whole context they are made from: everything a
+/// view reads besides its finding is one of these public properties (the projections in <see cref="FindingProjections"/>
+/// are keyed by them), resolved once from the edition, so an embargoed company or report cannot be reached.
+/// </summary>
+/// <param name="LanguageTags">Each site language's BCP 47 tag by code, for text shown in another language.</param>
+/// <param name="Companies">The companies the edition publishes, by slug.</param>
+/// <param name="Facets">Each facet's values by key.</param>
+public sealed record FindingViewFactory(
+    Language Language, string Fallback, IReadOnlyDictionary<string, string> LanguageTags, IReadOnlyDictionary<string, string> Strings,
+    Vocabularies Vocabularies, IReadOnlyDictionary<string, EditionCompany> Companies, IReadOnlyDictionary<string, ReportHeadings> Reports,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, FacetValueLabel>> Facets)
+{
+    /// <summary>The views' context of one edition, from its views and the catalogue.</summary>
+    public static FindingViewFactory For(SiteModel model, EditionViews views, FindingCatalog catalog)
+    {
+        var reports = new Dictionary<string, ReportHeadings>(StringComparer.Ordinal);
+        foreach (var r in views.Edition.Reports)
+        {
+            var headings = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var h in r.Item.Body.Headings) headings.TryAdd(h.Id, h.Text);
+            reports.TryAdd(r.Slug, new ReportHeadings(r.Item.Title, headings));
+        }
+        return new FindingViewFactory(
+            views.Language, model.Site.DefaultLanguage,
+            model.Site.Languages.ToDictionary(l => l.Code, l => l.Lang, StringComparer.Ordinal),
+            views.Strings, model.Content.Vocabularies,
+            views.Edition.Companies.ToDictionary(c => c.Slug, c => new EditionCompany(views.CompanyLink(c.Slug), c.IsDraft), StringComparer.Ordinal),
+            reports,
+            catalog.Facets.ToDictionary(f => f.Name, f => (IReadOnlyDictionary<string, FacetValueLabel>)f.Values.ToDictionary(
+                v => v.Key, v => new FacetValueLabel(v.Key, v.Slug, v.Label, v.Members.Length), StringComparer.Ordinal), StringComparer.Ordinal));
+    }
+
+    public string Code => Language.Code;
+
+    private DateFormat? _dates;
+
+    /// <summary>Dates in the edition's format (worked out from <see cref="Language"/> and <see cref="Strings"/>).</summary>
+    private DateFormat Dates => _dates ??= new DateFormat(Language, Strings);
 
     public ShownText Shown(LocalizedText text) =>
-        text.Has(_code) ? new ShownText(text[_code]!, null) : new ShownText(text.Get(_code, _fallback), LangOf(text));
+        text.Has(Code) ? new ShownText(text[Code]!, null) : new ShownText(text.Get(Code, Fallback), LangOf(text));
 
     private string? LangOf(LocalizedText text)
     {
-        var code = text.Has(_fallback) ? _fallback : text.Values.Keys.First();
-        return model.Site.Find(code)?.Lang ?? code;
+        var code = text.Has(Fallback) ? Fallback : text.Values.Keys.First();
+        return LanguageTags.GetValueOrDefault(code, code);
     }
 
-    public string Text(LocalizedText text) => text.Get(_code, _fallback);
+    public string Text(LocalizedText text) => text.Get(Code, Fallback);
+
+    private string Label(string vocabulary, string value) => Vocabularies.Label(vocabulary, value, Code, Fallback);
+
+    /// <summary>A link to a company the edition publishes (routing dropped every reference to any other).</summary>
+    public CompanyLink CompanyLink(string slug) => Companies.TryGetValue(slug, out var c) ? c.Link : new(slug, slug, Urls.Company(Code, slug));
+
+    /// <summary>True when the finding's company is still a draft (shown only in a <c>--drafts</c> build).</summary>
+    public bool DraftCompany(string slug) => Companies.TryGetValue(slug, out var c) && c.Draft;
 
     public static string FacetUrl(string lang, string facet) => $"/{lang}/findings/{facet}/";
     public static string ValueUrl(string lang, string facet, string slug) => $"/{lang}/findings/{facet}/{slug}/";
 
     public FacetLinkView Link(string facet, string key)
     {
-        var v = _values[(facet, key)];
-        return new FacetLinkView(v.Key, Text(v.Label), ValueUrl(_code, facet, v.Slug), v.Members.Length);
+        var v = Facets[facet][key];
+        return new FacetLinkView(v.Key, Text(v.Label), ValueUrl(Code, facet, v.Slug), v.Count);
     }
 
     public FacetView Facet(Facet facet, int limit)
@@ -84,43 +131,42 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
         var values = limit < facet.Values.Length
             ? facet.Values.OrderByDescending(v => v.Members.Length).ThenBy(v => v.Key, StringComparer.Ordinal).Take(limit)
             : facet.Values.AsEnumerable();
-        return new FacetView(facet.Name, views.Strings.GetValueOrDefault(facet.LabelKey, facet.Name), FacetUrl(_code, facet.Name),
+        return new FacetView(facet.Name, Strings.GetValueOrDefault(facet.LabelKey, facet.Name), FacetUrl(Code, facet.Name),
             values.Select(v => Link(facet.Name, v.Key)).ToList(), Math.Max(0, facet.Values.Length - limit));
     }
 
-    public IEnumerable<string> PlaceKeys(Finding f) => FindingCatalog.Places(f).Select(t => FindingCatalog.PlaceKey(t, _fallback)).Distinct();
+    public IEnumerable<string> PlaceKeys(Finding f) => FindingCatalog.Places(f).Select(t => FindingCatalog.PlaceKey(t, Fallback)).Distinct();
 
     public FindingRowView Row(Finding f) =>
-        new(f.Id, Urls.Finding(_code, f.Id), Shown(f.Title), views.CompanyLink(f.Company).Name, views.CompanyLink(f.Company).Url,
-            views.Label("technology", f.Technology), views.Label("buyer_type", f.Buyer.Type),
-            string.Join(", ", PlaceKeys(f).Reverse().Select(k => Text(_values[("place", k)].Label))),
-            f.Years.ToString(), views.Label("licence_status", f.Licence), f.Licence);
+        new(f.Id, Urls.Finding(Code, f.Id), Shown(f.Title), CompanyLink(f.Company).Name, CompanyLink(f.Company).Url,
+            Label("technology", f.Technology), Label("buyer_type", f.Buyer.Type),
+            string.Join(", ", PlaceKeys(f).Reverse().Select(k => Text(Facets["place"][k].Label))),
+            f.Years.ToString(), Label("licence_status", f.Licence), f.Licence);
 
     public FindingView Finding(Finding f, Citation citation)
     {
-        var summaryLang = f.Summary.ContainsKey(_code) ? _code : f.Summary.ContainsKey(_fallback) ? _fallback : f.Summary.Keys.First();
+        var summaryLang = f.Summary.ContainsKey(Code) ? Code : f.Summary.ContainsKey(Fallback) ? Fallback : f.Summary.Keys.First();
         ReportSectionView? section = null;
         if (f.ReportSection is { } rs)
         {
             var parts = rs.Split('#', 2);
-            var report = views.Edition.Reports.FirstOrDefault(r => r.Slug == parts[0]);
-            if (report is not null)
+            if (Reports.TryGetValue(parts[0], out var report))
             {
-                var heading = parts.Length == 2 ? report.Item.Body.Headings.FirstOrDefault(h => h.Id == parts[1]) : null;
-                section = new ReportSectionView(Urls.Report(_code, parts[0]) + (parts.Length == 2 ? "#" + parts[1] : ""), report.Item.Title, heading?.Text);
+                var heading = parts.Length == 2 ? report.Headings.GetValueOrDefault(parts[1]) : null;
+                section = new ReportSectionView(Urls.Report(Code, parts[0]) + (parts.Length == 2 ? "#" + parts[1] : ""), report.Title, heading);
             }
         }
-        var url = Urls.Finding(_code, f.Id);
-        return new FindingView(f.Id, url, Shown(f.Title), views.CompanyLink(f.Company), Shown(f.Product),
+        var url = Urls.Finding(Code, f.Id);
+        return new FindingView(f.Id, url, Shown(f.Title), CompanyLink(f.Company), Shown(f.Product),
             Link("technology", f.Technology), Shown(f.Buyer.Name), Link("buyer-type", f.Buyer.Type),
             PlaceKeys(f).Select(k => Link("place", k)).ToList(), Shown(f.Country),
             f.Years.ToString(), f.Years.All.Select(y => Link("year", y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
-            f.Summary[summaryLang].Html, summaryLang == _code ? null : model.Site.Find(summaryLang)?.Lang, f.SummaryForm,
+            f.Summary[summaryLang].Html, summaryLang == Code ? null : LanguageTags.GetValueOrDefault(summaryLang), f.SummaryForm,
             Link("licence", f.Licence),
-            f.Sources.Select(s => new SourceView(s.Title, s.Publisher, views.Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote, s.Language)).ToList(),
-            section, f.Tags, views.Dates.View(f.Reviewed), $"/{_code}/findings/{f.Id}.json",
-            new CitationView(Citations.PlainText(citation, views.Strings.GetValueOrDefault("cite_pattern", "{0}. \"{1}\". {2}, {3}. {5}. {6}.")),
-                citation.Url, citation.Absolute, views.Dates.View(citation.Accessed),
-                $"{url}{f.Id}.bib", $"{url}{f.Id}.csl.json", $"{f.Id}-{_code}.bib", $"{f.Id}-{_code}.csl.json"));
+            f.Sources.Select(s => new SourceView(s.Title, s.Publisher, Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote, s.Language)).ToList(),
+            section, f.Tags, Dates.View(f.Reviewed), $"/{Code}/findings/{f.Id}.json",
+            new CitationView(Citations.PlainText(citation, Strings.GetValueOrDefault("cite_pattern", "{0}. \"{1}\". {2}, {3}. {5}. {6}.")),
+                citation.Url, citation.Absolute, Dates.View(citation.Accessed),
+                $"{url}{f.Id}.bib", $"{url}{f.Id}.csl.json", $"{f.Id}-{Code}.bib", $"{f.Id}-{Code}.csl.json"));
     }
 }

@@ -13,9 +13,12 @@ public sealed class BuildSession
     public PageFingerprints Pages { get; } = new();
     public OutputLedger Ledger { get; } = new();
     public SearchIndexMemo SearchIndexes { get; } = new();
-    public FindingViewMemo FindingViews { get; } = new();
     public SitemapMemo Sitemaps { get; } = new();
-    public FindingFilesMemo FindingFiles { get; } = new();
+
+    /// <summary>The per-record outputs (findings' rows, pages, files) of earlier builds, by record and context.</summary>
+    public RememberingProjector Projections { get; } = new();
+
+    public FindingCatalogMemo Catalogues { get; } = new();
 
     internal DocumentCache Cache => Documents;
 
@@ -23,10 +26,7 @@ public sealed class BuildSession
 
     internal SearchIndexMemo SearchIndex => SearchIndexes;
 
-    internal FindingViewMemo Views => FindingViews;
-
     internal SitemapMemo Sitemap => Sitemaps;
-    internal FindingFilesMemo FindingFileMemo => FindingFiles;
 
     /// <summary>
     /// For a live preview: keeps the output folder's lock from the first build until <see cref="ReleaseOutput"/>, so no
@@ -75,7 +75,7 @@ public sealed class BuildSession
         Documents.ResetCounts();
         Pages.ResetCounts();
         SearchIndexes.ResetCounts();
-        FindingViews.ResetCounts();
-        FindingFiles.ResetCounts();
+        Projections.Begin();
+        Catalogues.ResetCounts();
     }
 }

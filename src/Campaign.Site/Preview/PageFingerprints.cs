@@ -56,7 +56,7 @@ public sealed class PageFingerprints
 
     /// <summary>
     /// Fingerprints of page values kept from earlier builds, by the values' identity: a page whose values a build reused
-    /// (an unchanged finding's, see <see cref="FindingViewMemo"/>) is not walked again. Weak keys: values no build uses any more are let go.
+    /// (an unchanged finding's, see <see cref="RememberingProjector"/>) is not walked again. Weak keys: values no build uses any more are let go.
     /// </summary>
     private readonly ConditionalWeakTable<object, Known> _known = new();
 

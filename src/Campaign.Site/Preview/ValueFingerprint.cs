@@ -81,6 +81,11 @@ internal sealed class ValueFingerprint
             case Delegate:
                 Tag(hash, 'f'); // a template cannot call it
                 return true;
+            case byte[] bytes: // the head of a generated file: its bytes, not a value per byte
+                Tag(hash, 'b');
+                Text(hash, bytes.Length.ToString(CultureInfo.InvariantCulture));
+                hash.Append(bytes);
+                return true;
         }
 
         var type = value.GetType();

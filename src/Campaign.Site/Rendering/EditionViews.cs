@@ -157,20 +157,15 @@ public sealed class EditionViews
     public string Label(string vocabulary, string value) =>
         _model.Content.Vocabularies.Label(vocabulary, value, Code, Fallback);
 
+    /// <summary>What every page frame of this edition is made from.</summary>
+    public PageFrames Frames => _frames ??= new PageFrames(Language, _model.Site.Languages, _model.Site.BaseUrl);
+
+    private PageFrames? _frames;
+
     /// <summary>The page frame: title, alternates in every language, fallback notice, canonical URL.</summary>
     public PageView Page(string kind, string section, string url, string title, string? description, bool fallback = false,
-        string? fallbackFrom = null, bool draft = false, Func<string, bool>? translatedIn = null)
-    {
-        var site = _model.Site;
-        var alternates = site.Languages.Select(l =>
-        {
-            var altUrl = Urls.InLanguage(url, l.Code);
-            return new AlternateView(l.Code, l.Name, l.Lang, l.Dir, altUrl, l.Code == Code, translatedIn?.Invoke(l.Code) ?? true);
-        }).ToList();
-        var fromLanguage = fallback && fallbackFrom is not null ? site.Find(fallbackFrom) : null;
-        return new PageView(kind, section, url, title, description, ToView(Language), alternates,
-            fromLanguage?.Name, fromLanguage?.Lang, draft, site.BaseUrl is null ? null : site.BaseUrl + url.TrimStart('/'));
-    }
+        string? fallbackFrom = null, bool draft = false, Func<string, bool>? translatedIn = null) =>
+        Frames.Page(kind, section, url, title, description, fallback, fallbackFrom, draft, translatedIn);
 
     public PageView Page<T>(string kind, string section, string url, Localized<T> item, string? description) where T : IDocument =>
         Page(kind, section, url, item.Item.Title, description, item.IsFallback, item.Item.Doc.Lang, item.IsDraft,

@@ -56,7 +56,8 @@ public sealed class PreviewWorkTests
         c.Edit("findings/acme.yaml", "Acme sold **dome cameras**", "Acme sold **ten dome cameras**");
         p.Rebuild("an edit of the first finding, same number of lines");
         Assert.Equal(1, s.Documents.Partial);
-        Assert.Equal(2 * 2 * (findings - 1), s.FindingViews.Reused); // a row and a page, per language
+        Assert.Equal(2 * (findings - 1), s.Projections.Reused("finding-row")); // per language
+        Assert.Equal(2 * (findings - 1), s.Projections.Reused("finding-page"));
 
         c.Edit("findings/acme.yaml", "  tags: [cameras, guilin]\n", "  tags:\n    [cameras, guilin]\n");
         p.Rebuild("a line more");

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Campaign.Core.Model;
+using Campaign.Site.Emit;
+using Campaign.Site.Planning;
+using Campaign.Site.Rendering;
+
+namespace Campaign.Site.Findings;
+
+/// <summary>What a finding's record reads besides the finding: the base URL and the site's languages (its page URLs).</summary>
+public sealed record RecordContext(string? BaseUrl, ImmutableArray<string> Languages);
+
+/// <summary>What a spreadsheet line reads besides its finding: the languages (column groups) and the number of source columns.</summary>
+public sealed record CsvContext(ImmutableArray<string> Languages, int Sources);
+
+/// <summary>What a finding's citation reads besides the finding, in one language.</summary>
+/// <param name="Author">The organisation, or the site's title when there is none.</param>
+public sealed record CiteContext(string Code, string Fallback, string Author, string SiteTitle, string? BaseUrl, DateOnly Today)
+{
+    public Citation Of(Finding f)
+    {
+        var path = Routing.Urls.Finding(Code, f.Id);
+        return new Citation(f.Id, Author, f.Title.Get(Code, Fallback), SiteTitle, BaseUrl is { } b ? b.TrimEnd('/') + path : path,
+            BaseUrl is not null, f.Reviewed, Today, Code);
+    }
+}
+
+/// <summary>What a finding's page reads besides the finding: the edition's views, its page frames and the citation's context.</summary>
+public sealed record FindingPageContext(FindingViewFactory Views, PageFrames Frames, CiteContext Cite);
+
+/// <summary>What a row of a language's facet file reads besides its finding: each facet value's position in the file's value lists.</summary>
+public sealed record FacetRowContext(string Code, string Fallback, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Positions);
+
+/// <summary>A page's frame and what its layout reads, as one output.</summary>
+public sealed record PagePart(PageView Page, object Model);
+
+/// <summary>
+/// Each output the findings make per finding, as a <see cref="Projection{TRecord, TContext, TOut}"/> of the finding (or its
+/// record) and a context that holds everything else it reads: the build makes them through its <see cref="IProjector"/>.
+/// </summary>
+public static class FindingProjections
+{
+    private static readonly IEqualityComparer<byte[]> SameBytes = new BytesComparer();
+
+    /// <summary>A finding's record (<c>/&lt;lang&gt;/findings/&lt;id&gt;.json</c>) and the same object as an element of <c>findings.json</c>.</summary>
+    public static readonly Projection<Finding, RecordContext, RecordPiece> Record =
+        new("finding-record", static (f, c) => RecordPiece.Of(f, c), parallel: true);
+
+    /// <summary>A finding's line of <c>findings.csv</c>; new lines are written together, one writer for all.</summary>
+    public static readonly Projection<Finding, CsvContext, byte[]> CsvLine =
+        new("csv-line", static (f, c) => FindingCsv.Lines([f], c.Languages, c.Sources)[0],
+            makeMany: static (fs, c) => FindingCsv.Lines(fs, c.Languages, c.Sources), same: SameBytes);
+
+    /// <summary>A finding's files in one language: its record, BibTeX and CSL-JSON.</summary>
+    public static readonly Projection<RecordPiece, CiteContext, GeneratedFile[]> Files =
+        new("finding-files", static (r, c) => FindingExports.Files(c.Code, r, c.Of(r.Finding)), parallel: true);
+
+    /// <summary>A finding's row in one language's facet file (see <see cref="FindingExports.Facets"/>).</summary>
+    public static readonly Projection<Finding, FacetRowContext, byte[]> FacetRow =
+        new("facet-row", static (f, c) => FindingExports.FacetRow(f, c), same: SameBytes);
+
+    /// <summary>A finding's row in the tables of one language.</summary>
+    public static readonly Projection<Finding, FindingViewFactory, FindingRowView> Row =
+        new("finding-row", static (f, views) => views.Row(f), same: EqualityComparer<FindingRowView>.Default);
+
+    /// <summary>A finding's page in one language: its frame and its view.</summary>
+    public static readonly Projection<Finding, FindingPageContext, PagePart> Page =
+        new("finding-page", static (f, c) => FindingPages.Page(f, c), parallel: true);
+
+    private sealed class BytesComparer : IEqualityComparer<byte[]>
+    {
+        public bool Equals(byte[]? a, byte[]? b) => a.AsSpan().SequenceEqual(b);
+        public int GetHashCode(byte[] bytes) => bytes.Length;
+    }
+}
+
+/// <summary>
+/// A finding's record (<c>/&lt;lang&gt;/findings/&lt;id&gt;.json</c>, the same bytes in every language) and the same object
+/// as an element of <c>findings.json</c>'s array, with the finding it is the record of.
+/// </summary>
+public sealed record RecordPiece(Finding Finding, byte[] Record, byte[] Element)
+{
+    public static RecordPiece Of(Finding f, RecordContext context)
+    {
+        var record = FindingExports.RecordBytes(f, context);
+        return new RecordPiece(f, record, FindingExports.Element(record));
+    }
+}
