@@ -111,7 +111,7 @@ public static class SiteBuilder
             new UpdatesFeature(),
             new PagesFeature(),
             new FindingsFeature(session?.Projections, session is null ? null : session.Catalogues.Catalog),
-            new SearchFeature(session?.SearchIndex),
+            new SearchFeature(session?.Projections, session is null ? null : session.SearchIndex.Generated),
             new PressFeature(bundle),
             new PdfFeature(new PdfSettings(options.Pdf, options.Cache, options.Chromium)),
             new FeedsFeature(),

@@ -14,9 +14,6 @@ namespace Campaign.Site.Preview;
 /// </summary>
 public sealed class SearchIndexMemo
 {
-    /// <summary>What the previous build's corpora were made of, reused where unchanged.</summary>
-    public Site.Search.CorpusMemo Corpora { get; } = new();
-
     private readonly ConcurrentDictionary<string, IncrementalIndex> _byLanguage = new(StringComparer.Ordinal);
     private int _reused;
     private int _analysed;

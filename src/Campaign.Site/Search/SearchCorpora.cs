@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AngleSharp.Html.Parser;
 using Campaign.Core.Model;
 using Campaign.Search;
+using Campaign.Site.Planning;
 using Campaign.Site.Routing;
 
 namespace Campaign.Site.Search;
@@ -12,27 +13,29 @@ namespace Campaign.Site.Search;
 /// </summary>
 public static class SearchCorpora
 {
-    /// <param name="memo">What a live preview's previous build made its corpora of, reused where unchanged; null to make all.</param>
-    public static IReadOnlyList<SearchCorpus> Build(SiteModel model, CorpusMemo? memo = null) => [.. model.Editions.Select(e => Build(model, e, memo))];
+    /// <param name="projector">Makes the findings' documents and the reports' sections (<see cref="FreshProjector"/> unless given).</param>
+    public static IReadOnlyList<SearchCorpus> Build(SiteModel model, IProjector? projector = null) =>
+        [.. model.Editions.Select(e => Build(model, e, projector ?? FreshProjector.Instance))];
 
-    public static SearchCorpus Build(SiteModel model, Edition edition, CorpusMemo? memo = null)
+    /// <summary>A finding's search document in one language.</summary>
+    private static readonly Projection<Finding, FindingContext, SearchDocument> FindingDocuments = new("search-finding", static (f, c) => FindingDocument(f, c));
+
+    /// <summary>A report body's sections (parsing reports again cost a live preview as much as the rest of a rebuild).</summary>
+    private static readonly Projection<RenderedMarkdown, string, IReadOnlyList<(string Id, string Title, string Text)>> ReportSections =
+        new("search-sections", static (body, _) => Sections(body.Html));
+
+    public static SearchCorpus Build(SiteModel model, Edition edition, IProjector projector)
     {
         var lang = edition.Language.Code;
         var docs = new List<SearchDocument>();
 
-        var context = FindingContext.Of(model, edition);
-        if (memo is null) docs.AddRange(model.Findings.Select(f => FindingDocument(f, context)));
-        else
-        {
-            var key = new Preview.ValueFingerprint().Of(context) ?? Guid.NewGuid().ToString(); // unreadable: never equal to the last build's
-            docs.AddRange(memo.Documents(lang, key, model.Findings, f => FindingDocument(f, context)));
-        }
+        docs.AddRange(projector.Each(FindingDocuments, model.Findings, FindingContext.Of(model, edition)));
 
         foreach (var r in edition.Reports)
         {
             var report = r.Item;
             var url = Urls.Report(lang, report.Doc.Slug);
-            var sections = memo is null ? Sections(report.Body.Html) : memo.Sections(report.Body.Html, Sections);
+            var sections = projector.One(ReportSections, report.Body, "");
             docs.Add(new SearchDocument(url, report.Title, "report", null, report.Date.Year, report.Date.Year,
                 Join(report.Summary, sections.Count > 0 ? sections[0].Text : "")));
             foreach (var section in sections.Skip(1))
@@ -65,7 +68,7 @@ public static class SearchCorpora
 
     /// <summary>
     /// Everything a finding's search document reads besides the finding, and nothing else: a live preview reuses an
-    /// unchanged finding's document while this digests the same.
+    /// unchanged finding's document while this holds the same values.
     /// </summary>
     /// <param name="CompanyNames">The edition's published companies' names by slug.</param>
     public sealed record FindingContext(string Lang, string Fallback, ImmutableSortedDictionary<string, string> CompanyNames, Vocabulary? Technology)

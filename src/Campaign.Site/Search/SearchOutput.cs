@@ -1,7 +1,7 @@
 using Campaign.Search;
 using Campaign.Search.Index;
 using Campaign.Site.Emit;
-using Campaign.Site.Preview;
+using Campaign.Site.Planning;
 using Campaign.Site.Rendering;
 using Campaign.Site.Routing;
 
@@ -32,19 +32,21 @@ public static class SearchOutput
         return [.. index, .. index.Select(ScriptTwin.Of)];
     }
 
+    /// <summary>A language's index files as generated files under <paramref name="folder"/> (<c>search/en/</c>), made from nothing.</summary>
+    public static IReadOnlyList<GeneratedFile> Write(SearchCorpus corpus, string folder) =>
+        [.. Files(corpus).Select(file => new GeneratedFile(folder + file.Path, file.Bytes))];
+
     /// <summary>Adds <c>search/&lt;lang&gt;/…</c> for every edition to the generated files and returns the search pages.</summary>
-    /// <param name="memo">A live preview's documents and indexes of the previous build, rebuilt where changed; null to build from nothing.</param>
+    /// <param name="projector">Makes the per-record documents (<see cref="FreshProjector"/> unless given).</param>
+    /// <param name="index">Writes a language's index files (<see cref="Write"/> unless given; a live preview's updates its last index).</param>
     public static IReadOnlyList<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
-        SearchIndexMemo? memo = null)
+        IProjector? projector = null, Func<SearchCorpus, string, IReadOnlyList<GeneratedFile>>? index = null)
     {
-        var corpora = SearchCorpora.Build(model, memo?.Corpora);
+        var corpora = SearchCorpora.Build(model, projector);
         Parallel.ForEach(corpora, corpus =>
         {
             var folder = $"search/{corpus.Lang}/";
-            if (memo is null)
-                generated.AddUnder(folder, Files(corpus).Select(file => new GeneratedFile(folder + file.Path, file.Bytes)));
-            else
-                generated.AddUnder(folder, memo.Generated(corpus, folder));
+            generated.AddUnder(folder, (index ?? Write)(corpus, folder));
         });
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";
