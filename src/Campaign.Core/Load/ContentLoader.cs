@@ -29,7 +29,7 @@ public static class ContentLoader
         var pages = TranslationSchedules.Align(reader.ReadSection("pages", reader.Page), lang, (d, info) => d with { Doc = info }, diagnostics);
         var findings = FindingsReader.Read(inputDir, site, vocabularies, markdown, today, diagnostics, cache);
 
-        var content = new ContentModel(site, strings, vocabularies, reports, companies, updates, pages, findings, ReadAssets(inputDir, diagnostics),
+        var content = new ContentModel(site, strings, vocabularies, reports, companies, updates, pages, findings, ReadAssets(inputDir, diagnostics, cache),
             ReadSuppliedPdfs(inputDir, reports, diagnostics));
         ContentRules.Check(content, diagnostics);
         UntranslatedCopies.Check(content, diagnostics);
@@ -39,7 +39,7 @@ public static class ContentLoader
         return content;
     }
 
-    private static ImmutableArray<Asset> ReadAssets(string inputDir, DiagnosticList diagnostics)
+    private static ImmutableArray<Asset> ReadAssets(string inputDir, DiagnosticList diagnostics, DocumentCache? cache)
     {
         var dir = Path.Combine(inputDir, "assets");
         if (!Directory.Exists(dir)) return [];
@@ -62,9 +62,24 @@ public static class ContentLoader
                     new SourceLocation("assets/" + relative), hint: Slugs.Advice);
             }
             if (!AssetRules.Check(relative, file, diagnostics)) continue;
-            assets.Add(new Asset(relative, file));
+            var (size, hash) = Hash(file, "assets/" + relative, cache);
+            assets.Add(new Asset(relative, file, size, hash));
         }
         return assets.ToImmutable();
+    }
+
+    /// <summary>
+    /// An asset's size and SHA-256, read once here so that no later stage reads the file to describe it; in a live preview,
+    /// taken from the cache while the file's size and modification time are unchanged (assets can be large).
+    /// </summary>
+    private static (long Size, string Sha256) Hash(string file, string relative, DocumentCache? cache)
+    {
+        var stamp = cache is null ? null : DocumentCache.FileStamp.Of(file); // before reading: an edit during the read shows next time
+        if (stamp is not null && cache!.TryGetUnchanged(relative, stamp, out var known)) return (stamp.Length, known.Hash);
+        using var stream = File.OpenRead(file);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+        cache?.Set(relative, new DocumentCache.Entry(hash, null, [], stamp));
+        return (stream.Length, hash);
     }
 
     /// <summary>Reads <c>reports/&lt;slug&gt;.&lt;lang&gt;.pdf</c> beside each report written in that language.</summary>

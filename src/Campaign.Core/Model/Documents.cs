@@ -136,7 +136,8 @@ public sealed record Page(
 
 /// <summary>A file under <c>input/assets/</c>, copied as it is.</summary>
 /// <param name="Path">Path relative to <c>assets/</c>, with forward slashes.</param>
-public sealed record Asset(string Path, string FullPath);
+/// <param name="Sha256">The hash of the file as loaded: downloads list it, PDFs and the preview's output key on it.</param>
+public sealed record Asset(string Path, string FullPath, long Size, string Sha256);
 
 /// <summary>A report's PDF supplied beside its Markdown (<c>reports/&lt;slug&gt;.&lt;lang&gt;.pdf</c>), published instead of a printed one.</summary>
 public sealed record SuppliedPdf(string Slug, string Lang, byte[] Bytes);

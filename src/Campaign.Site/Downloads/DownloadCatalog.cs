@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using Campaign.Site.Emit;
 
 namespace Campaign.Site.Downloads;
@@ -31,12 +30,7 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
         return new(generated, [.. model.Content.Assets
             .Where(a => !PageAssets.Contains(Path.GetExtension(a.Path)) && !hidden.Contains(a.Path))
             .OrderBy(a => a.Path, StringComparer.Ordinal)
-            .Select(a =>
-            {
-                var bytes = File.ReadAllBytes(a.FullPath);
-                var path = "assets/" + a.Path;
-                return new Download(path, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), LangOf(path, languages));
-            })], languages);
+            .Select(a => new Download("assets/" + a.Path, a.Size, a.Sha256, LangOf("assets/" + a.Path, languages)))], languages);
     }
 
     /// <summary>Every download, ordered by path. Computed on each read: stages may still be adding files while pages are planned.</summary>

@@ -37,7 +37,8 @@ public abstract class OutputFolder : IDisposable
     public abstract void Write(GeneratedFile file);
 
     /// <summary>Copies an input file (an asset) to <paramref name="relative"/>.</summary>
-    public abstract void Copy(string relative, string source);
+    /// <param name="sha256">The file's hash as loaded, by which a folder updated in place knows it holds the file already.</param>
+    public abstract void Copy(string relative, string source, string sha256);
 
     /// <summary>
     /// Keeps the file already there from the previous build without rewriting it (its inputs did not change);

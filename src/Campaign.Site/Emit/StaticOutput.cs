@@ -17,7 +17,7 @@ public static class StaticOutput
         var embargoed = Downloads.EmbargoedAssets.Of(model);
         foreach (var asset in model.Content.Assets.Where(a => !embargoed.Contains(a.Path)))
         {
-            output.Copy("assets/" + asset.Path, asset.FullPath);
+            output.Copy("assets/" + asset.Path, asset.FullPath, asset.Sha256);
             count++;
         }
         return count;

@@ -45,7 +45,7 @@ public sealed class SwappedFolder : OutputFolder
         Counted();
     }
 
-    public override void Copy(string relative, string source)
+    public override void Copy(string relative, string source, string sha256)
     {
         CopyFile(Inside(relative), source);
         Counted();

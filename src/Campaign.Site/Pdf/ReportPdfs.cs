@@ -121,7 +121,7 @@ public static class ReportPdfs
         foreach (var asset in model.Content.Assets.Where(a => html.Contains("assets/" + a.Path, StringComparison.Ordinal)))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(asset.Path));
-            hash.AppendData(File.ReadAllBytes(asset.FullPath));
+            hash.AppendData(Encoding.UTF8.GetBytes(asset.Sha256));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
     }

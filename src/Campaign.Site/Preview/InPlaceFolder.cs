@@ -47,13 +47,12 @@ public sealed class InPlaceFolder : OutputFolder
         Written(relative, hash);
     }
 
-    public override void Copy(string relative, string source)
+    public override void Copy(string relative, string source, string sha256)
     {
         var path = Inside(relative);
-        var hash = _ledger.SourceHash(source);
-        if (!MustWrite(relative, hash)) return;
+        if (!MustWrite(relative, sha256)) return;
         CopyFile(path, source);
-        Written(relative, hash);
+        Written(relative, sha256);
     }
 
     /// <summary>

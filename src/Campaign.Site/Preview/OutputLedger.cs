@@ -27,7 +27,6 @@ public sealed class OutputLedger
     }
 
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Hash)> _sources = new(StringComparer.Ordinal);
     private int _build;
     private readonly StripedCount _produced = new();
 
@@ -146,16 +145,6 @@ public sealed class OutputLedger
         foreach (var path in stale)
             if (_files.TryRemove(path, out var entry)) (entry.Holds, entry.Removed) = (null, true); // deleted: a file pointing here is no longer on disk
         return stale;
-    }
-
-    /// <summary>The hash of a source file to copy, remembered by size and time so large assets are not read on every rebuild.</summary>
-    internal string SourceHash(string source)
-    {
-        var info = new FileInfo(source);
-        if (_sources.TryGetValue(source, out var s) && s.Length == info.Length && s.Modified == info.LastWriteTimeUtc) return s.Hash;
-        var hash = Hash(File.ReadAllBytes(source));
-        _sources[source] = (info.Length, info.LastWriteTimeUtc, hash);
-        return hash;
     }
 
     internal static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
