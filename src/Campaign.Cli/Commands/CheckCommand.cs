@@ -111,7 +111,7 @@ public sealed class CheckCommand : ICommand
             var counts = new LinkCheck.Counts(0, 0);
             // The advice below reads the content the build loaded.
             var content = build.Content;
-            if (content is not null) ContentCheck.Run(content, options.InputDir, diagnostics);
+            if (content is not null) ContentCheck.Run(content, diagnostics);
             if (build.Succeeded && content is not null)
                 counts = LinkCheck.Run(Path.Combine(temp, "site"), PageSources.Of(content), diagnostics);
             var all = diagnostics.Sorted();

@@ -90,7 +90,7 @@ public sealed class MarkdownRenderer
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             var id = heading.GetAttributes().Id ?? "";
-            headings.Add(new Heading(heading.Level, id, InlineText(heading.Inline)));
+            headings.Add(new Heading(heading.Level, id, InlineText(heading.Inline), firstLine + heading.Line));
         }
 
         var html = Write(document, plain: false);

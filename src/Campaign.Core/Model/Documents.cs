@@ -47,7 +47,8 @@ public sealed record DocumentInfo(
 }
 
 /// <summary>A heading of a rendered Markdown body, for tables of contents and anchor checks.</summary>
-public sealed record Heading(int Level, string Id, string Text);
+/// <param name="Line">The 1-based line in the content file (front matter included), so advice can point at it; 0 when unknown.</param>
+public sealed record Heading(int Level, string Id, string Text, int Line = 0);
 
 /// <summary>A link or image written in Markdown, where it is in the file, so a broken one can be pointed at.</summary>
 /// <param name="Line">The 1-based line in the content file (front matter included).</param>

@@ -10,7 +10,7 @@ namespace Campaign.Site.Checks;
 /// </summary>
 public static class ContentCheck
 {
-    public static void Run(ContentModel content, string inputDir, DiagnosticList diagnostics)
+    public static void Run(ContentModel content, DiagnosticList diagnostics)
     {
         foreach (var finding in content.Findings)
             for (var i = 0; i < finding.Sources.Length; i++)
@@ -25,12 +25,13 @@ public static class ContentCheck
         {
             var body = Body(doc);
             var file = doc.Doc.Location.File;
-            var lines = new Lazy<string[]>(() => ReadLines(Path.Combine(inputDir, file)));
             foreach (var img in parser.ParseDocument(body.Html).Images)
                 if (string.IsNullOrWhiteSpace(img.AlternativeText))
                 {
                     var src = img.GetAttribute("src") ?? "";
-                    diagnostics.Warning("CMP113", $"The image `{src}` has no alt text.", new SourceLocation(file, LineOf(lines.Value, src)), null,
+                    // where the Markdown wrote it (an image in raw HTML has no line the renderer kept)
+                    var line = body.Links.IsDefault ? 0 : body.Links.FirstOrDefault(l => l.IsImage && l.Url == src)?.Line ?? 0;
+                    diagnostics.Warning("CMP113", $"The image `{src}` has no alt text.", new SourceLocation(file, line), null,
                         "describe the image in the brackets: ![Axis camera on a lamp post](/assets/camera.jpg)");
                 }
             // The page title is the h1, so the body's headings start at level 2 and go down one level at a time.
@@ -39,7 +40,7 @@ public static class ContentCheck
             {
                 if (h.Level > previous + 1)
                     diagnostics.Warning("CMP114", $"The heading `{h.Text}` is level {h.Level} but follows level {previous}; screen reader users navigate by these levels.",
-                        new SourceLocation(file, LineOf(lines.Value, h.Text, heading: true)), null,
+                        new SourceLocation(file, h.Line), null,
                         $"use {new string('#', previous + 1)} for it (one # more than the heading above)");
                 previous = h.Level;
             }
@@ -54,20 +55,4 @@ public static class ContentCheck
         Page p => p.Body,
         _ => RenderedMarkdown.Empty,
     };
-
-    private static string[] ReadLines(string path)
-    {
-        try { return File.ReadAllLines(path); }
-        catch (IOException) { return []; }
-    }
-
-    /// <summary>The 1-based line where <paramref name="text"/> appears (0 when not found), so the warning points at it.</summary>
-    private static int LineOf(string[] lines, string text, bool heading = false)
-    {
-        if (text.Length == 0) return 0;
-        for (var i = 0; i < lines.Length; i++)
-            if (lines[i].Contains(text, StringComparison.Ordinal) && (!heading || lines[i].TrimStart().StartsWith('#')))
-                return i + 1;
-        return 0;
-    }
 }
