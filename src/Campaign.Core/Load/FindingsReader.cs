@@ -26,8 +26,7 @@ public static partial class FindingsReader
     {
         var dir = Path.Combine(inputDir, "findings");
         if (!Directory.Exists(dir)) return [];
-        var languages = new List<string> { site.DefaultLanguage };
-        languages.AddRange(site.Languages.Select(l => l.Code).Where(c => c != site.DefaultLanguage));
+        var languages = site.CodesDefaultFirst.ToList();
 
         var records = new List<MapNode>();
         var cached = new List<Finding>();

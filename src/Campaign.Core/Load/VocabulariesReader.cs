@@ -21,8 +21,7 @@ public static class VocabulariesReader
         if (text is null || YamlReader.Parse(text, FileName, 0, diagnostics) is not MapNode map)
             return new Vocabularies(result.ToImmutable());
 
-        var languages = new List<string> { site.DefaultLanguage };
-        languages.AddRange(site.Languages.Select(l => l.Code).Where(c => c != site.DefaultLanguage));
+        var languages = site.CodesDefaultFirst;
         foreach (var (name, node) in map.Entries)
         {
             if (!Known.Contains(name))

@@ -38,6 +38,9 @@ public sealed record SiteConfig(
     public Language Default => Languages.First(l => l.Code == DefaultLanguage);
 
     public Language? Find(string code) => Languages.FirstOrDefault(l => l.Code == code);
+
+    /// <summary>The language codes, the default first, then as site.yaml lists them: the order of data columns and fallbacks.</summary>
+    public IReadOnlyList<string> CodesDefaultFirst => [DefaultLanguage, .. Languages.Select(l => l.Code).Where(c => c != DefaultLanguage)];
 }
 
 /// <summary>The theme's interface strings, per language, from <c>i18n/&lt;lang&gt;.yaml</c>.</summary>

@@ -7,7 +7,7 @@ namespace Campaign.Core.Validate;
 public static class FindingRules
 {
     /// <summary>Ids a finding cannot take, because the findings index uses them as URLs.</summary>
-    public static readonly string[] ReservedIds = ["company", "technology", "buyer-type", "place", "year", "licence", "page", "facets"];
+    public static readonly string[] ReservedIds = [.. FacetKeys.All, "page", "facets"];
 
     public static void Check(ContentModel content, DateOnly today, DiagnosticList diagnostics)
     {

@@ -85,14 +85,12 @@ public static class PathNames
     /// <summary>The facet pages a finding gives a URL segment to (<c>/en/findings/place/guilin/</c>), with the field that holds each.</summary>
     private static IEnumerable<(string Facet, string Field, string Value)> FacetValues(Finding f, SiteConfig site)
     {
-        yield return ("technology", "technology", f.Technology);
-        yield return ("buyer-type", "buyer", f.Buyer.Type);
-        yield return ("licence", "licence", f.Licence);
-        // As the findings pages group places: by province and city, or by the country for a nationwide finding.
-        var places = new[] { ("buyer.province", f.Buyer.Province), ("buyer.city", f.Buyer.City) }.Where(p => p.Item2 is not null).ToList();
-        if (places.Count == 0) places.Add(("country", f.Country));
-        foreach (var (field, place) in places)
-            yield return ("place", field, PlaceNames.Slug(place!.Get(site.DefaultLanguage, site.DefaultLanguage)));
+        yield return (FacetKeys.Technology, "technology", f.Technology);
+        yield return (FacetKeys.BuyerType, "buyer", f.Buyer.Type);
+        yield return (FacetKeys.Licence, "licence", f.Licence);
+        // as the findings pages group places
+        foreach (var (field, place) in FacetKeys.Places(f))
+            yield return (FacetKeys.Place, field, PlaceNames.Slug(place.Get(site.DefaultLanguage, site.DefaultLanguage)));
     }
 
     /// <summary>Checks one name that becomes a path segment; false when it was reported.</summary>

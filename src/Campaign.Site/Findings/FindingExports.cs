@@ -27,9 +27,7 @@ public static class FindingExports
     /// <summary>The site's languages, default first, as the CSV columns and JSON objects order them.</summary>
     public static List<string> Languages(SiteConfig site)
     {
-        var languages = new List<string> { site.DefaultLanguage };
-        languages.AddRange(site.Languages.Select(l => l.Code).Where(c => c != site.DefaultLanguage));
-        return languages;
+        return [.. site.CodesDefaultFirst];
     }
 
     /// <summary>A finding's page per language: absolute under the base URL when there is one.</summary>
@@ -238,15 +236,15 @@ public static class FindingExports
         w.WriteStartArray();
         w.WriteStringValue(f.Id);
         w.WriteStringValue(f.Title.Get(c.Code, c.Fallback));
-        w.WriteNumberValue(at["company"][f.Company]);
-        w.WriteNumberValue(at["technology"][f.Technology]);
-        w.WriteNumberValue(at["buyer-type"][f.Buyer.Type]);
+        w.WriteNumberValue(at[FacetKeys.Company][f.Company]);
+        w.WriteNumberValue(at[FacetKeys.Technology][f.Technology]);
+        w.WriteNumberValue(at[FacetKeys.BuyerType][f.Buyer.Type]);
         w.WriteStartArray();
-        foreach (var p in FindingCatalog.Places(f).Select(t => FindingCatalog.PlaceKey(t, c.Fallback)).Distinct()) w.WriteNumberValue(at["place"][p]);
+        foreach (var p in FindingCatalog.Places(f).Select(t => FindingCatalog.PlaceKey(t, c.Fallback)).Distinct()) w.WriteNumberValue(at[FacetKeys.Place][p]);
         w.WriteEndArray();
         w.WriteNumberValue(f.Years.From);
         w.WriteNumberValue(f.Years.To);
-        w.WriteNumberValue(at["licence"][f.Licence]);
+        w.WriteNumberValue(at[FacetKeys.Licence][f.Licence]);
         w.WriteEndArray();
     }, indented: false, final: false);
 

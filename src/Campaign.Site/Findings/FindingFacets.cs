@@ -39,7 +39,7 @@ public sealed record CatalogContext(string DefaultLanguage, ImmutableSortedDicti
 public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableArray<Facet> Facets)
 {
     /// <summary>The facets, in the order the index and the filter show them.</summary>
-    public static readonly string[] FacetNames = ["company", "technology", "buyer-type", "place", "year", "licence"];
+    public static readonly string[] FacetNames = FacetKeys.All;
 
     public Facet Facet(string name) => Facets.First(f => f.Name == name);
 
@@ -61,10 +61,10 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         LocalizedText Term(Vocabulary? vocabulary, string value) => vocabulary?.Find(value)?.Label ?? LocalizedText.Of((lang, value));
 
         var facets = ImmutableArray.CreateBuilder<Facet>();
-        facets.Add(Group("company", findings, f => [f.Company], key => key, CompanyName,
+        facets.Add(Group(FacetKeys.Company, findings, f => [f.Company], key => key, CompanyName,
             values => values.OrderBy(v => v.Label.Get(lang, lang), StringComparer.Ordinal)));
-        facets.Add(Group("technology", findings, f => [f.Technology], key => key, key => Term(context.Technology, key), VocabularyOrder(context.Technology)));
-        facets.Add(Group("buyer-type", findings, f => [f.Buyer.Type], key => key, key => Term(context.BuyerType, key), VocabularyOrder(context.BuyerType)));
+        facets.Add(Group(FacetKeys.Technology, findings, f => [f.Technology], key => key, key => Term(context.Technology, key), VocabularyOrder(context.Technology)));
+        facets.Add(Group(FacetKeys.BuyerType, findings, f => [f.Buyer.Type], key => key, key => Term(context.BuyerType, key), VocabularyOrder(context.BuyerType)));
 
         var places = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         IEnumerable<string> PlacesOf(Finding f)
@@ -84,11 +84,11 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
             for (var n = 2; !usedSlugs.Add(slug); n++) slug = PlaceSlug(key) + "-" + n.ToString(CultureInfo.InvariantCulture);
             placeSlugs[key] = slug;
         }
-        facets.Add(Group("place", findings, PlacesOf, key => placeSlugs[key], key => places[key],
+        facets.Add(Group(FacetKeys.Place, findings, PlacesOf, key => placeSlugs[key], key => places[key],
             values => values.OrderBy(v => v.Key, StringComparer.Ordinal)));
-        facets.Add(Group("year", findings, f => f.Years.All.Select(y => y.ToString(CultureInfo.InvariantCulture)), key => key,
+        facets.Add(Group(FacetKeys.Year, findings, f => f.Years.All.Select(y => y.ToString(CultureInfo.InvariantCulture)), key => key,
             key => LocalizedText.Of((lang, key)), values => values.OrderByDescending(v => v.Key, StringComparer.Ordinal)));
-        facets.Add(Group("licence", findings, f => [f.Licence], key => key, key => Term(context.Licence, key), VocabularyOrder(context.Licence)));
+        facets.Add(Group(FacetKeys.Licence, findings, f => [f.Licence], key => key, key => Term(context.Licence, key), VocabularyOrder(context.Licence)));
         return new FindingCatalog(findings, facets.ToImmutable());
 
         static Func<IEnumerable<FacetValue>, IEnumerable<FacetValue>> VocabularyOrder(Vocabulary? vocabulary) => values =>
@@ -122,9 +122,8 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         return new Facet(name, [.. order(values)]);
     }
 
-    /// <summary>Where a finding is filed: its province and city, or its country when it is nationwide.</summary>
-    public static IEnumerable<LocalizedText> Places(Finding f) =>
-        f.Buyer.Province is null && f.Buyer.City is null ? [f.Country] : new[] { f.Buyer.Province, f.Buyer.City }.OfType<LocalizedText>();
+    /// <summary>Where a finding is filed (<see cref="FacetKeys.Places"/>).</summary>
+    public static IEnumerable<LocalizedText> Places(Finding f) => FacetKeys.Places(f).Select(p => p.Place);
 
     /// <summary>A place's key in the place facet: its name in the default language.</summary>
     public static string PlaceKey(LocalizedText place, string defaultLanguage) => place.Get(defaultLanguage, defaultLanguage);

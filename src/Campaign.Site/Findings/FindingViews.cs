@@ -140,7 +140,7 @@ public sealed record FindingViewFactory(
     public FindingRowView Row(Finding f) =>
         new(f.Id, Urls.Finding(Code, f.Id), Shown(f.Title), CompanyLink(f.Company).Name, CompanyLink(f.Company).Url,
             Label("technology", f.Technology), Label("buyer_type", f.Buyer.Type),
-            string.Join(", ", PlaceKeys(f).Reverse().Select(k => Text(Facets["place"][k].Label))),
+            string.Join(", ", PlaceKeys(f).Reverse().Select(k => Text(Facets[FacetKeys.Place][k].Label))),
             f.Years.ToString(), Label("licence_status", f.Licence), f.Licence);
 
     public FindingView Finding(Finding f, Citation citation)
@@ -158,11 +158,11 @@ public sealed record FindingViewFactory(
         }
         var url = Urls.Finding(Code, f.Id);
         return new FindingView(f.Id, url, Shown(f.Title), CompanyLink(f.Company), Shown(f.Product),
-            Link("technology", f.Technology), Shown(f.Buyer.Name), Link("buyer-type", f.Buyer.Type),
-            PlaceKeys(f).Select(k => Link("place", k)).ToList(), Shown(f.Country),
-            f.Years.ToString(), f.Years.All.Select(y => Link("year", y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            Link(FacetKeys.Technology, f.Technology), Shown(f.Buyer.Name), Link(FacetKeys.BuyerType, f.Buyer.Type),
+            PlaceKeys(f).Select(k => Link(FacetKeys.Place, k)).ToList(), Shown(f.Country),
+            f.Years.ToString(), f.Years.All.Select(y => Link(FacetKeys.Year, y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
             f.Summary[summaryLang].Html, summaryLang == Code ? null : LanguageTags.GetValueOrDefault(summaryLang), f.SummaryForm,
-            Link("licence", f.Licence),
+            Link(FacetKeys.Licence, f.Licence),
             f.Sources.Select(s => new SourceView(s.Title, s.Publisher, Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote, s.Language)).ToList(),
             section, f.Tags, Dates.View(f.Reviewed), $"/{Code}/findings/{f.Id}.json",
             new CitationView(Citations.PlainText(citation, Strings.GetValueOrDefault("cite_pattern", "{0}. \"{1}\". {2}, {3}. {5}. {6}.")),
