@@ -36,8 +36,7 @@ public static class FindingExports
     public static SortedDictionary<string, string> PageUrls(SiteConfig site, string id) =>
         new(site.Languages.ToDictionary(l => l.Code, l => Permanent(site, Urls.Finding(l.Code, id))), StringComparer.Ordinal);
 
-    public static string Permanent(SiteConfig site, string rootRelative) =>
-        site.BaseUrl is { } b ? b.TrimEnd('/') + rootRelative : rootRelative;
+    public static string Permanent(SiteConfig site, string rootRelative) => Citations.Citation.Permanent(site, rootRelative);
 
     /// <summary>
     /// What a finding's record depends on besides the finding: the base URL and the site's languages (its page URLs).
@@ -193,16 +192,15 @@ public static class FindingExports
     public static byte[] RecordBytes(SiteModel model, Finding f) => Json(w => FindingJson.Write(w, f, PageUrls(model.Site, f.Id)));
 
     /// <summary>
-    /// A finding's files in one language: its record, BibTeX and CSL-JSON. Remembered, paths and all, while the citation reads
+    /// A finding's files in one language: its record and its citation (biblatex, CSL-JSON, RIS). Remembered, paths and all, while the citation reads
     /// the same and the record is the same array, so an unchanged finding costs a lookup and its files keep their hashes.
     /// </summary>
-    public static GeneratedFile[] Files(string lang, Finding f, Citation citation, byte[] record, FindingFilesMemo memo) =>
-        memo.Get("files:" + lang, f, (citation, record), f => new GeneratedFile[]
-        {
+    public static GeneratedFile[] Files(string lang, Finding f, Citations.Citation citation, byte[] record, FindingFilesMemo memo) =>
+        memo.Get("files:" + lang, f, (citation, record), f => (GeneratedFile[])
+        [
             new($"{lang}/findings/{f.Id}.json", record),
-            new($"{lang}/findings/{f.Id}/{f.Id}.bib", Citations.BibTeX(citation)),
-            new($"{lang}/findings/{f.Id}/{f.Id}.csl.json", Citations.CslJson(citation)),
-        });
+            .. Citations.CitationView.Files(citation, $"{lang}/findings/{f.Id}/", f.Id),
+        ]);
 
     /// <summary>
     /// The compact file the filter script loads instead of every record: each facet's values with their labels in

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Campaign.Core.Model;
+using Campaign.Site.Citations;
 using Campaign.Site.Emit;
 using Campaign.Site.Preview;
 using Campaign.Site.Rendering;
@@ -71,7 +72,7 @@ public static class FindingPages
             {
                 var record = records[i].Record;
                 Citation? cited = null; // worked out once, and only when the files or the page are made anew
-                Citation Citation() => cited ??= Cite(model, v, f);
+                Citation Citation() => cited ??= Citations.Citation.Of(model, v, f);
                 GeneratedFile[] Files(Finding f) => FindingExports.Files(code, f, Citation(), record, memo);
                 Preview.FindingViewMemo.PageParts Parts(Finding f)
                 {
@@ -176,15 +177,6 @@ public static class FindingPages
     /// <summary>Page numbers a pager shows: the first, the last, and three either side of the current one.</summary>
     public static IEnumerable<int> Window(int current, int total) =>
         Enumerable.Range(1, total).Where(k => k == 1 || k == total || Math.Abs(k - current) <= 3);
-
-    private static Citation Cite(SiteModel model, EditionViews v, Finding f)
-    {
-        var site = model.Site;
-        var author = site.Organisation?.Get(v.Code, site.DefaultLanguage) ?? site.Title.Get(v.Code, site.DefaultLanguage);
-        var url = FindingExports.Permanent(site, Urls.Finding(v.Code, f.Id));
-        return new Citation(f.Id, author, f.Title.Get(v.Code, site.DefaultLanguage), site.Title.Get(v.Code, site.DefaultLanguage),
-            url, site.BaseUrl is not null, f.Reviewed, model.Today, v.Code);
-    }
 
     private static DownloadView Download(SiteModel model, EditionViews v, FindingDownload d) =>
         new(d.Name, S(v, $"data_{d.Name}_title"), S(v, $"data_{d.Name}_text"), d.File.Url, d.Format, d.File.Size, v.Dates.Number(d.File.Size), Size(d.File.Size, v),

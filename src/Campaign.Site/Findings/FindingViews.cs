@@ -26,17 +26,13 @@ public sealed record SourceView(string Title, string? Publisher, DateView? Date,
 /// <summary>The report section a finding comes from.</summary>
 public sealed record ReportSectionView(string Url, string ReportTitle, string? SectionTitle);
 
-/// <summary>How to cite a finding, with the files to download.</summary>
-/// <param name="Absolute">False when the site has no base URL: the page then says the address is relative to the site.</param>
-public sealed record CitationView(string Text, string Url, bool Absolute, DateView Accessed, string BibtexUrl, string CslUrl, string BibtexName, string CslName);
-
 /// <summary>A finding with every field, in one language.</summary>
 public sealed record FindingView(
     string Id, string Url, ShownText Title, CompanyLink Company, ShownText Product,
     FacetLinkView Technology, ShownText BuyerName, FacetLinkView BuyerType, IReadOnlyList<FacetLinkView> Places, ShownText Country,
     string Years, IReadOnlyList<FacetLinkView> YearLinks, string SummaryHtml, string? SummaryLang, string SummaryForm,
     FacetLinkView Licence, IReadOnlyList<SourceView> Sources, ReportSectionView? ReportSection, IReadOnlyList<string> Tags,
-    DateView Reviewed, string JsonUrl, CitationView Citation);
+    DateView Reviewed, string JsonUrl, Citations.CitationView Citation);
 
 /// <summary>A list of findings: the index, one of its pages, or the findings of one facet value.</summary>
 /// <param name="Facets">The browse links (on the index only).</param>
@@ -96,7 +92,7 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
             string.Join(", ", PlaceKeys(f).Reverse().Select(k => Text(_values[("place", k)].Label))),
             f.Years.ToString(), views.Label("licence_status", f.Licence), f.Licence);
 
-    public FindingView Finding(Finding f, Citation citation)
+    public FindingView Finding(Finding f, Citations.Citation citation)
     {
         var summaryLang = f.Summary.ContainsKey(_code) ? _code : f.Summary.ContainsKey(_fallback) ? _fallback : f.Summary.Keys.First();
         ReportSectionView? section = null;
@@ -119,8 +115,6 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
             Link("licence", f.Licence),
             f.Sources.Select(s => new SourceView(s.Title, s.Publisher, views.Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote, s.Language)).ToList(),
             section, f.Tags, views.Dates.View(f.Reviewed), $"/{_code}/findings/{f.Id}.json",
-            new CitationView(Citations.PlainText(citation, views.Strings.GetValueOrDefault("cite_pattern", "{0}. \"{1}\". {2}, {3}. {5}. {6}.")),
-                citation.Url, citation.Absolute, views.Dates.View(citation.Accessed),
-                $"{url}{f.Id}.bib", $"{url}{f.Id}.csl.json", $"{f.Id}-{_code}.bib", $"{f.Id}-{_code}.csl.json"));
+            Citations.CitationView.Of(citation, url.TrimStart('/'), f.Id, _code));
     }
 }

@@ -89,13 +89,14 @@ public sealed class FindingFilesMemoTests
         PlanBoth(Sample with { Site = site with { BaseUrl = "https://example.net/sub/" } }, memo);
         Counts(memo, n, 0, n, n, 0);
 
-        // the build date (--now): the citations' access date
+        // back to the first base URL: records and citations again
         memo.ResetCounts();
         PlanBoth(Sample, memo, Now.AddDays(1));
-        Counts(memo, n, 0, n, n, 0); // back to the first base URL: records as well
+        Counts(memo, n, 0, n, n, 0);
+        // the build date (--now) alone: nothing (a citation carries no access date)
         memo.ResetCounts();
         PlanBoth(Sample, memo, Now.AddDays(2));
-        Counts(memo, 0, 0, n, n, 0);
+        Counts(memo, 0, 0, 0, 0, 0);
 
         // a vocabulary label: a new catalogue, so every facet row; records and citations stay
         var technology = Sample.Vocabularies["technology"]!;
