@@ -369,10 +369,11 @@ public static partial class FindingsReader
         var text = f.Text("years", required: true);
         if (text is null) return null;
         var node = f.Map.Get("years")!;
+        if (text == YearRange.NotStatedText) return YearRange.NotStated;
         var match = YearsPattern().Match(text);
         if (!match.Success)
         {
-            diagnostics.Error("CMP024", $"`{text}` is not a year or a range of years.", node.Location, node.Field, "write 2015 or 2012-2019");
+            diagnostics.Error("CMP024", $"`{text}` is not a year or a range of years.", node.Location, node.Field, "write 2015 or 2012-2019, or not-stated when the sources give no year");
             return null;
         }
         var from = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);

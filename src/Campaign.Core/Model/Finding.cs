@@ -36,12 +36,21 @@ public sealed record Finding(
 /// <summary>Who bought or used the product.</summary>
 public sealed record Buyer(LocalizedText Name, string Type, LocalizedText? Province, LocalizedText? City);
 
-/// <summary>A single year or an inclusive range of years.</summary>
+/// <summary>A single year or an inclusive range of years, or <see cref="NotStated"/> when the sources give none.</summary>
 public sealed record YearRange(int From, int To)
 {
-    public override string ToString() => From == To ? $"{From}" : $"{From}–{To}";
+    /// <summary>The sources give no year (<c>years: not-stated</c>): no year facet, listed after dated findings, shown as "year not stated".</summary>
+    public static readonly YearRange NotStated = new(0, 0);
 
-    public IEnumerable<int> All => Enumerable.Range(From, To - From + 1);
+    /// <summary>How the content writes <see cref="NotStated"/>.</summary>
+    public const string NotStatedText = "not-stated";
+
+    public bool Stated => From > 0;
+
+    /// <summary>2015, 2012–2019, or empty when not stated (pages show the language's words for that).</summary>
+    public override string ToString() => !Stated ? "" : From == To ? $"{From}" : $"{From}–{To}";
+
+    public IEnumerable<int> All => Stated ? Enumerable.Range(From, To - From + 1) : [];
 }
 
 /// <summary>A source backing a finding.</summary>

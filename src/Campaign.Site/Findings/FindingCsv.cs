@@ -133,7 +133,8 @@ public static class FindingCsv
         Per("buyer_province", f.Buyer.Province);
         Per("buyer_city", f.Buyer.City);
         Per("country", f.Country);
-        row["years"] = f.Years.From == f.Years.To
+        row["years"] = !f.Years.Stated ? YearRange.NotStatedText
+            : f.Years.From == f.Years.To
             ? f.Years.From.ToString(CultureInfo.InvariantCulture)
             : $"{f.Years.From.ToString(CultureInfo.InvariantCulture)}-{f.Years.To.ToString(CultureInfo.InvariantCulture)}";
         Per("summary", f.SummarySource);

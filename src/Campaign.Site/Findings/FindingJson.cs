@@ -30,10 +30,14 @@ public static class FindingJson
         if (f.Buyer.City is not null) Localized(w, "city", f.Buyer.City);
         w.WriteEndObject();
         Localized(w, "country", f.Country);
-        w.WriteStartObject("years");
-        w.WriteNumber("from", f.Years.From);
-        w.WriteNumber("to", f.Years.To);
-        w.WriteEndObject();
+        if (!f.Years.Stated) w.WriteNull("years"); // the sources give no year
+        else
+        {
+            w.WriteStartObject("years");
+            w.WriteNumber("from", f.Years.From);
+            w.WriteNumber("to", f.Years.To);
+            w.WriteEndObject();
+        }
         Localized(w, "summary", f.SummarySource);
         w.WriteString("summary_form", f.SummaryForm);
         w.WriteString("licence", f.Licence);

@@ -139,7 +139,7 @@ public static class FindingPages
 
     private static string Plain(Finding f, FindingViewFactory views)
     {
-        var text = views.Text(f.Product) + " · " + views.Text(f.Buyer.Name) + " · " + f.Years;
+        var text = views.Text(f.Product) + " · " + views.Text(f.Buyer.Name) + " · " + views.Years(f.Years);
         return text;
     }
 

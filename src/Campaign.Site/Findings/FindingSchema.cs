@@ -75,7 +75,8 @@ public static class FindingSchema
                 ["country"] = Ref("text", "The buyer's country."),
                 ["years"] = new JsonObject
                 {
-                    ["type"] = "object",
+                    ["type"] = new JsonArray("object", "null"),
+                    ["description"] = "The years the sources give; null when they give none (shown as \"year not stated\").",
                     ["required"] = Names("from", "to"),
                     ["additionalProperties"] = false,
                     ["properties"] = new JsonObject

@@ -65,6 +65,9 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
 
     public string Text(LocalizedText text) => text.Get(_code, _fallback);
 
+    /// <summary>The years as pages show them, "year not stated" included.</summary>
+    public string Years(YearRange years) => views.Years(years);
+
     public static string FacetUrl(string lang, string facet) => $"/{lang}/findings/{facet}/";
     public static string ValueUrl(string lang, string facet, string slug) => $"/{lang}/findings/{facet}/{slug}/";
 
@@ -90,7 +93,7 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
         new(f.Id, Urls.Finding(_code, f.Id), Shown(f.Title), views.CompanyLink(f.Company).Name, views.CompanyLink(f.Company).Url,
             views.Label("technology", f.Technology), views.Label("buyer_type", f.Buyer.Type),
             string.Join(", ", PlaceKeys(f).Reverse().Select(k => Text(_values[("place", k)].Label))),
-            f.Years.ToString(), views.Label("licence_status", f.Licence), f.Licence);
+            views.Years(f.Years), views.Label("licence_status", f.Licence), f.Licence);
 
     public FindingView Finding(Finding f, Citations.Citation citation)
     {
@@ -110,7 +113,7 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
         return new FindingView(f.Id, url, Shown(f.Title), views.CompanyLink(f.Company), Shown(f.Product),
             Link("technology", f.Technology), Shown(f.Buyer.Name), Link("buyer-type", f.Buyer.Type),
             PlaceKeys(f).Select(k => Link("place", k)).ToList(), Shown(f.Country),
-            f.Years.ToString(), f.Years.All.Select(y => Link("year", y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            views.Years(f.Years), f.Years.All.Select(y => Link("year", y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
             f.Summary[summaryLang].Html, summaryLang == _code ? null : model.Site.Find(summaryLang)?.Lang, f.SummaryForm,
             Link("licence", f.Licence),
             f.Sources.Select(s => new SourceView(s.Title, s.Publisher, views.Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote, s.Language)).ToList(),

@@ -217,7 +217,7 @@
     th.append(link);
     tr.append(th);
     const cells = [label('company', row[2]), label('technology', row[3]), label('buyer-type', row[4]), place(row),
-      row[6] === row[7] ? String(row[6]) : row[6] + '–' + row[7]];
+      row[6] === 0 ? text.yearNotStated : row[6] === row[7] ? String(row[6]) : row[6] + '–' + row[7]];
     for (const value of cells) {
       const td = document.createElement('td');
       td.textContent = value;
