@@ -83,7 +83,9 @@ public static class FindingExports
         return element;
     }
 
-    public static IReadOnlyList<FindingDownload> WholeDatabase(SiteModel model, GeneratedFiles generated, FindingFilesMemo? memo = null)
+    /// <param name="editions">The language editions, whose published names and labels the CSV gives beside its codes.</param>
+    public static IReadOnlyList<FindingDownload> WholeDatabase(SiteModel model, IReadOnlyList<Rendering.EditionViews> editions, GeneratedFiles generated,
+        FindingFilesMemo? memo = null)
     {
         memo ??= new FindingFilesMemo();
         var site = model.Site;
@@ -91,7 +93,7 @@ public static class FindingExports
         var languages = Languages(site);
         GeneratedFile? csv = null, json = null;
         // the two large files side by side, each hashed as soon as it is made (the data page lists their hashes)
-        Parallel.Invoke(() => csv = generated.Add(Spreadsheet(byId, languages, memo)), () => json = generated.Add(Database(model, byId, languages, memo)));
+        Parallel.Invoke(() => csv = generated.Add(Spreadsheet(byId, languages, new FindingCsvLabels(editions, model), memo)), () => json = generated.Add(Database(model, byId, languages, memo)));
         Parallel.Invoke(() => _ = csv!.Sha256, () => _ = json!.Sha256);
         var schemaBytes = FindingSchema.Write(site, model.Content.Vocabularies, languages);
         var schema = generated.Add(SchemaPath, memo.Whole(SchemaPath, schemaBytes, [], () => schemaBytes)); // unchanged: the same array
@@ -123,10 +125,10 @@ public static class FindingExports
     }
 
     /// <summary><c>findings.csv</c>: the lines of findings the memo holds for these columns, and new lines for the others.</summary>
-    private static GeneratedFile Spreadsheet(ImmutableArray<Finding> byId, IReadOnlyList<string> languages, FindingFilesMemo memo)
+    private static GeneratedFile Spreadsheet(ImmutableArray<Finding> byId, IReadOnlyList<string> languages, FindingCsvLabels labels, FindingFilesMemo memo)
     {
         var sources = FindingCsv.SourceColumns(byId);
-        var context = string.Join('\u001f', languages) + "\u001e" + sources.ToString(CultureInfo.InvariantCulture);
+        var context = string.Join('\u001f', languages) + "\u001e" + sources.ToString(CultureInfo.InvariantCulture) + "\u001e" + labels.Context;
         var lines = memo.Slots<byte[]>("csv").Fill(byId, context, (changed, lines) =>
         {
             var missing = new List<int>();
@@ -134,7 +136,7 @@ public static class FindingExports
                 if (!memo.TryGet("csv", byId[i], context, out lines[i]!)) missing.Add(i);
             if (missing.Count == 0) return;
             // one writer for all new lines: creating a CSV writer per line would cost more than the line
-            var made = FindingCsv.Lines([.. missing.Select(i => byId[i])], languages, sources);
+            var made = FindingCsv.Lines([.. missing.Select(i => byId[i])], languages, sources, labels);
             for (var k = 0; k < missing.Count; k++)
             {
                 lines[missing[k]] = made[k];
@@ -204,7 +206,8 @@ public static class FindingExports
 
     /// <summary>
     /// The compact file the filter script loads instead of every record: each facet's values with their labels in
-    /// this language, and one row per finding in list order: <c>[id, title, company, technology, buyer type, [places], from, to, licence]</c>,
+    /// this language, and one row per finding in list order: <c>[id, title, company, technology, buyer type, [places], from, to, licence, kind]</c>
+    /// (from and to 0 when the sources give no year, kind -1 when the finding does not say),
     /// facet fields given as positions in that facet's value list. A row depends on its finding, the language and the catalogue's
     /// facets, so a live preview that reuses the catalogue keeps the rows of unchanged findings.
     /// </summary>
@@ -257,6 +260,7 @@ public static class FindingExports
                 w.WriteNumberValue(f.Years.From);
                 w.WriteNumberValue(f.Years.To);
                 w.WriteNumberValue(at["licence"][f.Licence]);
+                w.WriteNumberValue(f.Kind is not null && at.TryGetValue("kind", out var kinds) ? kinds[f.Kind] : -1);
                 w.WriteEndArray();
             }, indented: false, final: false)), same: SameBytes);
         // the rows as the compact writer would continue the array: comma-separated, then the closing brackets

@@ -23,6 +23,7 @@ public static class FindingJson
         w.WriteString("company", f.Company);
         Localized(w, "product", f.Product);
         w.WriteString("technology", f.Technology);
+        if (f.Kind is not null) w.WriteString("kind", f.Kind);
         w.WriteStartObject("buyer");
         Localized(w, "name", f.Buyer.Name);
         w.WriteString("type", f.Buyer.Type);

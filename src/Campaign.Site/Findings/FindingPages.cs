@@ -52,7 +52,7 @@ public static class FindingPages
         var records = memo.Slots<FindingExports.RecordPiece>("record")
             .Fill(catalog.Findings, recordContext, (_, f) => FindingExports.Record(model, f, memo, recordContext), parallel: true);
         // The whole-database files are the largest single piece of work here: written beside the per-finding work.
-        var database = Task.Run(() => FindingExports.WholeDatabase(model, generated, memo));
+        var database = Task.Run(() => FindingExports.WholeDatabase(model, editions, generated, memo));
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
 
         foreach (var v in editions)

@@ -59,6 +59,7 @@ public static class FindingSchema
                 ["company"] = Str("Slug of the company's page (/<lang>/companies/<slug>/)."),
                 ["product"] = Ref("text", "Product."),
                 ["technology"] = new JsonObject { ["enum"] = Terms("technology"), ["description"] = "Technology (vocabulary `technology`)." },
+                ["kind"] = new JsonObject { ["enum"] = Terms("finding_kind"), ["description"] = "What the finding documents (vocabulary `finding_kind`); absent when the content does not say." },
                 ["buyer"] = new JsonObject
                 {
                     ["type"] = "object",

@@ -32,7 +32,7 @@ public sealed record FindingView(
     FacetLinkView Technology, ShownText BuyerName, FacetLinkView BuyerType, IReadOnlyList<FacetLinkView> Places, ShownText Country,
     string Years, IReadOnlyList<FacetLinkView> YearLinks, string SummaryHtml, string? SummaryLang, string SummaryForm,
     FacetLinkView Licence, IReadOnlyList<SourceView> Sources, ReportSectionView? ReportSection, IReadOnlyList<string> Tags,
-    DateView Reviewed, string JsonUrl, Citations.CitationView Citation);
+    DateView Reviewed, string JsonUrl, Citations.CitationView Citation, FacetLinkView? Kind = null);
 
 /// <summary>A list of findings: the index, one of its pages, or the findings of one facet value.</summary>
 /// <param name="Facets">The browse links (on the index only).</param>
@@ -118,6 +118,7 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
             Link("licence", f.Licence),
             f.Sources.Select(s => new SourceView(s.Title, s.Publisher, views.Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote, s.Language)).ToList(),
             section, f.Tags, views.Dates.View(f.Reviewed), $"/{_code}/findings/{f.Id}.json",
-            Citations.CitationView.Of(citation, url.TrimStart('/'), f.Id, _code));
+            Citations.CitationView.Of(citation, url.TrimStart('/'), f.Id, _code),
+            f.Kind is not null && _values.ContainsKey(("kind", f.Kind)) ? Link("kind", f.Kind) : null);
     }
 }

@@ -98,13 +98,13 @@ public sealed class FindingFilesMemoTests
         PlanBoth(Sample, memo, Now.AddDays(2));
         Counts(memo, 0, 0, 0, 0, 0);
 
-        // a vocabulary label: a new catalogue, so every facet row; records and citations stay
+        // a vocabulary label: a new catalogue, so every facet row, and every CSV line (its label columns); records and citations stay
         var technology = Sample.Vocabularies["technology"]!;
         var term = technology.Terms[0];
         var relabelled = technology with { Terms = technology.Terms.SetItem(0, term with { Label = LocalizedText.Of(("en", "Relabelled"), ("zh", "新标签")) }) };
         memo.ResetCounts();
         PlanBoth(Sample with { Vocabularies = new Vocabularies(Sample.Vocabularies.ByName.SetItem("technology", relabelled)) }, memo, Now.AddDays(2));
-        Counts(memo, 0, 0, 0, 0, n);
+        Counts(memo, 0, n, 0, 0, n);
         Assert.Equal(1, memo.CatalogsBuilt);
     }
 

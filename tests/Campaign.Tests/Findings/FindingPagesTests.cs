@@ -180,7 +180,7 @@ public sealed class FindingPagesTests
         c.BuildOk();
         c.AssertFile("en/findings/facets.json", """
             {"version":1,"lang":"en","count":2,"facets":[{"name":"company","label":"Company","values":[["acme","Acme Cameras"]]}
-            ["acme-guilin-2015","Acme cameras for the Guilin police",0,0,0,[1,2],2015,2015,0]
+            ["acme-guilin-2015","Acme cameras for the Guilin police",0,0,0,[1,2],2015,2015,0,-1]
             ! dome cameras
             ! example.org
             """);
