@@ -99,7 +99,7 @@ public sealed class EditionViews
         };
     }
 
-    public static LanguageView ToView(Language l) => new(l.Code, l.Name, l.Lang, l.Dir);
+    public static LanguageView ToView(Language l) => new(l.Code, l.Name, l.Lang, l.Dir, l.Locale);
 
     private (string Lang, string Dir) TextLanguage<T>(Localized<T> item) where T : IDocument
     {
@@ -168,11 +168,13 @@ public sealed class EditionViews
         var alternates = site.Languages.Select(l =>
         {
             var altUrl = Urls.InLanguage(url, l.Code);
-            return new AlternateView(l.Code, l.Name, l.Lang, l.Dir, altUrl, l.Code == Code, translatedIn?.Invoke(l.Code) ?? true);
+            return new AlternateView(l.Code, l.Name, l.Lang, l.Dir, altUrl, l.Code == Code, translatedIn?.Invoke(l.Code) ?? true,
+                l.Locale, site.BaseUrl is null ? null : site.BaseUrl + altUrl.TrimStart('/'));
         }).ToList();
         var fromLanguage = fallback && fallbackFrom is not null ? site.Find(fallbackFrom) : null;
         return new PageView(kind, section, url, title, description, ToView(Language), alternates,
-            fromLanguage?.Name, fromLanguage?.Lang, draft, site.BaseUrl is null ? null : site.BaseUrl + url.TrimStart('/'));
+            fromLanguage?.Name, fromLanguage?.Lang, draft, site.BaseUrl is null ? null : site.BaseUrl + url.TrimStart('/'),
+            site.BaseUrl ?? "/");
     }
 
     public PageView Page<T>(string kind, string section, string url, Localized<T> item, string? description) where T : IDocument =>

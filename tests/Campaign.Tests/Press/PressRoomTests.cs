@@ -111,11 +111,11 @@ public sealed class PressRoomTests : IDisposable
             <meta property="og:title" content="Watching the Watchers">
             <meta property="og:image" content="https://campaign.example.org/assets/card.png">
             <meta name="twitter:card" content="summary_large_image">
-            <meta property="og:locale" content="en">
+            <meta property="og:locale" content="en_GB">
             <link rel="alternate" type="application/atom+xml" title="All updates" href="../../updates/feed.xml">
             """);
         _campaign.AssertFile("zh/index.html", """
-            <meta property="og:locale" content="zh_Hans">
+            <meta property="og:locale" content="zh_CN">
             <meta property="og:type" content="website">
             """);
     }
