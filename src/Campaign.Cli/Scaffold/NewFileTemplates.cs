@@ -131,8 +131,8 @@ public static class NewFileTemplates
             # The same fields work as spreadsheet columns in a .csv file (title_en, title_zh, buyer_name_en, source1_url, ...).
             id: {slug}                                   # required: stable id, never reused; the URL is /<lang>/findings/{slug}/
             title: {PerLanguage("What happened, in one line")}   # required, per language
-            # kind: {First(vocabularies, "finding_kind", "sale")}                                 # optional: {Allowed(vocabularies, "finding_kind", "see vocabularies.yaml")}
             company: {company ?? ""}                               # required: the slug of a company page{Known(companies)}; the build stops until it is set
+            # kind: {First(vocabularies, "finding_kind", "sale")}                                 # optional: {Allowed(vocabularies, "finding_kind", "see vocabularies.yaml")}
             product: {PerLanguage("Product name")}       # required, per language
             technology: {First(vocabularies, "technology", "facial-recognition")}                    # required: {Allowed(vocabularies, "technology", "see vocabularies.yaml")}
             buyer:                                       # required: who bought or used it
