@@ -125,13 +125,14 @@ public static class NewFileTemplates
         string PerLanguage(string text) => "{ " + string.Join(", ", langs.Select(l => $"{l}: \"{(l == site.DefaultLanguage ? text : "")}\"")) + " }";
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return $"""
-            # A finding: one documented sale, contract or use, with its evidence.
+            # A finding: one documented sale, contract, tender listing or use, or a company's statement or non-answer, with its evidence.
             # Every field is described in docs/content.md ("findings"). Per-language fields take one value per
             # language ({string.Join(", ", langs)}); an empty one is reported by `campaign translations`.
             # The same fields work as spreadsheet columns in a .csv file (title_en, title_zh, buyer_name_en, source1_url, ...).
             id: {slug}                                   # required: stable id, never reused; the URL is /<lang>/findings/{slug}/
             title: {PerLanguage("What happened, in one line")}   # required, per language
             company: {company ?? ""}                               # required: the slug of a company page{Known(companies)}; the build stops until it is set
+            # kind: {First(vocabularies, "finding_kind", "sale")}                                 # optional: {Allowed(vocabularies, "finding_kind", "see vocabularies.yaml")}
             product: {PerLanguage("Product name")}       # required, per language
             technology: {First(vocabularies, "technology", "facial-recognition")}                    # required: {Allowed(vocabularies, "technology", "see vocabularies.yaml")}
             buyer:                                       # required: who bought or used it
@@ -140,7 +141,7 @@ public static class NewFileTemplates
               # province: {PerLanguage("")}   # optional, per language
               # city: {PerLanguage("")}       # optional, per language
             country: {PerLanguage("Country of the buyer")}   # required, per language
-            years: {today.Year}                                  # required: a year (2015) or a range (2012-2019)
+            years: {today.Year}                                  # required: a year (2015) or a range (2012-2019) as the sources give it, or not-stated
             summary:                                     # required, per language, Markdown: what happened
             {string.Concat(langs.Select(l => $"  {l}: \"{(l == site.DefaultLanguage ? "What happened, with dates and amounts where known." : "")}\"\n"))}summary_form: fact                           # optional: fact, or summary when the text summarises someone's statement
             licence: {First(vocabularies, "licence_status", "unknown")}                             # required: {Allowed(vocabularies, "licence_status", "see vocabularies.yaml")}

@@ -171,6 +171,7 @@ public static class CsvRecords
                 errors = true;
                 continue;
             }
+            if (CsvLabelColumns.Is(name, languages)) continue; // a name or label the download gives beside a code: derived, so not read
             var path = Path(name, languages, out var number);
             if (Nested.Contains(name) || number is null && path[0] == "sources")
             {

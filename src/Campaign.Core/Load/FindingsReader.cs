@@ -12,7 +12,7 @@ public static partial class FindingsReader
 {
     /// <summary>The fields of a finding, in the order of the CSV export.</summary>
     public static readonly string[] Fields =
-        ["id", "title", "company", "product", "technology", "buyer", "country", "years", "summary", "summary_form", "licence", "sources", "report_section", "tags", "reviewed"];
+        ["id", "title", "kind", "company", "product", "technology", "buyer", "country", "years", "summary", "summary_form", "licence", "sources", "report_section", "tags", "reviewed"];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex IdPattern();
@@ -95,6 +95,7 @@ public static partial class FindingsReader
         var company = f.Text("company", required: true);
         var product = f.Localized("product", languages, required: true);
         var technology = f.Term("technology", vocabularies["technology"], required: true);
+        var kind = f.Term("kind", vocabularies["finding_kind"]);
 
         Buyer? buyer = null;
         if (f.Nested("buyer", required: true) is { } b)
@@ -165,7 +166,7 @@ public static partial class FindingsReader
             new FieldPlaces(new[] { "id", "company", "report_section", "reviewed", "technology", "buyer", "country", "licence" }
                 .Where(k => map.Get(k) is not null).Select(k => KeyValuePair.Create(k, map.Get(k)!.Location))
                 .Concat(new[] { "province", "city" }.Where(k => (map.Get("buyer") as MapNode)?.Get(k) is not null)
-                    .Select(k => KeyValuePair.Create("buyer." + k, ((MapNode)map.Get("buyer")!).Get(k)!.Location)))));
+                    .Select(k => KeyValuePair.Create("buyer." + k, ((MapNode)map.Get("buyer")!).Get(k)!.Location)))), kind);
     }
 
     private static YearRange? Years(FieldReader f, DateOnly today, DiagnosticList diagnostics)
@@ -173,10 +174,11 @@ public static partial class FindingsReader
         var text = f.Text("years", required: true);
         if (text is null) return null;
         var node = f.Map.Get("years")!;
+        if (text == YearRange.NotStatedText) return YearRange.NotStated;
         var match = YearsPattern().Match(text);
         if (!match.Success)
         {
-            diagnostics.Error("CMP024", $"`{text}` is not a year or a range of years.", node.Location, node.Field, "write 2015 or 2012-2019");
+            diagnostics.Error("CMP024", $"`{text}` is not a year or a range of years.", node.Location, node.Field, "write 2015 or 2012-2019, or not-stated when the sources give no year");
             return null;
         }
         var from = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);

@@ -37,6 +37,8 @@ public static class SiteConfigReader
             var name = entry.Text("name", required: true);
             var lang = entry.Text("lang") ?? code;
             var dir = entry.Text("dir") ?? "ltr";
+            var locale = entry.Text("locale");
+            var babel = entry.Text("babel");
             if (dir is not ("ltr" or "rtl"))
             {
                 diagnostics.Error("CMP007", $"`{dir}` is not a text direction.", entry.Map.Get("dir")?.Location, "languages.dir",
@@ -57,7 +59,7 @@ public static class SiteConfigReader
                 diagnostics.Error("CMP013", $"The language `{code}` is listed twice.", entry.Map.Location, "languages.code");
                 continue;
             }
-            languages.Add(new Language(code, name, lang, dir));
+            languages.Add(new Language(code, name, lang, dir, locale ?? LanguageNames.Locale(lang), babel ?? LanguageNames.Babel(lang)));
         }
         if (languages.Count == 0)
         {

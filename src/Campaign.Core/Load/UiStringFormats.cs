@@ -13,9 +13,11 @@ public static class UiStringFormats
     /// <summary>The strings filled with <c>string.Format</c>, and how many values each is given ({0} to {n-1}).</summary>
     public static readonly IReadOnlyDictionary<string, int> Composite = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["cite_pattern"] = 7,
+        ["cite_pattern"] = 9,
         ["cite_plain"] = 5,
         ["cite_index"] = 1,
+        ["cite_in_report"] = 1,
+        ["cite_note"] = 3,
     };
 
     /// <summary>A date every pattern is tried on: two-digit day and month, so each part of a pattern is used.</summary>

@@ -6,6 +6,7 @@ namespace Campaign.Core.Model;
 /// </summary>
 public static class FacetKeys
 {
+    public const string Kind = "kind";
     public const string Company = "company";
     public const string Technology = "technology";
     public const string BuyerType = "buyer-type";
@@ -14,7 +15,7 @@ public static class FacetKeys
     public const string Licence = "licence";
 
     /// <summary>The facets, in the order the index and the filter show them.</summary>
-    public static readonly string[] All = [Company, Technology, BuyerType, Place, Year, Licence];
+    public static readonly string[] All = [Kind, Company, Technology, BuyerType, Place, Year, Licence];
 
     /// <summary>Where a finding is filed, with the field each place comes from: its province and city, or its country when it is nationwide.</summary>
     public static IEnumerable<(string Field, LocalizedText Place)> Places(Finding f) =>

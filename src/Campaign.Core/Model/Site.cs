@@ -7,7 +7,10 @@ namespace Campaign.Core.Model;
 /// <param name="Name">The language's own name (<c>中文</c>).</param>
 /// <param name="Lang">The HTML <c>lang</c> attribute (<c>zh-Hans</c>).</param>
 /// <param name="Dir"><c>ltr</c> or <c>rtl</c>.</param>
-public sealed record Language(string Code, string Name, string Lang, string Dir);
+/// <param name="Locale">The Open Graph locale (<c>zh_CN</c>): <c>locale</c> in site.yaml, else from <see cref="LanguageNames"/>.</param>
+/// <param name="Babel">The babel name biblatex's <c>langid</c> takes (<c>chinese</c>): <c>babel</c> in site.yaml, else from <see cref="LanguageNames"/>;
+/// null when neither knows the language (the citation files then carry no <c>langid</c>).</param>
+public sealed record Language(string Code, string Name, string Lang, string Dir, string? Locale = null, string? Babel = null);
 
 /// <summary>A press or campaign contact.</summary>
 public sealed record Contact(LocalizedText Name, LocalizedText? Role, string? Email, string? Phone, string? Url);

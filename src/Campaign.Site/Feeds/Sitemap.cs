@@ -5,18 +5,18 @@ using Campaign.Site.Rendering;
 namespace Campaign.Site.Feeds;
 
 /// <summary>
-/// <c>sitemap.xml</c>: every page with its address in each language (<c>xhtml:link hreflang</c>). The sitemap
+/// <c>sitemap.xml</c>: every page with its address in each language (<c>xhtml:link hreflang</c>, and <c>x-default</c> for the
+/// language picker) and, where the content dates it, <c>lastmod</c> (<see cref="PageDates"/>). The sitemap
 /// protocol requires absolute addresses, so it is written only when <c>site.yaml</c> has a <c>base_url</c>.
 /// </summary>
-public static class Sitemap
+public static partial class Sitemap
 {
     private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string Xhtml = "http://www.w3.org/1999/xhtml";
 
     public static byte[] Write(string baseUrl, IReadOnlyList<PageJob> jobs)
     {
-        // The 404 page is served at any address and is no page of its own.
-        var pages = jobs.Where(j => j.Relative).Select(j => j.Page).OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
+        var (pages, modified) = Listed(jobs);
         var urls = pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
         var stream = new MemoryStream();
         using (var x = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" }))
@@ -28,20 +28,59 @@ public static class Sitemap
             {
                 x.WriteStartElement("url", Ns);
                 x.WriteElementString("loc", Ns, baseUrl + page.Url.TrimStart('/'));
-                if (page.Kind != "language-picker")
-                    foreach (var alt in page.Alternates.Where(a => urls.Contains(a.Url)))
-                    {
-                        x.WriteStartElement("xhtml", "link", Xhtml);
-                        x.WriteAttributeString("rel", "alternate");
-                        x.WriteAttributeString("hreflang", alt.Lang);
-                        x.WriteAttributeString("href", baseUrl + alt.Url.TrimStart('/'));
-                        x.WriteEndElement();
-                    }
+                if (modified.GetValueOrDefault(page.Url) is { } lastmod) x.WriteElementString("lastmod", Ns, lastmod);
+                var alternates = page.Alternates.Where(a => urls.Contains(a.Url)).ToList();
+                foreach (var alt in alternates)
+                    Link(x, alt.Lang, baseUrl + alt.Url.TrimStart('/'));
+                // the language picker at the root stands for every language, as each page's head says too
+                if (alternates.Count > 0) Link(x, "x-default", baseUrl);
                 x.WriteEndElement();
             }
             x.WriteEndElement();
             x.WriteEndDocument();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>The pages a sitemap lists, in its order, and the content date of each that has one.</summary>
+    private static (List<PageView> Pages, Dictionary<string, string> Modified) Listed(IReadOnlyList<PageJob> jobs)
+    {
+        // The 404 page is served at any address and is no page of its own.
+        var pages = jobs.Where(j => j.Relative).Select(j => j.Page).OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
+        var modified = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var job in jobs.Where(j => j.Relative))
+            if (PageDates.LastModified(job) is { } date) modified[job.Page.Url] = date;
+        return (pages, modified);
+    }
+
+    /// <summary>
+    /// Whether a sitemap written before (a live preview keeps one while no page's address or alternates change) still gives
+    /// every page's date: an edited date moves no address. One pass over its addresses and dates, far cheaper than writing it.
+    /// </summary>
+    public static bool DatesCurrent(byte[] sitemap, string baseUrl, IReadOnlyList<PageJob> jobs)
+    {
+        var (pages, modified) = Listed(jobs);
+        var expected = new List<string>();
+        foreach (var page in pages)
+        {
+            expected.Add(baseUrl + page.Url.TrimStart('/'));
+            if (modified.GetValueOrDefault(page.Url) is { } date) expected.Add(date);
+        }
+        var text = Encoding.UTF8.GetString(sitemap);
+        var found = new List<string>(expected.Count);
+        foreach (System.Text.RegularExpressions.Match m in LocOrDate().Matches(text)) found.Add(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value));
+        return found.SequenceEqual(expected, StringComparer.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(?:loc|lastmod)>([^<]*)</")]
+    private static partial System.Text.RegularExpressions.Regex LocOrDate();
+
+    private static void Link(XmlWriter x, string hreflang, string href)
+    {
+        x.WriteStartElement("xhtml", "link", Xhtml);
+        x.WriteAttributeString("rel", "alternate");
+        x.WriteAttributeString("hreflang", hreflang);
+        x.WriteAttributeString("href", href);
+        x.WriteEndElement();
     }
 }

@@ -13,24 +13,33 @@ namespace Campaign.Site.Findings;
 /// </summary>
 public static class FindingCsv
 {
-    /// <summary>The columns, in order: per-language columns follow the site's languages, sources are numbered up to the most any finding has.</summary>
+    /// <summary>
+    /// The columns, in order: per-language columns follow the site's languages, sources are numbered up to the most any finding has,
+    /// and each code column is followed by its name or label in every language (<see cref="CsvLabelColumns"/>).
+    /// </summary>
     public static List<string> Header(IReadOnlyList<string> languages, int sources)
     {
         IEnumerable<string> Per(string field) => languages.Select(l => $"{field}_{l}");
         var header = new List<string> { "id" };
+        void Code(string column)
+        {
+            header.Add(column);
+            header.AddRange(Per(CsvLabelColumns.Beside.First(b => b.Code == column).Label));
+        }
         header.AddRange(Per("title"));
-        header.Add("company");
+        Code("kind");
+        Code("company");
         header.AddRange(Per("product"));
-        header.Add("technology");
+        Code("technology");
         header.AddRange(Per("buyer_name"));
-        header.Add("buyer_type");
+        Code("buyer_type");
         header.AddRange(Per("buyer_province"));
         header.AddRange(Per("buyer_city"));
         header.AddRange(Per("country"));
         header.Add("years");
         header.AddRange(Per("summary"));
         header.Add("summary_form");
-        header.Add("licence");
+        Code("licence");
         for (var n = 1; n <= sources; n++)
             header.AddRange(new[] { "title", "publisher", "date", "url", "archived_url", "quote", "language" }.Select(s => $"source{n}_{s}"));
         header.AddRange(["report_section", "tags", "reviewed"]);
@@ -40,10 +49,11 @@ public static class FindingCsv
     /// <summary>The most sources any finding has (at least one): the number of source column groups.</summary>
     public static int SourceColumns(IEnumerable<Finding> findings) => Math.Max(1, findings.Select(f => f.Sources.Length).DefaultIfEmpty(1).Max());
 
-    public static byte[] Write(IReadOnlyList<Finding> findings, IReadOnlyList<string> languages)
+    /// <param name="labels">The names and labels beside the codes; null leaves those cells empty.</param>
+    public static byte[] Write(IReadOnlyList<Finding> findings, IReadOnlyList<string> languages, FindingCsvLabels? labels = null)
     {
         var sources = SourceColumns(findings);
-        return Join(HeaderLine(languages, sources), Lines(findings, languages, sources));
+        return Join(HeaderLine(languages, sources), Lines(findings, languages, sources, labels));
     }
 
     /// <summary>The whole file from its header line and one line per finding: the byte-order mark, then the lines as they are.</summary>
@@ -75,7 +85,7 @@ public static class FindingCsv
     /// One line per finding, in UTF-8 with its line break. A line depends only on its finding, the languages and the number
     /// of source columns (CsvHelper quotes field by field), so a live preview keeps the lines of unchanged findings.
     /// </summary>
-    public static byte[][] Lines(IReadOnlyList<Finding> findings, IReadOnlyList<string> languages, int sources)
+    public static byte[][] Lines(IReadOnlyList<Finding> findings, IReadOnlyList<string> languages, int sources, FindingCsvLabels? labels = null)
     {
         var header = Header(languages, sources);
         var lines = new byte[findings.Count][];
@@ -85,7 +95,7 @@ public static class FindingCsv
         {
             for (var i = 0; i < findings.Count; i++)
             {
-                var row = Row(findings[i], languages, sources);
+                var row = Row(findings[i], languages, sources, labels);
                 foreach (var column in header) csv.WriteField(CsvCells.Neutralise(row.GetValueOrDefault(column, "")));
                 csv.NextRecord();
                 csv.Flush();
@@ -115,9 +125,13 @@ public static class FindingCsv
         return text.ToString();
     }
 
-    private static Dictionary<string, string> Row(Finding f, IReadOnlyList<string> languages, int sources)
+    private static Dictionary<string, string> Row(Finding f, IReadOnlyList<string> languages, int sources, FindingCsvLabels? labels)
     {
         var row = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (labels is not null)
+            foreach (var (code, label) in CsvLabelColumns.Beside)
+                foreach (var l in languages)
+                    if (labels.Of(code, l, f) is { } text) row[$"{label}_{l}"] = text;
         void Per(string field, LocalizedText? text)
         {
             if (text is null) return;
@@ -125,6 +139,7 @@ public static class FindingCsv
         }
         row["id"] = f.Id;
         Per("title", f.Title);
+        if (f.Kind is not null) row["kind"] = f.Kind;
         row["company"] = f.Company;
         Per("product", f.Product);
         row["technology"] = f.Technology;
@@ -133,7 +148,8 @@ public static class FindingCsv
         Per("buyer_province", f.Buyer.Province);
         Per("buyer_city", f.Buyer.City);
         Per("country", f.Country);
-        row["years"] = f.Years.From == f.Years.To
+        row["years"] = !f.Years.Stated ? YearRange.NotStatedText
+            : f.Years.From == f.Years.To
             ? f.Years.From.ToString(CultureInfo.InvariantCulture)
             : $"{f.Years.From.ToString(CultureInfo.InvariantCulture)}-{f.Years.To.ToString(CultureInfo.InvariantCulture)}";
         Per("summary", f.SummarySource);

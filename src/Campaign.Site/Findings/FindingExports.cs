@@ -66,14 +66,17 @@ public static class FindingExports
 
     /// <summary>The whole-database downloads: <c>findings.csv</c>, <c>findings.json</c> and its schema.</summary>
     /// <param name="records">Every finding's record, in any order.</param>
-    public static IReadOnlyList<FindingDownload> WholeDatabase(SiteModel model, IReadOnlyList<RecordPiece> records, GeneratedFiles generated, IProjector projector)
+    /// <param name="editions">The language editions, whose published names and labels the CSV gives beside its codes.</param>
+    public static IReadOnlyList<FindingDownload> WholeDatabase(SiteModel model, IReadOnlyList<RecordPiece> records, IReadOnlyList<Rendering.EditionViews> editions,
+        GeneratedFiles generated, IProjector projector)
     {
         var site = model.Site;
         var byId = model.Findings.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         var languages = Languages(site);
         GeneratedFile? csv = null, json = null;
         // the two large files side by side, each hashed as soon as it is made (the data page lists their hashes)
-        Parallel.Invoke(() => csv = generated.Add(Spreadsheet(byId, languages, projector)), () => json = generated.Add(Database(model, records, languages, projector)));
+        Parallel.Invoke(() => csv = generated.Add(Spreadsheet(byId, languages, FindingCsvLabels.Of(editions, model), projector)),
+            () => json = generated.Add(Database(model, records, languages, projector)));
         Parallel.Invoke(() => _ = csv!.Sha256, () => _ = json!.Sha256);
         var schema = generated.Add(SchemaPath, projector.Joined(Unchanged, SchemaPath, FindingSchema.Write(site, model.Content.Vocabularies, languages), []));
         return [new("csv", csv!, "CSV", byId.Length), new("json", json!, "JSON", byId.Length), new("schema", schema, "JSON Schema", null)];
@@ -116,9 +119,9 @@ public static class FindingExports
     }
 
     /// <summary><c>findings.csv</c>: the header line and one line per finding, by id.</summary>
-    private static GeneratedFile Spreadsheet(ImmutableArray<Finding> byId, IReadOnlyList<string> languages, IProjector projector)
+    private static GeneratedFile Spreadsheet(ImmutableArray<Finding> byId, IReadOnlyList<string> languages, FindingCsvLabels labels, IProjector projector)
     {
-        var context = new CsvContext([.. languages], FindingCsv.SourceColumns(byId));
+        var context = new CsvContext([.. languages], FindingCsv.SourceColumns(byId), labels);
         var lines = projector.Each(FindingProjections.CsvLine, byId, context);
         return projector.Joined(CsvFile, CsvPath, FindingCsv.HeaderLine(languages, context.Sources), lines);
     }
@@ -165,15 +168,14 @@ public static class FindingExports
     /// <summary>The bytes of a finding's record, the same in every language (so one array can serve them all).</summary>
     public static byte[] RecordBytes(Finding f, RecordContext context) => Json(w => FindingJson.Write(w, f, PageUrls(context, f.Id)));
 
-    /// <summary>A finding's files in one language: its record, BibTeX and CSL-JSON.</summary>
-    public static GeneratedFile[] Files(string lang, RecordPiece record, Citation citation)
+    /// <summary>A finding's files in one language: its record and its citation (biblatex, CSL-JSON, RIS).</summary>
+    public static GeneratedFile[] Files(string lang, RecordPiece record, Citations.Citation citation)
     {
         var id = record.Finding.Id;
         return
         [
             new($"{lang}/findings/{id}.json", record.Record),
-            new($"{lang}/findings/{id}/{id}.bib", Citations.BibTeX(citation)),
-            new($"{lang}/findings/{id}/{id}.csl.json", Citations.CslJson(citation)),
+            .. Citations.CitationView.Files(citation, $"{lang}/findings/{id}/", id),
         ];
     }
 
@@ -227,8 +229,9 @@ public static class FindingExports
         Concat("CampaignFindings.deliver("u8.ToArray(), [json[0][..^1]], [], [], ");\n"u8));
 
     /// <summary>
-    /// A finding's row of the facet file: <c>[id, title, company, technology, buyer type, [places], from, to, licence]</c>,
-    /// facet fields given as positions in that facet's value list.
+    /// A finding's row of the facet file: <c>[id, title, company, technology, buyer type, [places], from, to, licence, kind]</c>
+    /// (from and to 0 when the sources give no year, kind -1 when the finding does not say), facet fields given as
+    /// positions in that facet's value list.
     /// </summary>
     public static byte[] FacetRow(Finding f, FacetRowContext c) => Json(w =>
     {
@@ -245,6 +248,7 @@ public static class FindingExports
         w.WriteNumberValue(f.Years.From);
         w.WriteNumberValue(f.Years.To);
         w.WriteNumberValue(at[FacetKeys.Licence][f.Licence]);
+        w.WriteNumberValue(f.Kind is not null && at.TryGetValue(FacetKeys.Kind, out var kinds) ? kinds[f.Kind] : -1);
         w.WriteEndArray();
     }, indented: false, final: false);
 

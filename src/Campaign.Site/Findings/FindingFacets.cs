@@ -24,12 +24,13 @@ public sealed record Facet(string Name, ImmutableArray<FacetValue> Values)
 /// </summary>
 /// <param name="CompanyNames">Each published company's name as each edition shows it, by slug; a company not published has none.</param>
 public sealed record CatalogContext(string DefaultLanguage, ImmutableSortedDictionary<string, LocalizedText> CompanyNames,
-    Vocabulary? Technology, Vocabulary? BuyerType, Vocabulary? Licence)
+    Vocabulary? Technology, Vocabulary? BuyerType, Vocabulary? Licence, Vocabulary? Kind = null)
 {
     public static CatalogContext Of(SiteModel model) => new(model.Site.DefaultLanguage,
         model.Editions.SelectMany(e => e.Companies).Select(c => c.Slug).Distinct()
             .ToImmutableSortedDictionary(slug => slug, model.CompanyName, StringComparer.Ordinal),
-        model.Content.Vocabularies["technology"], model.Content.Vocabularies["buyer_type"], model.Content.Vocabularies["licence_status"]);
+        model.Content.Vocabularies["technology"], model.Content.Vocabularies["buyer_type"], model.Content.Vocabularies["licence_status"],
+        model.Content.Vocabularies["finding_kind"]);
 }
 
 /// <summary>
@@ -38,7 +39,7 @@ public sealed record CatalogContext(string DefaultLanguage, ImmutableSortedDicti
 /// </summary>
 public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableArray<Facet> Facets)
 {
-    /// <summary>The facets, in the order the index and the filter show them.</summary>
+    /// <summary>The facets, in the order the index and the filter show them; <c>kind</c> only when some finding says its kind.</summary>
     public static readonly string[] FacetNames = FacetKeys.All;
 
     public Facet Facet(string name) => Facets.First(f => f.Name == name);
@@ -61,6 +62,8 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         LocalizedText Term(Vocabulary? vocabulary, string value) => vocabulary?.Find(value)?.Label ?? LocalizedText.Of((lang, value));
 
         var facets = ImmutableArray.CreateBuilder<Facet>();
+        if (findings.Any(f => f.Kind is not null))
+            facets.Add(Group(FacetKeys.Kind, findings, f => f.Kind is null ? [] : [f.Kind], key => key, key => Term(context.Kind, key), VocabularyOrder(context.Kind)));
         facets.Add(Group(FacetKeys.Company, findings, f => [f.Company], key => key, CompanyName,
             values => values.OrderBy(v => v.Label.Get(lang, lang), StringComparer.Ordinal)));
         facets.Add(Group(FacetKeys.Technology, findings, f => [f.Technology], key => key, key => Term(context.Technology, key), VocabularyOrder(context.Technology)));
@@ -103,7 +106,7 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
     /// same facet values, and the same place texts (a place's label is taken from a finding that has it).
     /// </summary>
     public static bool SameFacets(Finding previous, Finding edited) =>
-        previous.Id == edited.Id && previous.Years == edited.Years && previous.Company == edited.Company
+        previous.Id == edited.Id && previous.Years == edited.Years && previous.Kind == edited.Kind && previous.Company == edited.Company
         && previous.Technology == edited.Technology && previous.Buyer.Type == edited.Buyer.Type && previous.Licence == edited.Licence
         && Equals(previous.Buyer.Province, edited.Buyer.Province) && Equals(previous.Buyer.City, edited.Buyer.City)
         && Equals(previous.Country, edited.Country);

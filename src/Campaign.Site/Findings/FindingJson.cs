@@ -23,6 +23,7 @@ public static class FindingJson
         w.WriteString("company", f.Company);
         Localized(w, "product", f.Product);
         w.WriteString("technology", f.Technology);
+        if (f.Kind is not null) w.WriteString("kind", f.Kind);
         w.WriteStartObject("buyer");
         Localized(w, "name", f.Buyer.Name);
         w.WriteString("type", f.Buyer.Type);
@@ -30,10 +31,14 @@ public static class FindingJson
         if (f.Buyer.City is not null) Localized(w, "city", f.Buyer.City);
         w.WriteEndObject();
         Localized(w, "country", f.Country);
-        w.WriteStartObject("years");
-        w.WriteNumber("from", f.Years.From);
-        w.WriteNumber("to", f.Years.To);
-        w.WriteEndObject();
+        if (!f.Years.Stated) w.WriteNull("years"); // the sources give no year
+        else
+        {
+            w.WriteStartObject("years");
+            w.WriteNumber("from", f.Years.From);
+            w.WriteNumber("to", f.Years.To);
+            w.WriteEndObject();
+        }
         Localized(w, "summary", f.SummarySource);
         w.WriteString("summary_form", f.SummaryForm);
         w.WriteString("licence", f.Licence);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Campaign.Core.Model;
+using Campaign.Site.Citations;
 using Campaign.Site.Emit;
 using Campaign.Site.Planning;
 using Campaign.Site.Rendering;
@@ -48,7 +49,7 @@ public static class FindingPages
         // every record first: each language's files and findings.json share them
         var records = projector.Each(FindingProjections.Record, catalog.Findings, FindingExports.RecordContextOf(model.Site));
         // The whole-database files are the largest single piece of work here: written beside the per-finding work.
-        var database = Task.Run(() => FindingExports.WholeDatabase(model, records, generated, projector));
+        var database = Task.Run(() => FindingExports.WholeDatabase(model, records, editions, generated, projector));
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
 
         foreach (var v in editions)
@@ -62,7 +63,7 @@ public static class FindingPages
             var dataUrl = Urls.Section(code, "data");
 
             // each finding's page and files (the projections make them on every core when there are many), in the catalogue's order
-            var cite = CiteContextOf(model, code);
+            var cite = FindingCiteContext.Of(model, v);
             var pages = projector.Each(FindingProjections.Page, catalog.Findings, new FindingPageContext(views, v.Frames, cite));
             var each = new PageJob[pages.Length];
             for (var i = 0; i < each.Length; i++) each[i] = new PageJob(pages[i].Page, "finding", pages[i].Model, v);
@@ -103,7 +104,7 @@ public static class FindingPages
     {
         var views = c.Views;
         var code = views.Code;
-        var view = views.Finding(f, c.Cite.Of(f));
+        var view = views.Finding(f, Citation.Of(f, c.Cite));
         var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
         // a finding is as public as its company: in a --drafts build, one of a company not yet public is marked so
         var page = c.Frames.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
@@ -126,12 +127,6 @@ public static class FindingPages
         new PagePart(c.Frames.Page("finding-list", "findings", c.Url, c.Title, null), new FindingListPage(new FindingListView(
             c.Heading, c.Total, rows, c.Pager, c.Facets, c.Interactive, c.IndexUrl, c.DataUrl, c.ScriptUrl, c.FacetUrl, c.FacetLabel))));
 
-    private static CiteContext CiteContextOf(SiteModel model, string code)
-    {
-        var site = model.Site;
-        var author = site.Organisation?.Get(code, site.DefaultLanguage) ?? site.Title.Get(code, site.DefaultLanguage);
-        return new CiteContext(code, site.DefaultLanguage, author, site.Title.Get(code, site.DefaultLanguage), site.BaseUrl, model.Today);
-    }
 
     private static string S(EditionViews v, string key) => v.Strings.TryGetValue(key, out var s) ? s : key;
 
@@ -141,7 +136,7 @@ public static class FindingPages
 
     private static string Plain(Finding f, FindingViewFactory views)
     {
-        var text = views.Text(f.Product) + " · " + views.Text(f.Buyer.Name) + " · " + f.Years;
+        var text = views.Text(f.Product) + " · " + views.Text(f.Buyer.Name) + " · " + views.Years(f.Years);
         return text;
     }
 

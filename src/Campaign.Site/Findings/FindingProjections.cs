@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Campaign.Core.Model;
+using Campaign.Site.Citations;
 using Campaign.Site.Emit;
 using Campaign.Site.Planning;
 using Campaign.Site.Rendering;
@@ -9,23 +10,11 @@ namespace Campaign.Site.Findings;
 /// <summary>What a finding's record reads besides the finding: the base URL and the site's languages (its page URLs).</summary>
 public sealed record RecordContext(string? BaseUrl, ImmutableArray<string> Languages);
 
-/// <summary>What a spreadsheet line reads besides its finding: the languages (column groups) and the number of source columns.</summary>
-public sealed record CsvContext(ImmutableArray<string> Languages, int Sources);
-
-/// <summary>What a finding's citation reads besides the finding, in one language.</summary>
-/// <param name="Author">The organisation, or the site's title when there is none.</param>
-public sealed record CiteContext(string Code, string Fallback, string Author, string SiteTitle, string? BaseUrl, DateOnly Today)
-{
-    public Citation Of(Finding f)
-    {
-        var path = Routing.Urls.Finding(Code, f.Id);
-        return new Citation(f.Id, Author, f.Title.Get(Code, Fallback), SiteTitle, BaseUrl is { } b ? b.TrimEnd('/') + path : path,
-            BaseUrl is not null, f.Reviewed, Today, Code);
-    }
-}
+/// <summary>What a spreadsheet line reads besides its finding: the languages (column groups), the number of source columns, the names and labels beside the codes.</summary>
+public sealed record CsvContext(ImmutableArray<string> Languages, int Sources, FindingCsvLabels Labels);
 
 /// <summary>What a finding's page reads besides the finding: the edition's views, its page frames and the citation's context.</summary>
-public sealed record FindingPageContext(FindingViewFactory Views, PageFrames Frames, CiteContext Cite);
+public sealed record FindingPageContext(FindingViewFactory Views, PageFrames Frames, FindingCiteContext Cite);
 
 /// <summary>What a row of a language's facet file reads besides its finding: each facet value's position in the file's value lists.</summary>
 public sealed record FacetRowContext(string Code, string Fallback, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Positions);
@@ -47,12 +36,12 @@ public static class FindingProjections
 
     /// <summary>A finding's line of <c>findings.csv</c>; new lines are written together, one writer for all.</summary>
     public static readonly Projection<Finding, CsvContext, byte[]> CsvLine =
-        new("csv-line", static (f, c) => FindingCsv.Lines([f], c.Languages, c.Sources)[0],
-            makeMany: static (fs, c) => FindingCsv.Lines(fs, c.Languages, c.Sources), same: SameBytes);
+        new("csv-line", static (f, c) => FindingCsv.Lines([f], c.Languages, c.Sources, c.Labels)[0],
+            makeMany: static (fs, c) => FindingCsv.Lines(fs, c.Languages, c.Sources, c.Labels), same: SameBytes);
 
     /// <summary>A finding's files in one language: its record, BibTeX and CSL-JSON.</summary>
-    public static readonly Projection<RecordPiece, CiteContext, GeneratedFile[]> Files =
-        new("finding-files", static (r, c) => FindingExports.Files(c.Code, r, c.Of(r.Finding)), parallel: true);
+    public static readonly Projection<RecordPiece, FindingCiteContext, GeneratedFile[]> Files =
+        new("finding-files", static (r, c) => FindingExports.Files(c.Language.Code, r, Citation.Of(r.Finding, c)), parallel: true);
 
     /// <summary>A finding's row in one language's facet file (see <see cref="FindingExports.Facets"/>).</summary>
     public static readonly Projection<Finding, FacetRowContext, byte[]> FacetRow =

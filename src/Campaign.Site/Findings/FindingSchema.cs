@@ -59,6 +59,7 @@ public static class FindingSchema
                 ["company"] = Str("Slug of the company's page (/<lang>/companies/<slug>/)."),
                 ["product"] = Ref("text", "Product."),
                 ["technology"] = new JsonObject { ["enum"] = Terms("technology"), ["description"] = "Technology (vocabulary `technology`)." },
+                ["kind"] = new JsonObject { ["enum"] = Terms("finding_kind"), ["description"] = "What the finding documents (vocabulary `finding_kind`); absent when the content does not say." },
                 ["buyer"] = new JsonObject
                 {
                     ["type"] = "object",
@@ -75,7 +76,8 @@ public static class FindingSchema
                 ["country"] = Ref("text", "The buyer's country."),
                 ["years"] = new JsonObject
                 {
-                    ["type"] = "object",
+                    ["type"] = new JsonArray("object", "null"),
+                    ["description"] = "The years the sources give; null when they give none (shown as \"year not stated\").",
                     ["required"] = Names("from", "to"),
                     ["additionalProperties"] = false,
                     ["properties"] = new JsonObject

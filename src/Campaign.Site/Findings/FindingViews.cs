@@ -26,17 +26,13 @@ public sealed record SourceView(string Title, string? Publisher, DateView? Date,
 /// <summary>The report section a finding comes from.</summary>
 public sealed record ReportSectionView(string Url, string ReportTitle, string? SectionTitle);
 
-/// <summary>How to cite a finding, with the files to download.</summary>
-/// <param name="Absolute">False when the site has no base URL: the page then says the address is relative to the site.</param>
-public sealed record CitationView(string Text, string Url, bool Absolute, DateView Accessed, string BibtexUrl, string CslUrl, string BibtexName, string CslName);
-
 /// <summary>A finding with every field, in one language.</summary>
 public sealed record FindingView(
     string Id, string Url, ShownText Title, CompanyLink Company, ShownText Product,
     FacetLinkView Technology, ShownText BuyerName, FacetLinkView BuyerType, IReadOnlyList<FacetLinkView> Places, ShownText Country,
     string Years, IReadOnlyList<FacetLinkView> YearLinks, string SummaryHtml, string? SummaryLang, string SummaryForm,
     FacetLinkView Licence, IReadOnlyList<SourceView> Sources, ReportSectionView? ReportSection, IReadOnlyList<string> Tags,
-    DateView Reviewed, string JsonUrl, CitationView Citation);
+    DateView Reviewed, string JsonUrl, Citations.CitationView Citation, FacetLinkView? Kind = null);
 
 /// <summary>A list of findings: the index, one of its pages, or the findings of one facet value.</summary>
 /// <param name="Facets">The browse links (on the index only).</param>
@@ -116,6 +112,9 @@ public sealed record FindingViewFactory(
     /// <summary>True when the finding's company is still a draft (shown only in a <c>--drafts</c> build).</summary>
     public bool DraftCompany(string slug) => Companies.TryGetValue(slug, out var c) && c.Draft;
 
+    /// <summary>The years as pages show them, "year not stated" included.</summary>
+    public string Years(YearRange years) => years.Stated ? years.ToString() : Strings.GetValueOrDefault("year_not_stated", "year_not_stated");
+
     public static string FacetUrl(string lang, string facet) => $"/{lang}/findings/{facet}/";
     public static string ValueUrl(string lang, string facet, string slug) => $"/{lang}/findings/{facet}/{slug}/";
 
@@ -141,9 +140,9 @@ public sealed record FindingViewFactory(
         new(f.Id, Urls.Finding(Code, f.Id), Shown(f.Title), CompanyLink(f.Company).Name, CompanyLink(f.Company).Url,
             Label("technology", f.Technology), Label("buyer_type", f.Buyer.Type),
             string.Join(", ", PlaceKeys(f).Reverse().Select(k => Text(Facets[FacetKeys.Place][k].Label))),
-            f.Years.ToString(), Label("licence_status", f.Licence), f.Licence);
+            Years(f.Years), Label("licence_status", f.Licence), f.Licence);
 
-    public FindingView Finding(Finding f, Citation citation)
+    public FindingView Finding(Finding f, Citations.Citation citation)
     {
         var summaryLang = f.Summary.ContainsKey(Code) ? Code : f.Summary.ContainsKey(Fallback) ? Fallback : f.Summary.Keys.First();
         ReportSectionView? section = null;
@@ -160,13 +159,12 @@ public sealed record FindingViewFactory(
         return new FindingView(f.Id, url, Shown(f.Title), CompanyLink(f.Company), Shown(f.Product),
             Link(FacetKeys.Technology, f.Technology), Shown(f.Buyer.Name), Link(FacetKeys.BuyerType, f.Buyer.Type),
             PlaceKeys(f).Select(k => Link(FacetKeys.Place, k)).ToList(), Shown(f.Country),
-            f.Years.ToString(), f.Years.All.Select(y => Link(FacetKeys.Year, y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            Years(f.Years), f.Years.All.Select(y => Link(FacetKeys.Year, y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
             f.Summary[summaryLang].Html, summaryLang == Code ? null : LanguageTags.GetValueOrDefault(summaryLang), f.SummaryForm,
             Link(FacetKeys.Licence, f.Licence),
             f.Sources.Select(s => new SourceView(s.Title, s.Publisher, Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote, s.Language)).ToList(),
             section, f.Tags, Dates.View(f.Reviewed), $"/{Code}/findings/{f.Id}.json",
-            new CitationView(Citations.PlainText(citation, Strings.GetValueOrDefault("cite_pattern", "{0}. \"{1}\". {2}, {3}. {5}. {6}.")),
-                citation.Url, citation.Absolute, Dates.View(citation.Accessed),
-                $"{url}{f.Id}.bib", $"{url}{f.Id}.csl.json", $"{f.Id}-{Code}.bib", $"{f.Id}-{Code}.csl.json"));
+            Citations.CitationView.Of(citation, url.TrimStart('/'), f.Id, Code),
+            f.Kind is not null && Facets.TryGetValue(FacetKeys.Kind, out var kinds) && kinds.ContainsKey(f.Kind) ? Link(FacetKeys.Kind, f.Kind) : null);
     }
 }

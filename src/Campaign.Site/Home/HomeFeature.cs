@@ -24,7 +24,8 @@ public sealed class HomeFeature : IFeature
             new LanguagesPage([.. editions.Select(v => new PickerEntry(EditionViews.ToView(v.Language), v.Site.Title, v.Site.Tagline, v.T["choose_language"].ToString()!, Urls.Home(v.Code)))]),
             first));
         plan.Add(new PageJob(first.Page("not-found", "", "/404.html", first.T["not_found_title"].ToString()!, null), "not-found",
-            new LanguagesPage([.. editions.Select(v => new PickerEntry(EditionViews.ToView(v.Language), v.T["not_found_title"].ToString()!, v.T["not_found_text"].ToString(), v.T["nav_home"].ToString()!, Urls.Home(v.Code)))]),
+            new LanguagesPage([.. editions.Select(v => new PickerEntry(EditionViews.ToView(v.Language), v.T["not_found_title"].ToString()!, v.T["not_found_text"].ToString(), v.T["nav_home"].ToString()!, Urls.Home(v.Code)))],
+                NotFoundRoots.Json(plan.Model.Site)),
             first, Relative: false));
     }
 }
@@ -33,7 +34,8 @@ public sealed class HomeFeature : IFeature
 public sealed record HomePage(IReadOnlyList<ReportView> Reports, IReadOnlyList<CompanyView> Companies, IReadOnlyList<UpdateView> Updates, int FindingCount);
 
 /// <summary>What the <c>language-picker</c> and <c>not-found</c> layouts read: one entry per language.</summary>
-public sealed record LanguagesPage(IReadOnlyList<PickerEntry> Editions);
+/// <param name="Roots">On the 404 page: what its inline script finds the site's root with (<see cref="NotFoundRoots"/>), as JSON.</param>
+public sealed record LanguagesPage(IReadOnlyList<PickerEntry> Editions, string? Roots = null);
 
 /// <summary>One language on the root language picker and the 404 page.</summary>
 public sealed record PickerEntry(LanguageView Language, string Title, string? Text, string Action, string Url);

@@ -1,3 +1,4 @@
+using Campaign.Site.Citations;
 using Campaign.Site.Downloads;
 using Campaign.Site.Feeds;
 using Campaign.Site.Planning;
@@ -53,20 +54,14 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
     private static List<UpdateView> PressReleasesOf(EditionViews v) =>
         [.. v.Edition.Updates.Where(u => u.Item.Kind == "press-release").Take(PressReleases).Select(v.Update)];
 
-    private static List<Citation> Citations(SiteModel model, EditionViews v) =>
-        [.. v.Edition.Reports.Select(r =>
-        {
-            var language = model.Site.Find(r.Item.Doc.Lang) ?? v.Language;
-            var url = Urls.Report(language.Code, r.Slug);
-            var permanent = model.Site.BaseUrl is { } b ? b + url.TrimStart('/') : null;
-            return Citation.For(r.Item, language, url, permanent, model.Site.Organisation?.Get(v.Code, model.Site.DefaultLanguage),
-                v.Dates.View(r.Item.Date).Text, v.T["cite_plain"].ToString()!, v.T["cite_index"].ToString()!);
-        })];
+    /// <summary>Each report's citation, as its page gives it (with links to the files there).</summary>
+    private static List<CitationView> Citations(SiteModel model, EditionViews v) =>
+        [.. v.Edition.Reports.Select(r => Reports.ReportsFeature.Cite(model, v, r.Item))];
 }
 
 /// <summary>What the <c>press</c> layout reads: the page's own text and everything a journalist comes for.</summary>
 public sealed record PressPage(PageContentView ContentPage, IReadOnlyList<UpdateView> PressReleases, DownloadList Downloads,
-    IReadOnlyList<Citation> Citations, BundleLink? Bundle, IReadOnlyList<FeedLink> Feeds, string? MirrorsUrl);
+    IReadOnlyList<CitationView> Citations, BundleLink? Bundle, IReadOnlyList<FeedLink> Feeds, string? MirrorsUrl);
 
 /// <summary>What the <c>mirrors</c> layout reads.</summary>
 public sealed record MirrorsPage(IReadOnlyList<MirrorView> Mirrors);

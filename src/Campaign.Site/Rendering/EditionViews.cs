@@ -99,7 +99,7 @@ public sealed class EditionViews
         };
     }
 
-    public static LanguageView ToView(Language l) => new(l.Code, l.Name, l.Lang, l.Dir);
+    public static LanguageView ToView(Language l) => new(l.Code, l.Name, l.Lang, l.Dir, l.Locale);
 
     private (string Lang, string Dir) TextLanguage<T>(Localized<T> item) where T : IDocument
     {
@@ -133,7 +133,7 @@ public sealed class EditionViews
             c.Responses.IsEmpty ? S("status_not_asked") : Label("response_status", c.Status),
             responses, Dates.View(c.Updated), c.Body.Html, _findingCounts.GetValueOrDefault(c.Doc.Slug),
             _latestFindings.TryGetValue(c.Doc.Slug, out var latest)
-                ? latest.Select(f => new FindingLink(f.Id, f.Title.Get(Code, Fallback), Urls.Finding(Code, f.Id), f.Years.ToString())).ToList()
+                ? latest.Select(f => new FindingLink(f.Id, f.Title.Get(Code, Fallback), Urls.Finding(Code, f.Id), Years(f.Years))).ToList()
                 : [],
             $"/{Code}/findings/company/{c.Doc.Slug}/");
     }
@@ -153,6 +153,9 @@ public sealed class EditionViews
         var (lang, dir) = TextLanguage(item);
         return new PageContentView(p.Doc.Slug, Urls.Page(Code, p.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft, p.Title, p.Summary, p.Body.Html);
     }
+
+    /// <summary>A finding's years as pages show them: 2012–2019, or the language's "year not stated".</summary>
+    public string Years(YearRange years) => years.Stated ? years.ToString() : S("year_not_stated");
 
     public string Label(string vocabulary, string value) =>
         _model.Content.Vocabularies.Label(vocabulary, value, Code, Fallback);

@@ -19,10 +19,12 @@ public sealed record PageFrames(Language Language, ImmutableArray<Language> Lang
         var alternates = Languages.Select(l =>
         {
             var altUrl = Urls.InLanguage(url, l.Code);
-            return new AlternateView(l.Code, l.Name, l.Lang, l.Dir, altUrl, l.Code == Language.Code, translatedIn?.Invoke(l.Code) ?? true);
+            return new AlternateView(l.Code, l.Name, l.Lang, l.Dir, altUrl, l.Code == Language.Code, translatedIn?.Invoke(l.Code) ?? true,
+                l.Locale, BaseUrl is null ? null : BaseUrl + altUrl.TrimStart('/'));
         }).ToList();
         var fromLanguage = fallback && fallbackFrom is not null ? Languages.FirstOrDefault(l => l.Code == fallbackFrom) : null;
         return new PageView(kind, section, url, title, description, EditionViews.ToView(Language), alternates,
-            fromLanguage?.Name, fromLanguage?.Lang, draft, BaseUrl is null ? null : BaseUrl + url.TrimStart('/'));
+            fromLanguage?.Name, fromLanguage?.Lang, draft, BaseUrl is null ? null : BaseUrl + url.TrimStart('/'),
+            BaseUrl ?? "/");
     }
 }

@@ -27,7 +27,8 @@ public static class PageRenderer
         links?.Collect(job, html);
         // The 404 page is served at any address, so relative links cannot work there: they become path-absolute
         // (the base URL's path, never its host: a mirror's 404 page must not load from the main site).
-        return job.Relative ? RelativeLinks.Rewrite(html, job.Page.Url, job.Views.LanguageCodes) : RelativeLinks.Absolute(html, job.Views.Site.BaseUrl);
+        return job.Relative ? RelativeLinks.Rewrite(html, job.Page.Url, job.Views.LanguageCodes)
+            : InlineScripts.Allow(RelativeLinks.Absolute(html, job.Views.Site.BaseUrl));
     }
 
     /// <param name="memo">In a live preview, pages whose fingerprint is unchanged and whose file is still in place are not rendered again.</param>

@@ -8,11 +8,14 @@ namespace Campaign.Site.Rendering;
 public sealed record DateView(string Iso, string Text);
 
 /// <summary>A language of the site.</summary>
-public sealed record LanguageView(string Code, string Name, string Lang, string Dir);
+/// <param name="Locale">The Open Graph locale (<c>zh_CN</c>), or null when site.yaml and the table of language names do not give one.</param>
+public sealed record LanguageView(string Code, string Name, string Lang, string Dir, string? Locale = null);
 
 /// <summary>The same page in one language, for the switcher and <c>hreflang</c> links.</summary>
 /// <param name="Translated">False when that edition shows this page as a fallback.</param>
-public sealed record AlternateView(string Code, string Name, string Lang, string Dir, string Url, bool Current, bool Translated);
+/// <param name="Absolute">The address under <c>base_url</c> (what <c>hreflang</c> links need); null when the site has none.</param>
+public sealed record AlternateView(string Code, string Name, string Lang, string Dir, string Url, bool Current, bool Translated,
+    string? Locale = null, string? Absolute = null);
 
 /// <summary>A menu entry.</summary>
 public sealed record NavItem(string Section, string Label, string Url);
@@ -104,6 +107,7 @@ public sealed record PagerLink(int Number, string Url, bool Current);
 /// <param name="Kind">The template that renders the page: home, report, report-list, company, …</param>
 /// <param name="Section">The menu section the page belongs to, for marking the current menu entry.</param>
 /// <param name="FallbackLanguage">When the page's main text is a fallback, the name of the language it is written in.</param>
+/// <param name="XDefault">The <c>hreflang="x-default"</c> address: the root language picker, absolute under <c>base_url</c> when there is one.</param>
 public sealed record PageView(
     string Kind,
     string Section,
@@ -115,4 +119,5 @@ public sealed record PageView(
     string? FallbackLanguage,
     string? FallbackLang,
     bool Draft,
-    string? Canonical);
+    string? Canonical,
+    string? XDefault = null);

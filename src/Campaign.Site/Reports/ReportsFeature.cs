@@ -1,3 +1,5 @@
+using Campaign.Core.Model;
+using Campaign.Site.Citations;
 using Campaign.Site.Downloads;
 using Campaign.Site.Planning;
 using Campaign.Site.Rendering;
@@ -22,15 +24,23 @@ public sealed class ReportsFeature : IFeature
             for (var i = 0; i < reports.Count; i++)
             {
                 var slug = reports[i].Slug;
+                var cite = Cite(plan.Model, v, e.Reports[i].Item);
+                foreach (var file in CitationView.Files(cite.Cited, Folder(v, slug), slug)) plan.Files.Add(file);
                 plan.Add(new PageJob(v.Page("report", "reports", reports[i].Url, e.Reports[i], reports[i].Summary), "report",
-                    new ReportPage(reports[i], plan.Downloads(d => d.ForReport(slug))), v));
+                    new ReportPage(reports[i], plan.Downloads(d => d.ForReport(slug)), cite), v));
             }
         }
     }
+
+    /// <summary>How to cite a report shown in edition <paramref name="v"/>, with its files beside the report's page there.</summary>
+    public static CitationView Cite(Routing.SiteModel model, EditionViews v, Report report) =>
+        CitationView.Of(Citation.Of(model, v, report), Folder(v, report.Doc.Slug), report.Doc.Slug, v.Code);
+
+    private static string Folder(EditionViews v, string slug) => Urls.Report(v.Code, slug).TrimStart('/');
 }
 
 /// <summary>What the <c>report-list</c> layout reads.</summary>
 public sealed record ReportListPage(IReadOnlyList<ReportView> Reports);
 
-/// <summary>What the <c>report</c> layout reads: the report, its PDFs, and whether the page is being printed to PDF.</summary>
-public sealed record ReportPage(ReportView Report, DownloadList Downloads, bool Print = false);
+/// <summary>What the <c>report</c> layout reads: the report, its PDFs, how to cite it, and whether the page is being printed to PDF.</summary>
+public sealed record ReportPage(ReportView Report, DownloadList Downloads, CitationView? Citation = null, bool Print = false);

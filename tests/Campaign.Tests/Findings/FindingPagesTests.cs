@@ -29,7 +29,7 @@ public sealed class FindingPagesTests
             <blockquote>Acme sold cameras.</blockquote>
             <a href="https://example.org/article" rel="external">Original</a>
             <a href="https://archive.example.org/article" rel="external">Archived copy</a>
-            Test Campaign. “Acme cameras for the Guilin police”. Test Campaign, finding acme-guilin-2015, last reviewed 2026-11-01. /en/findings/acme-guilin-2015/. Accessed 2026-11-25.
+            Test Campaign. “Acme cameras for the Guilin police”. Test Campaign, finding acme-guilin-2015, in “The Probe”, 21 September 2020; last reviewed 1 November 2026. /en/findings/acme-guilin-2015/.
             This copy of the site has no base address configured
             <a href="acme-guilin-2015.bib" download="acme-guilin-2015-en.bib"
             <a href="acme-guilin-2015.csl.json" download="acme-guilin-2015-en.csl.json"
@@ -43,13 +43,14 @@ public sealed class FindingPagesTests
             /zh/findings/acme-guilin-2015/
             """);
         c.AssertFile("en/findings/acme-guilin-2015/acme-guilin-2015.bib", """
-            @misc{finding-acme-guilin-2015-en,
+            @dataset{finding-acme-guilin-2015-en,
             title = {{Acme cameras for the Guilin police}},
-            urldate = {2026-11-25},
+            date = {2020-09-21},
+            ! urldate
             """);
         c.AssertFile("zh/findings/acme-guilin-2015/acme-guilin-2015.csl.json", """
             "title": "阿克米为桂林警方提供摄像头"
-            "accessed": {
+            ! "accessed"
             "URL": "/zh/findings/acme-guilin-2015/"
             """);
         c.AssertFile("en/findings/acme-ministry-2012-2014/index.html", """
@@ -179,7 +180,7 @@ public sealed class FindingPagesTests
         c.BuildOk();
         c.AssertFile("en/findings/facets.json", """
             {"version":1,"lang":"en","count":2,"facets":[{"name":"company","label":"Company","values":[["acme","Acme Cameras"]]}
-            ["acme-guilin-2015","Acme cameras for the Guilin police",0,0,0,[1,2],2015,2015,0]
+            ["acme-guilin-2015","Acme cameras for the Guilin police",0,0,0,[1,2],2015,2015,0,-1]
             ! dome cameras
             ! example.org
             """);

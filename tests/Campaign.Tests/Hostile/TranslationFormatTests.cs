@@ -24,7 +24,7 @@ public sealed class TranslationFormatTests
     [InlineData("date_format", "\"%\"", "CMP135", "is not a date pattern")]
     [InlineData("date_format", "\"yyyy'年 M月d日\"", "CMP135", "a quote is not closed")]
     [InlineData("cite_pattern", "\"{0}: {title}\"", "CMP136", "`{title}` is not a placeholder in `cite_pattern`")]
-    [InlineData("cite_pattern", "\"{0} {7}\"", "CMP136", "`{7}` is beyond the last placeholder, {6},")]
+    [InlineData("cite_pattern", "\"{0} {9}\"", "CMP136", "`{9}` is beyond the last placeholder, {8},")]
     [InlineData("cite_plain", "\"{0} {5}\"", "CMP136", "`{5}` is beyond the last placeholder, {4},")]
     [InlineData("cite_index", "\"Index {0\"", "CMP136", "A `{` is not closed")]
     [InlineData("cite_index", "\"Index }\"", "CMP136", "A `}` without its `{`")]

@@ -59,7 +59,7 @@ public sealed class LanguageEditionTests
         {
             var html = File.ReadAllText(page);
             var alternates = System.Text.RegularExpressions.Regex.Matches(html, """<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">""");
-            Assert.Equal(["en", "zh-Hans"], alternates.Select(m => m.Groups[1].Value).ToArray());
+            Assert.Equal(["en", "zh-Hans", "x-default"], alternates.Select(m => m.Groups[1].Value).ToArray());
             foreach (var m in alternates.Cast<System.Text.RegularExpressions.Match>())
                 Assert.True(File.Exists(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, m.Groups[2].Value))), $"{page}: {m.Groups[2].Value} does not exist");
         }

@@ -37,7 +37,7 @@ public sealed class PressRoomTests : IDisposable
             <a href="../mirrors/index.html">Mirrors</a>
             How to cite
             Test Organisation, Watching the Watchers, Index: TST 01/2020, 21 September 2020. https://campaign.example.org/en/reports/watch/
-            @techreport{watch-2020-en,
+            @report{watch-2020-en,
             number = {TST 01/2020}
             url = {https://campaign.example.org/en/reports/watch/}
             """);
@@ -65,7 +65,7 @@ public sealed class PressRoomTests : IDisposable
         Assert.Equal(2020, item.GetProperty("issued").GetProperty("date-parts")[0][0].GetInt32());
         Assert.Equal("Test Organisation", item.GetProperty("author")[0].GetProperty("literal").GetString());
         var bibtex = html.QuerySelector("pre.cite-bibtex code")!.TextContent;
-        Assert.StartsWith("@techreport{watch-2020-en,\n", bibtex);
+        Assert.StartsWith("@report{watch-2020-en,\n", bibtex);
         Assert.EndsWith("\n}", bibtex);
         Assert.Equal(bibtex.Count(c => c == '{'), bibtex.Count(c => c == '}'));
     }
@@ -111,11 +111,11 @@ public sealed class PressRoomTests : IDisposable
             <meta property="og:title" content="Watching the Watchers">
             <meta property="og:image" content="https://campaign.example.org/assets/card.png">
             <meta name="twitter:card" content="summary_large_image">
-            <meta property="og:locale" content="en">
+            <meta property="og:locale" content="en_GB">
             <link rel="alternate" type="application/atom+xml" title="All updates" href="../../updates/feed.xml">
             """);
         _campaign.AssertFile("zh/index.html", """
-            <meta property="og:locale" content="zh_Hans">
+            <meta property="og:locale" content="zh_CN">
             <meta property="og:type" content="website">
             """);
     }

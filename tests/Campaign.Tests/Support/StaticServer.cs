@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,15 +27,30 @@ public sealed class StaticServer : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public static async Task<StaticServer> StartAsync(string root)
+    /// <param name="under">A sub-path the site is served under (<c>/mirror/out-of-control</c>), as a mirror may host it; the site's
+    /// root is then <see cref="BaseUrl"/> plus that path.</param>
+    /// <param name="notFoundPage">Answer a missing file with the site's <c>404.html</c> (status 404), as hosts are set up to.</param>
+    public static async Task<StaticServer> StartAsync(string root, string? under = null, bool notFoundPage = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var files = new PhysicalFileProvider(Path.GetFullPath(root));
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = true });
+        void Serve(IApplicationBuilder site)
+        {
+            site.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            site.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = true });
+            if (notFoundPage)
+                site.Run(async context =>
+                {
+                    context.Response.StatusCode = 404;
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await context.Response.SendFileAsync(Path.Combine(Path.GetFullPath(root), "404.html"));
+                });
+        }
+        if (under is null) Serve(app);
+        else app.Map(under, Serve);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -124,7 +124,7 @@ public sealed class HtmlValidationTests(SampleSite site) : IClassFixture<SampleS
         var map = XDocument.Load(site.Path_("sitemap.xml")).Root!;
         // Every page that has a translation lists both languages, itself included.
         var en = map.Elements(sitemap + "url").Single(u => u.Element(sitemap + "loc")!.Value.EndsWith("/en/about/", StringComparison.Ordinal));
-        Assert.Equal(["en", "zh-Hans"], en.Elements(xhtml + "link").Select(l => (string)l.Attribute("hreflang")!));
+        Assert.Equal(["en", "zh-Hans", "x-default"], en.Elements(xhtml + "link").Select(l => (string)l.Attribute("hreflang")!));
 
         // And the schema is strict enough to fail: a relative loc, an unknown child, a link without hreflang.
         var text = File.ReadAllText(site.Path_("sitemap.xml"));

@@ -14,9 +14,10 @@
   const PAGE = 50;
   const text = box.dataset;
   const format = (template, ...args) => template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
-  // Row layout in facets.json: [id, title, company, technology, buyer type, [places], from, to, licence].
-  const COLUMN = { company: 2, technology: 3, 'buyer-type': 4, place: 5, licence: 8 };
-  const FIELDS = ['company', 'technology', 'buyer-type', 'place', 'year', 'licence'];
+  // Row layout in facets.json: [id, title, company, technology, buyer type, [places], from, to, licence, kind]
+  // (from and to are 0 when the sources give no year; kind is -1 when the finding does not say).
+  const COLUMN = { company: 2, technology: 3, 'buyer-type': 4, place: 5, licence: 8, kind: 9 };
+  const FIELDS = ['kind', 'company', 'technology', 'buyer-type', 'place', 'year', 'licence'];
   // Opened as .../index.html (from disk or a mirror), links keep naming the file, as the static pages do.
   const suffix = location.pathname.endsWith('/index.html') ? 'index.html' : '';
 
@@ -168,7 +169,7 @@
         if (!(row[6] <= year && year <= row[7])) return false;
         continue;
       }
-      const position = positions[field].get(value);
+      const position = positions[field]?.get(value); // a facet the data does not have matches nothing
       if (position === undefined) return false;
       if (field === 'place' ? !row[5].includes(position) : row[COLUMN[field]] !== position) return false;
     }
@@ -179,6 +180,7 @@
     const state = read();
     for (const field of FIELDS) {
       const select = selects[field];
+      if (!select) continue; // the kind facet exists only when some finding says its kind
       select.value = state[field];
       if (select.value !== state[field]) select.value = '';
     }
@@ -217,7 +219,7 @@
     th.append(link);
     tr.append(th);
     const cells = [label('company', row[2]), label('technology', row[3]), label('buyer-type', row[4]), place(row),
-      row[6] === row[7] ? String(row[6]) : row[6] + '–' + row[7]];
+      row[6] === 0 ? text.yearNotStated : row[6] === row[7] ? String(row[6]) : row[6] + '–' + row[7]];
     for (const value of cells) {
       const td = document.createElement('td');
       td.textContent = value;

@@ -1,0 +1,31 @@
+using System.Text;
+using Campaign.Site.Emit;
+
+namespace Campaign.Site.Citations;
+
+/// <summary>What a template shows of a citation: the text, the permanent address, each format inline and as a file to download.</summary>
+/// <param name="Url">The root-relative address of the page cited (made relative on the page).</param>
+/// <param name="Address">The permanent address, or the root-relative one when the site has no base URL.</param>
+/// <param name="Absolute">False when the site has no base URL: the page then says the address is relative to the site.</param>
+public sealed record CitationView(string Title, string Lang, string Text, string Url, string Address, bool Absolute,
+    string BibtexUrl, string CslUrl, string RisUrl, string BibtexName, string CslName, string RisName, Citation Cited)
+{
+    // Written only when a template shows them (the press room does; a finding's page links the files instead).
+    public string Bibtex => CitationFormats.BibLaTeX(Cited).TrimEnd('\n');
+    public string CslJson => CitationFormats.CslJson(Cited).TrimEnd('\n');
+    public string Ris => CitationFormats.Ris(Cited);
+
+    /// <summary>The files of <paramref name="c"/>, in the folder of the page that offers them (<c>en/reports/out-of-control/</c>), named <paramref name="name"/>.</summary>
+    public static GeneratedFile[] Files(Citation c, string folder, string name) =>
+    [
+        new(folder + name + ".bib", Encoding.UTF8.GetBytes(CitationFormats.BibLaTeX(c))),
+        new(folder + name + ".csl.json", Encoding.UTF8.GetBytes(CitationFormats.CslJson(c))),
+        new(folder + name + ".ris", Encoding.UTF8.GetBytes(CitationFormats.Ris(c))),
+    ];
+
+    /// <summary>The view of <paramref name="c"/> offered on the page in <paramref name="folder"/>; <paramref name="code"/> names the downloaded files' language.</summary>
+    public static CitationView Of(Citation c, string folder, string name, string code) =>
+        new(c.Title, c.Language.Lang, c.Text, c.Url, c.Address, c.Absolute,
+            "/" + folder + name + ".bib", "/" + folder + name + ".csl.json", "/" + folder + name + ".ris",
+            $"{name}-{code}.bib", $"{name}-{code}.csl.json", $"{name}-{code}.ris", c);
+}
