@@ -115,7 +115,7 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
             Link("technology", f.Technology), Shown(f.Buyer.Name), Link("buyer-type", f.Buyer.Type),
             PlaceKeys(f).Select(k => Link("place", k)).ToList(), Shown(f.Country),
             f.Years.ToString(), f.Years.All.Select(y => Link("year", y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
-            f.Summary[summaryLang].Html, summaryLang == _code ? null : model.Site.Find(summaryLang)?.Lang, f.SummaryForm,
+            views.Prose(f.Summary[summaryLang].Html), summaryLang == _code ? null : model.Site.Find(summaryLang)?.Lang, f.SummaryForm,
             Link("licence", f.Licence),
             f.Sources.Select(s => new SourceView(s.Title, s.Publisher, views.Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote, s.Language)).ToList(),
             section, f.Tags, views.Dates.View(f.Reviewed), $"/{_code}/findings/{f.Id}.json",
