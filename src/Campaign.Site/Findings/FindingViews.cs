@@ -117,8 +117,9 @@ public sealed class FindingViewFactory(SiteModel model, EditionViews views, Find
             f.Years.ToString(), f.Years.All.Select(y => Link("year", y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
             views.Prose(f.Summary[summaryLang].Html), summaryLang == _code ? null : model.Site.Find(summaryLang)?.Lang, f.SummaryForm,
             Link("licence", f.Licence),
-            f.Sources.Select(s => new SourceView(s.Title, s.Publisher, views.Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote, s.Language)).ToList(),
-            section, f.Tags, views.Dates.View(f.Reviewed), $"/{_code}/findings/{f.Id}.json",
+            f.Sources.Select(s => new SourceView(s.Title, s.Publisher, views.Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote,
+                s.Language is null ? null : views.Label("language", s.Language))).ToList(),
+            section, f.Tags.Select(t => views.Label("tag", t)).ToList(), views.Dates.View(f.Reviewed), $"/{_code}/findings/{f.Id}.json",
             new CitationView(Citations.PlainText(citation, views.Strings.GetValueOrDefault("cite_pattern", "{0}. \"{1}\". {2}, {3}. {5}. {6}.")),
                 citation.Url, citation.Absolute, views.Dates.View(citation.Accessed),
                 $"{url}{f.Id}.bib", $"{url}{f.Id}.csl.json", $"{f.Id}-{_code}.bib", $"{f.Id}-{_code}.csl.json"));

@@ -143,7 +143,7 @@ public sealed class EditionViews
         var u = item.Item;
         var (lang, dir) = TextLanguage(item);
         return new UpdateView(u.Doc.Slug, Urls.Update(Code, u.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
-            u.Title, Dates.View(u.Date), u.Kind, Label("update_kind", u.Kind), u.Summary, u.Tags,
+            u.Title, Dates.View(u.Date), u.Kind, Label("update_kind", u.Kind), u.Summary, u.Tags.Select(t => Label("tag", t)).ToList(),
             u.Companies.Select(CompanyLink).ToList(), Prose(u.Body.Html));
     }
 
@@ -160,6 +160,10 @@ public sealed class EditionViews
     public string Label(string vocabulary, string value) =>
         _model.Content.Vocabularies.Label(vocabulary, value, Code, Fallback);
 
+    /// <summary>A language's name as this edition writes it (英文 on a Chinese page, from the <c>language</c> vocabulary), else its own name.</summary>
+    public string LanguageName(Language language) =>
+        _model.Content.Vocabularies["language"]?.Find(language.Code)?.Label.Get(Code, Fallback) ?? language.Name;
+
     /// <summary>The page frame: title, alternates in every language, fallback notice, canonical URL.</summary>
     public PageView Page(string kind, string section, string url, string title, string? description, bool fallback = false,
         string? fallbackFrom = null, bool draft = false, Func<string, bool>? translatedIn = null)
@@ -172,7 +176,7 @@ public sealed class EditionViews
         }).ToList();
         var fromLanguage = fallback && fallbackFrom is not null ? site.Find(fallbackFrom) : null;
         return new PageView(kind, section, url, title, description, ToView(Language), alternates,
-            fromLanguage?.Name, fromLanguage?.Lang, draft, site.BaseUrl is null ? null : site.BaseUrl + url.TrimStart('/'));
+            fromLanguage is null ? null : LanguageName(fromLanguage), fromLanguage?.Lang, draft, site.BaseUrl is null ? null : site.BaseUrl + url.TrimStart('/'));
     }
 
     public PageView Page<T>(string kind, string section, string url, Localized<T> item, string? description) where T : IDocument =>
