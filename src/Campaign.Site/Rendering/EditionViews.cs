@@ -117,7 +117,7 @@ public sealed class EditionViews
         return new ReportView(r.Doc.Slug, Urls.Report(Code, r.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
             r.Title, Dates.View(r.Date), r.Summary, r.Authors, r.IndexNumber, r.Licence,
             r.Body.Headings.Where(h => h.Level is 2 or 3 && h.Id.Length > 0).Select(h => new HeadingView(h.Level, h.Id, h.Text)).ToList(),
-            r.Companies.Select(CompanyLink).ToList(), Prose(r.Body.Html));
+            r.Companies.Select(CompanyLink).ToList(), Prose(r.Body.Html, lang));
     }
 
     public CompanyView Company(Localized<Company> item)
@@ -131,7 +131,7 @@ public sealed class EditionViews
         return new CompanyView(c.Doc.Slug, Urls.Company(Code, c.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
             c.Name, c.Country, c.Parent, c.Products, c.Summary, c.Website, c.Status,
             c.Responses.IsEmpty ? S("status_not_asked") : Label("response_status", c.Status),
-            responses, Dates.View(c.Updated), Prose(c.Body.Html), _findingCounts.GetValueOrDefault(c.Doc.Slug),
+            responses, Dates.View(c.Updated), Prose(c.Body.Html, lang), _findingCounts.GetValueOrDefault(c.Doc.Slug),
             _latestFindings.TryGetValue(c.Doc.Slug, out var latest)
                 ? latest.Select(f => new FindingLink(f.Id, f.Title.Get(Code, Fallback), Urls.Finding(Code, f.Id), f.Years.ToString())).ToList()
                 : [],
@@ -144,18 +144,20 @@ public sealed class EditionViews
         var (lang, dir) = TextLanguage(item);
         return new UpdateView(u.Doc.Slug, Urls.Update(Code, u.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
             u.Title, Dates.View(u.Date), u.Kind, Label("update_kind", u.Kind), u.Summary, u.Tags.Select(t => Label("tag", t)).ToList(),
-            u.Companies.Select(CompanyLink).ToList(), Prose(u.Body.Html));
+            u.Companies.Select(CompanyLink).ToList(), Prose(u.Body.Html, lang));
     }
 
     public PageContentView Page(Localized<Page> item)
     {
         var p = item.Item;
         var (lang, dir) = TextLanguage(item);
-        return new PageContentView(p.Doc.Slug, Urls.Page(Code, p.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft, p.Title, p.Summary, Prose(p.Body.Html));
+        return new PageContentView(p.Doc.Slug, Urls.Page(Code, p.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft, p.Title, p.Summary, Prose(p.Body.Html, lang));
     }
 
     /// <summary>A document's rendered Markdown readied for this edition's page (<see cref="ProseHtml"/>).</summary>
-    public string Prose(string html) => ProseHtml.Prepare(html, S("table_label"), S("notes_title"), S("footnote_back"));
+    /// <param name="textLang">The HTML language tag of the text, when it may be a fallback in another language than the page's.</param>
+    public string Prose(string html, string? textLang = null) =>
+        ProseHtml.Prepare(html, S("table_label"), S("notes_title"), S("footnote_back"), textLang is null || textLang == Language.Lang ? null : Language.Lang);
 
     public string Label(string vocabulary, string value) =>
         _model.Content.Vocabularies.Label(vocabulary, value, Code, Fallback);

@@ -13,7 +13,9 @@ public static partial class ProseHtml
     /// <param name="tableLabel">The accessible name of a table's scroll box (keyboard users scroll it once focused).</param>
     /// <param name="notesTitle">The heading over the footnotes.</param>
     /// <param name="backTo">"Back to reference {0}", the accessible name of a numbered back-link.</param>
-    public static string Prepare(string html, string tableLabel, string notesTitle, string backTo)
+    /// <param name="pageLang">The page's language tag when the text is a fallback in another language: the heading, in the page's
+    /// language, then says so (注释 inside an English text).</param>
+    public static string Prepare(string html, string tableLabel, string notesTitle, string backTo, string? pageLang = null)
     {
         if (html.Length == 0) return html;
         if (html.Contains("<table", StringComparison.Ordinal))
@@ -24,7 +26,7 @@ public static partial class ProseHtml
         }
         if (!html.Contains("class=\"footnote-ref\"", StringComparison.Ordinal)) return html;
         html = MarkerAfter().Replace(html, "<span class=\"fn-joint\">$1$2</span>");
-        html = html.Replace("<div class=\"footnotes\">\n<hr />", $"<div class=\"footnotes\">\n<h2 class=\"notes-title\">{Escape(notesTitle)}</h2>", StringComparison.Ordinal);
+        html = html.Replace("<div class=\"footnotes\">\n<hr />", $"<div class=\"footnotes\">\n<h2 class=\"notes-title\"{(pageLang is null ? "" : $" lang=\"{Escape(pageLang)}\"")}>{Escape(notesTitle)}</h2>", StringComparison.Ordinal);
         return BackLinks().Replace(html, m => Collapse(m, backTo));
     }
 

@@ -54,6 +54,15 @@ public sealed class ReportPageTests : IDisposable
         ## 规则 {#rules}
 
         [^1]: 一个来源。
+        -- updates/only-english.en.md --
+        ---
+        title: Only in English
+        date: 2020-09-22
+        kind: news
+        ---
+        Said once.[^1]
+
+        [^1]: A source.
         -- reports/watch.en.pdf --
         %PDF-1.4 supplied English report
         -- reports/watch.zh.pdf --
@@ -109,5 +118,11 @@ public sealed class ReportPageTests : IDisposable
             <h2 class="notes-title">注释</h2>
             摄像头被出售了<span class="fn-joint">。<a id="fnref:1" href="#fn:1" class="footnote-ref"><sup>1</sup></a></span>
             """);
+        // A Chinese page showing English text: the text is English, the heading over its notes is the page's Chinese.
+        _campaign.AssertFile("zh/updates/only-english/index.html", """
+            <div class="prose" lang="en" dir="ltr">
+            <h2 class="notes-title" lang="zh-Hans">注释</h2>
+            """);
+        _campaign.AssertFile("en/updates/only-english/index.html", """<h2 class="notes-title">Notes</h2>""");
     }
 }
