@@ -18,7 +18,7 @@ public sealed class ThemeTypographyBrowserTests(SampleSite site, BrowserFixture 
     public async Task The_menu_starts_where_the_page_starts_not_at_the_windows_edge()
     {
         await using var tab = await browser.OpenAsync(FileUrl("zh/index.html"));
-        var lefts = await tab.Page.EvaluateAsync<int[]>($"() => [{Left(".site-nav ul")}, {Left(".header-row")}, {Left(".hero")}]");
+        var lefts = await tab.Page.EvaluateAsync<int[]>($"() => [{Left(".site-nav ul")}, {Left(".header-row")}, {Left(".home-top")}]");
         Assert.True(lefts[1] > 0, "at 1280 px the page is centred");
         Assert.Equal(lefts[1], lefts[0]);
         Assert.Equal(lefts[2], lefts[0]);
