@@ -106,6 +106,12 @@ public sealed record FindingViewFactory(
 
     private string Label(string vocabulary, string value) => Vocabularies.Label(vocabulary, value, Code, Fallback);
 
+    /// <summary>A finding's rendered summary readied for the page (<see cref="ProseHtml"/>), with this edition's labels.</summary>
+    private string Prose(string html) =>
+        ProseHtml.Prepare(html, S("table_label"), S("notes_title"), S("footnote_back"), null);
+
+    private string S(string key) => Strings.TryGetValue(key, out var v) ? v : key;
+
     /// <summary>A link to a company the edition publishes (routing dropped every reference to any other).</summary>
     public CompanyLink CompanyLink(string slug) => Companies.TryGetValue(slug, out var c) ? c.Link : new(slug, slug, Urls.Company(Code, slug));
 
@@ -160,10 +166,11 @@ public sealed record FindingViewFactory(
             Link(FacetKeys.Technology, f.Technology), Shown(f.Buyer.Name), Link(FacetKeys.BuyerType, f.Buyer.Type),
             PlaceKeys(f).Select(k => Link(FacetKeys.Place, k)).ToList(), Shown(f.Country),
             Years(f.Years), f.Years.All.Select(y => Link(FacetKeys.Year, y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
-            f.Summary[summaryLang].Html, summaryLang == Code ? null : LanguageTags.GetValueOrDefault(summaryLang), f.SummaryForm,
+            Prose(f.Summary[summaryLang].Html), summaryLang == Code ? null : LanguageTags.GetValueOrDefault(summaryLang), f.SummaryForm,
             Link(FacetKeys.Licence, f.Licence),
-            f.Sources.Select(s => new SourceView(s.Title, s.Publisher, Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote, s.Language)).ToList(),
-            section, f.Tags, Dates.View(f.Reviewed), $"/{Code}/findings/{f.Id}.json",
+            f.Sources.Select(s => new SourceView(s.Title, s.Publisher, Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote,
+                s.Language is null ? null : Label("language", s.Language))).ToList(),
+            section, f.Tags.Select(t => Label("tag", t)).ToList(), Dates.View(f.Reviewed), $"/{Code}/findings/{f.Id}.json",
             Citations.CitationView.Of(citation, url.TrimStart('/'), f.Id, Code),
             f.Kind is not null && Facets.TryGetValue(FacetKeys.Kind, out var kinds) && kinds.ContainsKey(f.Kind) ? Link(FacetKeys.Kind, f.Kind) : null);
     }

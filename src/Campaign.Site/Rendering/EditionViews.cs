@@ -117,7 +117,7 @@ public sealed class EditionViews
         return new ReportView(r.Doc.Slug, Urls.Report(Code, r.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
             r.Title, Dates.View(r.Date), r.Summary, r.Authors, r.IndexNumber, r.Licence,
             r.Body.Headings.Where(h => h.Level is 2 or 3 && h.Id.Length > 0).Select(h => new HeadingView(h.Level, h.Id, h.Text)).ToList(),
-            r.Companies.Select(CompanyLink).ToList(), r.Body.Html);
+            r.Companies.Select(CompanyLink).ToList(), Prose(r.Body.Html, lang));
     }
 
     public CompanyView Company(Localized<Company> item)
@@ -131,7 +131,7 @@ public sealed class EditionViews
         return new CompanyView(c.Doc.Slug, Urls.Company(Code, c.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
             c.Name, c.Country, c.Parent, c.Products, c.Summary, c.Website, c.Status,
             c.Responses.IsEmpty ? S("status_not_asked") : Label("response_status", c.Status),
-            responses, Dates.View(c.Updated), c.Body.Html, _findingCounts.GetValueOrDefault(c.Doc.Slug),
+            responses, Dates.View(c.Updated), Prose(c.Body.Html, lang), _findingCounts.GetValueOrDefault(c.Doc.Slug),
             _latestFindings.TryGetValue(c.Doc.Slug, out var latest)
                 ? latest.Select(f => new FindingLink(f.Id, f.Title.Get(Code, Fallback), Urls.Finding(Code, f.Id), Years(f.Years))).ToList()
                 : [],
@@ -143,25 +143,35 @@ public sealed class EditionViews
         var u = item.Item;
         var (lang, dir) = TextLanguage(item);
         return new UpdateView(u.Doc.Slug, Urls.Update(Code, u.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
-            u.Title, Dates.View(u.Date), u.Kind, Label("update_kind", u.Kind), u.Summary, u.Tags,
-            u.Companies.Select(CompanyLink).ToList(), u.Body.Html);
+            u.Title, Dates.View(u.Date), u.Kind, Label("update_kind", u.Kind), u.Summary, u.Tags.Select(t => Label("tag", t)).ToList(),
+            u.Companies.Select(CompanyLink).ToList(), Prose(u.Body.Html, lang));
     }
 
     public PageContentView Page(Localized<Page> item)
     {
         var p = item.Item;
         var (lang, dir) = TextLanguage(item);
-        return new PageContentView(p.Doc.Slug, Urls.Page(Code, p.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft, p.Title, p.Summary, p.Body.Html);
+        return new PageContentView(p.Doc.Slug, Urls.Page(Code, p.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft, p.Title, p.Summary, Prose(p.Body.Html, lang));
     }
 
     /// <summary>A finding's years as pages show them: 2012–2019, or the language's "year not stated".</summary>
     public string Years(YearRange years) => years.Stated ? years.ToString() : S("year_not_stated");
 
+    /// <summary>A document's rendered Markdown readied for this edition's page (<see cref="ProseHtml"/>).</summary>
+    /// <param name="textLang">The HTML language tag of the text, when it may be a fallback in another language than the page's.</param>
+    public string Prose(string html, string? textLang = null) =>
+        ProseHtml.Prepare(html, S("table_label"), S("notes_title"), S("footnote_back"), textLang is null || textLang == Language.Lang ? null : Language.Lang);
+
     public string Label(string vocabulary, string value) =>
         _model.Content.Vocabularies.Label(vocabulary, value, Code, Fallback);
 
+    /// <summary>A language's name as this edition writes it (英文 on a Chinese page, from the <c>language</c> vocabulary), else its own name.</summary>
+    public string LanguageName(Language language) =>
+        _model.Content.Vocabularies["language"]?.Find(language.Code)?.Label.Get(Code, Fallback) ?? language.Name;
+
     /// <summary>What every page frame of this edition is made from.</summary>
-    public PageFrames Frames => _frames ??= new PageFrames(Language, _model.Site.Languages, _model.Site.BaseUrl);
+    public PageFrames Frames => _frames ??= new PageFrames(Language, _model.Site.Languages, _model.Site.BaseUrl,
+        _model.Site.Languages.ToDictionary(l => l.Code, LanguageName, StringComparer.Ordinal));
 
     private PageFrames? _frames;
 

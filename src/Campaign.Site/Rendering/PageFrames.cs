@@ -8,7 +8,8 @@ namespace Campaign.Site.Rendering;
 /// What the frame of every page in one language is made from (its language, the site's languages, the base URL), and
 /// nothing else: a page's frame is a function of these and of the page's own address and title.
 /// </summary>
-public sealed record PageFrames(Language Language, ImmutableArray<Language> Languages, string? BaseUrl)
+/// <param name="LanguageNames">Each language's name as this edition writes it (英文 on a Chinese page), for the fallback notice.</param>
+public sealed record PageFrames(Language Language, ImmutableArray<Language> Languages, string? BaseUrl, IReadOnlyDictionary<string, string> LanguageNames)
 {
     /// <summary>The page frame: title, alternates in every language, fallback notice, canonical URL.</summary>
     /// <param name="fallbackFrom">The language of the text shown instead of this one (with <paramref name="fallback"/>).</param>
@@ -24,7 +25,7 @@ public sealed record PageFrames(Language Language, ImmutableArray<Language> Lang
         }).ToList();
         var fromLanguage = fallback && fallbackFrom is not null ? Languages.FirstOrDefault(l => l.Code == fallbackFrom) : null;
         return new PageView(kind, section, url, title, description, EditionViews.ToView(Language), alternates,
-            fromLanguage?.Name, fromLanguage?.Lang, draft, BaseUrl is null ? null : BaseUrl + url.TrimStart('/'),
+            fromLanguage is null ? null : LanguageNames.GetValueOrDefault(fromLanguage.Code, fromLanguage.Name), fromLanguage?.Lang, draft, BaseUrl is null ? null : BaseUrl + url.TrimStart('/'),
             BaseUrl ?? "/");
     }
 }

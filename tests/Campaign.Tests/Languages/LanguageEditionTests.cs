@@ -72,9 +72,13 @@ public sealed class LanguageEditionTests
         var result = campaign.BuildOk();
         campaign.AssertFile("zh/updates/only-english/index.html", """
             <html lang="zh-Hans" dir="ltr">
-            <p class="notice notice-fallback" role="note">本页尚未译成中文，以下显示的是English原文。</p>
-            <article class="wrap update" lang="en" dir="ltr">
+            <p class="notice notice-fallback" role="note">本页尚未译成中文，以下显示的是英文原文。</p>
+            <article class="wrap update">
+            <span class="kind kind-statement">声明</span>
+            <h1 lang="en" dir="ltr">Only in English</h1>
+            <div class="prose" lang="en" dir="ltr">
             Not translated yet.
+            ! English原文
             """);
         campaign.AssertFile("en/updates/only-english/index.html", "! notice-fallback");
         var warning = Assert.Single(result.Diagnostics, d => d.Code == "CMP020");
@@ -111,7 +115,8 @@ public sealed class LanguageEditionTests
             <span class="current" aria-current="true" lang="ug" dir="rtl">ئۇيغۇرچە</span>
             <link rel="alternate" hreflang="ug" href="index.html">
             <p class="notice notice-fallback" role="note">بۇ بەت تېخى ئۇيغۇرچىغا تەرجىمە قىلىنمىدى؛ English نۇسخىسى كۆرسىتىلدى.</p>
-            <article class="wrap update" lang="en" dir="ltr">
+            <article class="wrap update">
+            <div class="prose" lang="en" dir="ltr">
             """);
         campaign.AssertFile("en/updates/first-meeting/index.html", """
             hreflang="ug" lang="ug" dir="rtl" rel="alternate">ئۇيغۇرچە</a>

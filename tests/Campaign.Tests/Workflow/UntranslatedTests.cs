@@ -50,8 +50,7 @@ public sealed class UntranslatedTests
         c.AssertFile("zh/updates/vote/index.html", """
             <html lang="zh-Hans"
             notice-fallback
-            <article class="wrap update" lang="en"
-            Parliament votes on surveillance exports
+            <h1 lang="en" dir="ltr">Parliament votes on surveillance exports
             """);
 
         var json = Run(c, "translations", "--format", "json");
