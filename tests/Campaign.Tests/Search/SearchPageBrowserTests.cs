@@ -15,6 +15,10 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         return page;
     }
 
+    /// <summary>Waits until the list shows the results of exactly this query and these filters (as search.js's URL writes them).</summary>
+    private static Task WaitForSettled(IPage page, string state) =>
+        page.WaitForSelectorAsync("[data-search][data-settled='" + state + "']", new() { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+
     private static Task WaitForResults(IPage page) =>
         page.WaitForSelectorAsync("#search-results .search-result", new() { Timeout = 10_000 });
 
@@ -149,6 +153,20 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task A_filter_that_leaves_the_shown_results_as_they_were_does_not_replace_the_links_under_the_pointer()
+    {
+        var page = await Open("/en/search/?q=FaceReader&kind=finding");
+        await WaitForSettled(page, "q=FaceReader&kind=finding");
+        await page.EvaluateAsync("() => { window.firstLink = document.querySelector('#search-results .search-result a'); }");
+        // Every FaceReader finding is Noldus's: the company filter changes the query, not the list.
+        await page.SelectOptionAsync("#search-company", "noldus");
+        await WaitForSettled(page, "q=FaceReader&kind=finding&company=noldus");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.firstLink.isConnected"));
+        Assert.Equal(SearchIndexReader.Open(web.Output, "en").Search("FaceReader", new SearchFilters("finding", "noldus", null)).Select(h => h.Title),
+            await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+    }
+
+    [Fact]
     public async Task Search_works_from_a_copy_opened_from_disk_with_filters_and_result_links()
     {
         var context = await web.Browser.NewContextAsync();
@@ -166,12 +184,16 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
 
         // Filters need facets.bin, which comes through its twin too.
         await page.SelectOptionAsync("#search-kind", "finding");
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#search-results .search-result')].every(li => li.classList.contains('kind-finding'))");
+        // Wait for the filtered list itself (the page says which query and filters it shows), not for a list that only
+        // looks filtered: the click below must land on the list that stays.
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode("人脸识别") + "&kind=finding");
         var filtered = SearchIndexReader.Open(web.Output, "zh").Search("人脸识别", new SearchFilters("finding", null, null)).Select(h => h.Title);
         Assert.Equal(filtered, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
 
+        // Listen for the navigation before clicking, so a fast file:// commit cannot come before the waiter.
+        var navigated = page.WaitForURLAsync(u => u.Contains("/zh/findings/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("#search-results .search-result h2 a").First.ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/zh/findings/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await navigated;
         Assert.StartsWith(root, page.Url);
         Assert.All(requests, r => Assert.StartsWith("file://", r));
         Assert.Contains(requests, r => r.EndsWith("/search/zh/manifest.js", StringComparison.Ordinal));

@@ -540,6 +540,7 @@
     let shown = pageSize;
     let run = 0;
     let timer = 0;
+    let rendered = ''; // what the list shows: the query, the count and the shown documents with their scores
 
     const params = new URLSearchParams(location.search);
     input.value = params.get('q') || '';
@@ -567,11 +568,17 @@
       const text = input.value.trim();
       const filters = {};
       for (const s of selects) if (s.value) filters[s.name] = s.value;
-      if (!text) { list.replaceChildren(); status.textContent = ''; page.dataset.query = ''; return; }
+      const settled = new URLSearchParams({ q: text, ...filters }).toString();
+      if (!text) { list.replaceChildren(); rendered = ''; status.textContent = ''; page.dataset.query = ''; page.dataset.settled = ''; return; }
       try {
         const { query, hits } = await index.search(text, filters);
         const docs = await index.documents(hits.slice(0, shown).map((h) => h.doc));
         if (mine !== run) return;
+        // The same results as on screen (a filter that excludes none of them, the form submitted again): the list is
+        // left as it is, so a link being clicked or focused is not replaced under the reader's pointer.
+        const same = [text, hits.length, ...docs.map((d, i) => d.doc + ':' + hits[i].score)].join('\n');
+        if (same === rendered) { page.dataset.query = text; page.dataset.settled = settled; return; }
+        rendered = same;
         list.replaceChildren(...docs.map((d, i) => item(d, hits[i], query)));
         if (hits.length > shown) {
           const li = document.createElement('li');
@@ -585,8 +592,9 @@
         }
         status.textContent = countText(hits.length);
         page.dataset.query = text; // what the list shows now (tests and the benchmark wait for it)
+        page.dataset.settled = settled; // and for which query and filters (q=…&kind=…)
       } catch (e) {
-        if (mine === run) { status.textContent = page.dataset.error; list.replaceChildren(); page.dataset.query = text; }
+        if (mine === run) { status.textContent = page.dataset.error; list.replaceChildren(); rendered = ''; page.dataset.query = text; page.dataset.settled = settled; }
       }
     }
 
