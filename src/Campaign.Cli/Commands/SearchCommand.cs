@@ -46,9 +46,12 @@ public sealed class SearchCommand : ICommand
             return 1;
         }
         IReadOnlyList<SearchHit> hits;
+        bool anyWord;
         try
         {
-            hits = SearchIndexReader.Open(output, lang).Search(a.Positional[0], filters, limit);
+            var reader = SearchIndexReader.Open(output, lang);
+            hits = reader.Search(a.Positional[0], filters, limit);
+            anyWord = reader.Rank(SearchQuery.Parse(a.Positional[0]), filters).AnyWord;
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -77,6 +80,7 @@ public sealed class SearchCommand : ICommand
             return 0;
         }
         if (hits.Count == 0) console.Out.WriteLine("No results.");
+        if (anyWord) console.Out.WriteLine("No result holds all the words; these hold some of them:");
         for (var i = 0; i < hits.Count; i++)
         {
             var h = hits[i];

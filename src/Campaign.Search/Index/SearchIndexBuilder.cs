@@ -63,7 +63,7 @@ public static class SearchIndexBuilder
         return text[..cut];
     }
 
-    internal static byte[] Manifest(string lang, int docs, int shards, long[] sums, IReadOnlyList<string> kinds,
+    internal static byte[] Manifest(string lang, int docs, IReadOnlyList<string> termStarts, long[] sums, IReadOnlyList<string> kinds,
         IReadOnlyList<SearchCompany> companies, IReadOnlyList<int> years, int yearBase)
     {
         using var stream = new MemoryStream();
@@ -74,7 +74,10 @@ public static class SearchIndexBuilder
             json.WriteString("lang", lang);
             json.WriteNumber("docs", docs);
             json.WriteNumber("docsPerShard", IndexFormat.DocsPerShard);
-            json.WriteNumber("termShards", shards);
+            json.WriteNumber("termShards", termStarts.Count);
+            json.WriteStartArray("termStarts");
+            foreach (var start in termStarts) json.WriteStringValue(start);
+            json.WriteEndArray();
             json.WriteNumber("k1", IndexFormat.K1);
             json.WriteNumber("b", IndexFormat.B);
             json.WriteStartArray("fields");

@@ -6,6 +6,23 @@ namespace Campaign.Search.Reading;
 /// <summary>A ranked result: the document's number in the index, its score and what a result list shows.</summary>
 public sealed record SearchHit(int Doc, double Score, string Url, string Title, string Kind, string? Company, int YearFrom, int YearTo, string Excerpt);
 
+/// <summary>
+/// The ranked documents of a query, best first; <see cref="AnyWord"/> when no document held every word, so these are
+/// the documents holding any of them (the result list says so).
+/// </summary>
+public sealed class SearchRanking(IReadOnlyList<(int Doc, double Score)> hits, bool anyWord) : IReadOnlyList<(int Doc, double Score)>
+{
+    public bool AnyWord { get; } = anyWord;
+
+    public (int Doc, double Score) this[int index] => hits[index];
+
+    public int Count => hits.Count;
+
+    public IEnumerator<(int Doc, double Score)> GetEnumerator() => hits.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
 /// <summary>Narrows results: by kind, company slug and a year the document covers; null means any.</summary>
 public sealed record SearchFilters(string? Kind = null, string? Company = null, int? Year = null)
 {
@@ -48,47 +65,113 @@ public sealed class SearchIndexReader
         });
     }
 
-    /// <summary>Every matching document, best first, scored; no metadata read.</summary>
-    public IReadOnlyList<(int Doc, double Score)> Rank(SearchQuery query, SearchFilters? filters = null)
+    /// <summary>
+    /// The matching documents, best first, scored; no metadata read. A document matches when it holds every word of the
+    /// query (the last word, when typed as a prefix, by itself or by a term it begins); when none does, every document
+    /// holding any word, and the ranking says so (<see cref="SearchRanking.AnyWord"/>). Order: documents holding every
+    /// phrase of the query first, then those holding the prefix word as typed, then by score, then by number.
+    /// </summary>
+    public SearchRanking Rank(SearchQuery query, SearchFilters? filters = null)
     {
         filters ??= SearchFilters.None;
         var m = Manifest;
         var n = (double)m.Docs;
-        var scores = new Dictionary<int, double>();
         var postings = new Dictionary<string, Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>>>(StringComparer.Ordinal);
         foreach (var term in query.Terms) postings[term] = Postings(term);
+        var expansions = query.Prefix is { } prefix ? Expansions(prefix, query.Terms) : [];
+        foreach (var (term, list) in expansions) postings[term] = list;
 
+        // Each word is a unit the document must hold; the prefix word's unit is held by its term or any expansion.
+        var units = query.Terms.Count;
+        var unitOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < query.Terms.Count; i++) unitOf[query.Terms[i]] = i;
+        var prefixUnit = query.Prefix is { } p ? unitOf[p.Term] : -1;
+        foreach (var (term, _) in expansions) unitOf[term] = prefixUnit;
+
+        var docs = new Dictionary<int, DocScore>();
+        DocScore At(int doc)
+        {
+            if (!docs.TryGetValue(doc, out var d)) docs[doc] = d = new DocScore(units, query.Phrases.Count);
+            return d;
+        }
         for (var f = 0; f < m.Fields.Count; f++)
         {
             var field = m.Fields[f];
             var lengths = Bm25.LengthNorms(m, f);
-            foreach (var term in query.Terms)
+            foreach (var (term, weightOfTerm) in query.Terms.Select(t => (t, 1.0)).Concat(expansions.Select(e => (e.Term, SearchQuery.PrefixWeight))))
             {
                 if (!postings[term].TryGetValue(f, out var list)) continue;
-                var weight = Bm25.Idf(list.Count, n) * field.Boost * (IndexFormat.K1 + 1);
-                foreach (var p in list) Add(scores, p.Doc, weight * p.Positions.Length / (p.Positions.Length + lengths[p.Norm]));
+                var weight = Bm25.Idf(list.Count, n) * field.Boost * (IndexFormat.K1 + 1) * weightOfTerm;
+                var unit = unitOf[term];
+                var exact = unit == prefixUnit && weightOfTerm == 1.0;
+                foreach (var posting in list)
+                {
+                    var d = At(posting.Doc);
+                    d.Score += weight * posting.Positions.Length / (posting.Positions.Length + lengths[posting.Norm]);
+                    d.Held[unit] = true;
+                    if (exact) d.Exact = true;
+                }
             }
-            foreach (var phrase in query.Phrases)
+            for (var ph = 0; ph < query.Phrases.Count; ph++)
             {
+                var phrase = query.Phrases[ph];
                 var lists = phrase.Terms.Select(t => postings[t.Term].TryGetValue(f, out var l) ? l : null).ToList();
                 if (lists.Any(l => l is null)) continue;
                 var idf = lists.Sum(l => Bm25.Idf(l!.Count, n));
                 var weight = idf * field.Boost * (IndexFormat.K1 + 1);
-                var byDoc = lists.Select(l => l!.ToDictionary(p => p.Doc)).ToList();
+                var byDoc = lists.Select(l => l!.ToDictionary(x => x.Doc)).ToList();
                 foreach (var first in lists[0]!)
                 {
                     if (!byDoc.All(d => d.ContainsKey(first.Doc))) continue;
                     var freq = PhraseFrequency(phrase, byDoc.Select(d => d[first.Doc].Positions).ToList());
-                    if (freq > 0) Add(scores, first.Doc, weight * freq / (freq + lengths[first.Norm]));
+                    if (freq <= 0) continue;
+                    var d = At(first.Doc);
+                    d.Score += weight * freq / (freq + lengths[first.Norm]);
+                    d.Phrases[ph] = true;
                 }
             }
         }
 
         var facets = filters.Active ? Facets() : null;
-        return [.. scores
-            .Where(s => facets is null || Matches(facets[s.Key], filters))
-            .OrderByDescending(s => Bm25.SortKey(s.Value)).ThenBy(s => s.Key)
-            .Select(s => (s.Key, s.Value))];
+        var candidates = docs.Where(d => facets is null || Matches(facets[d.Key], filters)).ToList();
+        var all = candidates.Where(d => d.Value.Held.All(h => h)).ToList();
+        var anyWord = all.Count == 0 && candidates.Count > 0;
+        return new SearchRanking([.. (anyWord ? candidates : all)
+            .OrderByDescending(d => d.Value.Tier(prefixUnit >= 0)).ThenByDescending(d => Bm25.SortKey(d.Value.Score)).ThenBy(d => d.Key)
+            .Select(d => (d.Key, d.Value.Score))], anyWord);
+    }
+
+    /// <summary>A document's score so far, and which words and phrases of the query it holds.</summary>
+    private sealed class DocScore(int units, int phrases)
+    {
+        public double Score;
+        public bool Exact;
+        public readonly bool[] Held = new bool[units];
+        public readonly bool[] Phrases = new bool[phrases];
+
+        /// <summary>Every phrase held ranks first (2), then the prefix word as typed (1).</summary>
+        public int Tier(bool prefix) => (Phrases.Length > 0 && Phrases.All(p => p) ? 2 : 0) + (prefix && Exact ? 1 : 0);
+    }
+
+    /// <summary>
+    /// The terms the prefix stands for: those beginning with it, other than the query's own terms, in the first
+    /// <see cref="SearchQuery.PrefixShards"/> shards its range spans; the <see cref="SearchQuery.MaxExpansions"/> found in
+    /// the most documents (summed over the fields), ties in ordinal order.
+    /// </summary>
+    private List<(string Term, Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>> Postings)> Expansions(QueryPrefix prefix, IReadOnlyList<string> own)
+    {
+        if (Manifest.TermStarts.Count == 0) return [];
+        var (first, last) = TermRanges.ShardsOfPrefix(Manifest.TermStarts, prefix.Text);
+        last = Math.Min(last, first + SearchQuery.PrefixShards - 1);
+        var found = new List<(string Term, Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>> Postings, int Df)>();
+        for (var s = first; s <= last; s++)
+            foreach (var term in TermShard(s).Keys)
+                if (term.StartsWith(prefix.Text, StringComparison.Ordinal) && !own.Contains(term, StringComparer.Ordinal))
+                {
+                    var postings = Postings(term);
+                    found.Add((term, postings, postings.Values.Sum(l => l.Count)));
+                }
+        return [.. found.OrderByDescending(e => e.Df).ThenBy(e => e.Term, StringComparer.Ordinal).Take(SearchQuery.MaxExpansions).Select(e => (e.Term, e.Postings))];
     }
 
     /// <summary>The top <paramref name="limit"/> hits with their metadata and excerpts.</summary>
@@ -122,30 +205,34 @@ public sealed class SearchIndexReader
     private static void Add(Dictionary<int, double> scores, int doc, double score) =>
         scores[doc] = scores.GetValueOrDefault(doc) + score;
 
-    /// <summary>A term's postings per field id, read from the term shard its hash names.</summary>
+    /// <summary>A term shard's terms and their blocks, read once (the shard the manifest's ranges name always exists).</summary>
+    private Dictionary<string, byte[]> TermShard(int shard)
+    {
+        if (_termShards.TryGetValue(shard, out var blocks)) return blocks;
+        blocks = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (_load(IndexFormat.TermShardPath(shard)) is { } stored)
+        {
+            var bytes = IndexFormat.Inflate(stored);
+            var r = new ByteReader(bytes);
+            r.Expect(IndexFormat.TermMagic);
+            var count = r.VarInt();
+            for (var i = 0; i < count; i++)
+            {
+                var t = r.String();
+                var length = (int)r.VarInt();
+                blocks[t] = bytes[r.At..(r.At + length)];
+                r.At += length;
+            }
+        }
+        return _termShards[shard] = blocks;
+    }
+
+    /// <summary>A term's postings per field id, read from the term shard whose range holds it.</summary>
     private Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>> Postings(string term)
     {
         var result = new Dictionary<int, List<(int, byte, int[])>>();
-        var shard = (int)(IndexFormat.Hash(term) & (uint)(Manifest.TermShards - 1));
-        if (!_termShards.TryGetValue(shard, out var blocks))
-        {
-            blocks = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            if (_load(IndexFormat.TermShardPath(shard)) is { } stored)
-            {
-                var bytes = IndexFormat.Inflate(stored);
-                var r = new ByteReader(bytes);
-                r.Expect(IndexFormat.TermMagic);
-                var count = r.VarInt();
-                for (var i = 0; i < count; i++)
-                {
-                    var t = r.String();
-                    var length = (int)r.VarInt();
-                    blocks[t] = bytes[r.At..(r.At + length)];
-                    r.At += length;
-                }
-            }
-            _termShards[shard] = blocks;
-        }
+        if (Manifest.TermStarts.Count == 0) return result;
+        var blocks = TermShard(TermRanges.ShardOf(Manifest.TermStarts, term));
         if (!blocks.TryGetValue(term, out var block)) return result;
         var br = new ByteReader(block);
         var fields = br.Byte();
@@ -216,7 +303,7 @@ public sealed class SearchIndexReader
 }
 
 /// <summary>The manifest of a language's index: counts, BM25 parameters, field statistics, filter values.</summary>
-public sealed record IndexManifest(int Version, string Lang, int Docs, int DocsPerShard, int TermShards,
+public sealed record IndexManifest(int Version, string Lang, int Docs, int DocsPerShard, IReadOnlyList<string> TermStarts,
     IReadOnlyList<(string Name, double Boost, long SumTotalTermFreq)> Fields,
     IReadOnlyList<string> Kinds, IReadOnlyList<SearchCompany> Companies, int YearBase)
 {
@@ -228,7 +315,7 @@ public sealed record IndexManifest(int Version, string Lang, int Docs, int DocsP
         if (version != IndexFormat.Version)
             throw new InvalidDataException($"search index version {version}, this reader reads version {IndexFormat.Version}");
         return new IndexManifest(version, root.GetProperty("lang").GetString()!, root.GetProperty("docs").GetInt32(),
-            root.GetProperty("docsPerShard").GetInt32(), root.GetProperty("termShards").GetInt32(),
+            root.GetProperty("docsPerShard").GetInt32(), [.. root.GetProperty("termStarts").EnumerateArray().Select(t => t.GetString()!)],
             [.. root.GetProperty("fields").EnumerateArray().Select(f => (f.GetProperty("name").GetString()!, f.GetProperty("boost").GetDouble(), f.GetProperty("sumTotalTermFreq").GetInt64()))],
             [.. root.GetProperty("kinds").EnumerateArray().Select(k => k.GetString()!)],
             [.. root.GetProperty("companies").EnumerateArray().Select(c => new SearchCompany(c[0].GetString()!, c[1].GetString()!))],

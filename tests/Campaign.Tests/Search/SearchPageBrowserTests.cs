@@ -152,6 +152,46 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         Assert.DoesNotContain(requests, r => r.Contains("facets.bin", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("en", "emotion recognition")]
+    [InlineData("zh", "人脸识别 recognition")]
+    public async Task Typing_letter_by_letter_asks_only_for_files_that_exist_reuses_them_and_logs_no_error(string lang, string query)
+    {
+        var context = await web.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var responses = new List<(string Url, int Status)>();
+        var errors = new List<string>();
+        page.Response += (_, r) => responses.Add((r.Url, r.Status));
+        page.RequestFailed += (_, r) => errors.Add("failed: " + r.Url);
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(web.BaseUrl + $"/{lang}/search/");
+        await page.Locator("#search-q").PressSequentiallyAsync(query, new() { Delay = 40 });
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode(query));
+        Assert.Empty(errors);
+        Assert.All(responses, r => Assert.True(r.Status == 200, $"{r.Url}: {r.Status}"));
+        var shards = responses.Where(r => r.Url.Contains($"/search/{lang}/t/", StringComparison.Ordinal)).Select(r => r.Url).ToList();
+        Assert.Equal(shards.Distinct().Count(), shards.Count); // each shard once, however many letters were typed
+        var expected = SearchIndexReader.Open(web.Output, lang).Search(query, limit: 10).Select(h => h.Title).ToList();
+        Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+    }
+
+    [Theory]
+    [InlineData("en", "Noldus zebra", "No result holds all the words")]
+    [InlineData("zh", "诺达思 斑马", "没有同时包含所有词语的结果")]
+    public async Task When_no_result_holds_every_word_the_list_says_it_shows_those_holding_any(string lang, string query, string label)
+    {
+        var page = await Open($"/{lang}/search/?q=" + Uri.EscapeDataString(query));
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode(query));
+        var reader = SearchIndexReader.Open(web.Output, lang);
+        var ranking = reader.Rank(SearchQuery.Parse(query));
+        Assert.True(ranking.AnyWord);
+        var status = await page.Locator("#search-status").TextContentAsync();
+        Assert.Contains(label, status);
+        Assert.Contains(ranking.Count.ToString(CultureInfo.InvariantCulture), status);
+        Assert.Equal(reader.Search(query).Select(h => h.Title), await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+    }
+
     [Fact]
     public async Task A_filter_that_leaves_the_shown_results_as_they_were_does_not_replace_the_links_under_the_pointer()
     {

@@ -6,7 +6,7 @@
 (function () {
   'use strict';
 
-  const VERSION = 3;
+  const VERSION = 4;
   const K1 = 1.2;
   const B = 0.75;
 
@@ -182,11 +182,20 @@
     return b.slice(0, k + 1).join('');
   }
 
+  // As SearchQuery: the shortest word matched as a prefix, the shards read for it, the terms it stands for, their weight.
+  const MIN_PREFIX = 3;
+  const PREFIX_SHARDS = 2;
+  const MAX_EXPANSIONS = 16;
+  const PREFIX_WEIGHT = 0.5;
+
   /**
-   * The query: distinct terms, and phrases (runs of 2+ terms of one script) with offsets, as SearchQuery.FromTokens.
+   * The query, as SearchQuery.Parse: distinct terms, phrases (runs of 2+ terms of one script) with offsets, and the
+   * last word as a prefix when it ends the text (still being typed), is not Han and has MIN_PREFIX characters or more.
    * @param {string} text
+   * @param {boolean} [asYouType]
    */
-  function parseQuery(text) {
+  function parseQuery(text, asYouType = true) {
+    const normalized = text.normalize('NFKC');
     const tokens = analyze(text);
     const terms = [...new Set(tokens.map((t) => t.term))];
     const phrases = [];
@@ -196,7 +205,12 @@
       if (i - start >= 2) phrases.push(tokens.slice(start, i).map((t) => ({ term: t.term, offset: t.position - tokens[start].position })));
       start = i;
     }
-    return { terms, phrases };
+    let prefix = null;
+    const last = tokens[tokens.length - 1];
+    if (asYouType && last && !last.han && last.end === normalized.length && last.end - last.start >= MIN_PREFIX) {
+      prefix = { text: normalized.slice(last.start, last.end).toLowerCase(), term: last.term };
+    }
+    return { terms, phrases, prefix };
   }
 
   function utf8Encode(s) {
@@ -225,11 +239,32 @@
     return s;
   }
 
-  /** FNV-1a over UTF-8; the term shard is hash & (shards - 1). */
-  function shardOf(term, shards) {
-    let h = 0x811C9DC5;
-    for (const byte of utf8Encode(term)) h = Math.imul(h ^ byte, 16777619) >>> 0;
-    return (h & (shards - 1)) >>> 0;
+  /** The term shard whose range can hold the term (TermRanges.ShardOf): the last whose start sorts at or before it. */
+  function shardOf(starts, term) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The shards a prefix's terms are read from: the first PREFIX_SHARDS of those its range spans. */
+  function prefixShards(starts, prefix) {
+    const first = shardOf(starts, prefix);
+    const last = Math.min(shardOf(starts, prefix + '\uffff'), first + PREFIX_SHARDS - 1);
+    const ids = [];
+    for (let s = first; s <= last; s++) ids.push(s);
+    return ids;
+  }
+
+  /** Every term shard a query reads: one per term, and the prefix's; each exists (the manifest lists their ranges). */
+  function shardsFor(manifest, query) {
+    if (manifest.termStarts.length === 0) return [];
+    const ids = query.terms.map((t) => shardOf(manifest.termStarts, t));
+    if (query.prefix) ids.push(...prefixShards(manifest.termStarts, query.prefix.text));
+    return [...new Set(ids)].sort((a, b) => a - b);
   }
 
   /** A cursor over an index file: varints, bytes, strings; checks magic and version. */
@@ -369,30 +404,65 @@
   function filtersActive(filters) { return !!(filters && (filters.kind || filters.company || filters.year)); }
 
   /**
-   * Ranks every matching document, as SearchIndexReader.Rank does.
+   * Ranks the matching documents, as SearchIndexReader.Rank does: those holding every word (the prefix word by itself
+   * or by a term it begins), or, when none does, those holding any (anyWord). Every phrase held first, then the prefix
+   * word as typed, then by score, then by document number.
    * @param manifest the parsed manifest.json
    * @param query from parseQuery
-   * @param {Map<number, Map<string, any>>} shards parsed term shards by number
+   * @param {Map<number, Map<string, any>>} shards parsed term shards by number (those of shardsFor)
    * @param facets parsed facets.bin, needed only when filters are active
-   * @returns {{doc: number, score: number}[]} best first
+   * @returns {{hits: {doc: number, score: number}[], anyWord: boolean, expansions: string[]}} hits best first; the prefix's terms
    */
   function rank(manifest, query, shards, facets, filters) {
     const n = manifest.docs;
-    const scores = new Map();
-    const add = (doc, s) => scores.set(doc, (scores.get(doc) || 0) + s);
+    const starts = manifest.termStarts;
     const postings = new Map();
-    for (const term of query.terms) postings.set(term, decodePostings(shards.get(shardOf(term, manifest.termShards))?.get(term)));
+    const block = (term) => starts.length === 0 ? undefined : shards.get(shardOf(starts, term))?.get(term);
+    for (const term of query.terms) postings.set(term, decodePostings(block(term)));
+    const expansions = [];
+    if (query.prefix && starts.length > 0) {
+      const found = [];
+      for (const s of prefixShards(starts, query.prefix.text)) {
+        for (const [term, entry] of shards.get(s) || []) {
+          if (!term.startsWith(query.prefix.text) || query.terms.includes(term)) continue;
+          const p = decodePostings(entry);
+          let df = 0;
+          for (const list of p.values()) df += list.length;
+          found.push({ term, p, df });
+        }
+      }
+      found.sort((a, b) => (b.df - a.df) || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+      for (const e of found.slice(0, MAX_EXPANSIONS)) { expansions.push(e.term); postings.set(e.term, e.p); }
+    }
+    const unitOf = new Map(query.terms.map((t, i) => [t, i]));
+    const prefixUnit = query.prefix ? unitOf.get(query.prefix.term) : -1;
+    for (const t of expansions) unitOf.set(t, prefixUnit);
+    const clauses = query.terms.map((t) => [t, 1]).concat(expansions.map((t) => [t, PREFIX_WEIGHT]));
+
+    const docs = new Map();
+    const at = (doc) => {
+      let d = docs.get(doc);
+      if (!d) docs.set(doc, d = { score: 0, exact: false, held: new Array(query.terms.length).fill(false), phrases: new Array(query.phrases.length).fill(false) });
+      return d;
+    };
     manifest.fields.forEach((field, f) => {
       const lengths = lengthNorms(manifest, f);
-      for (const term of query.terms) {
+      for (const [term, w] of clauses) {
         const list = postings.get(term).get(f);
         if (!list) continue;
-        const weight = idf(list.length, n) * field.boost * (K1 + 1);
-        for (const p of list) add(p.doc, weight * p.positions.length / (p.positions.length + lengths[p.norm]));
+        const weight = idf(list.length, n) * field.boost * (K1 + 1) * w;
+        const unit = unitOf.get(term);
+        const exact = unit === prefixUnit && w === 1;
+        for (const p of list) {
+          const d = at(p.doc);
+          d.score += weight * p.positions.length / (p.positions.length + lengths[p.norm]);
+          d.held[unit] = true;
+          if (exact) d.exact = true;
+        }
       }
-      for (const phrase of query.phrases) {
+      query.phrases.forEach((phrase, ph) => {
         const lists = phrase.map((t) => postings.get(t.term).get(f));
-        if (lists.some((l) => !l)) continue;
+        if (lists.some((l) => !l)) return;
         let sumIdf = 0;
         for (const l of lists) sumIdf += idf(l.length, n);
         const weight = sumIdf * field.boost * (K1 + 1);
@@ -400,15 +470,22 @@
         for (const first of lists[0]) {
           if (!byDoc.every((d) => d.has(first.doc))) continue;
           const freq = phraseFrequency(phrase, byDoc.map((d) => d.get(first.doc).positions));
-          if (freq > 0) add(first.doc, weight * freq / (freq + lengths[first.norm]));
+          if (freq <= 0) continue;
+          const d = at(first.doc);
+          d.score += weight * freq / (freq + lengths[first.norm]);
+          d.phrases[ph] = true;
         }
-      }
+      });
     });
     const active = filtersActive(filters);
-    const result = [];
-    for (const [doc, score] of scores) if (!active || matchesFilters(manifest, facets[doc], filters)) result.push({ doc, score });
-    result.sort((a, b) => (Math.round(b.score * 1e6) - Math.round(a.score * 1e6)) || (a.doc - b.doc));
-    return result;
+    const candidates = [];
+    for (const [doc, d] of docs) if (!active || matchesFilters(manifest, facets[doc], filters)) candidates.push({ doc, d });
+    const all = candidates.filter((c) => c.d.held.every((h) => h));
+    const anyWord = all.length === 0 && candidates.length > 0;
+    const tier = (d) => (d.phrases.length > 0 && d.phrases.every((p) => p) ? 2 : 0) + (query.prefix && d.exact ? 1 : 0);
+    const result = (anyWord ? candidates : all).map((c) => ({ doc: c.doc, score: c.d.score, tier: tier(c.d) }));
+    result.sort((a, b) => (b.tier - a.tier) || (Math.round(b.score * 1e6) - Math.round(a.score * 1e6)) || (a.doc - b.doc));
+    return { hits: result.map((r) => ({ doc: r.doc, score: r.score })), anyWord, expansions };
   }
 
   // A page opened from disk (file://) may not fetch(); every index file therefore has a twin next to it,
@@ -474,12 +551,12 @@
       async search(text, filters) {
         const m = await manifest;
         const query = parseQuery(text);
-        if (query.terms.length === 0) return { query, hits: [] };
-        const ids = [...new Set(query.terms.map((t) => shardOf(t, m.termShards)))];
-        const shards = new Map(await Promise.all(ids.map(async (id) =>
-          [id, await get('t/' + id.toString(16) + '.bin', gunzipped(parseTermShard)).catch(() => new Map())])));
+        if (query.terms.length === 0) return { query, hits: [], anyWord: false, expansions: [] };
+        // Only files that exist: the shards whose ranges hold the query's terms and prefix (shardsFor).
+        const shards = new Map(await Promise.all(shardsFor(m, query).map(async (id) =>
+          [id, await get('t/' + id.toString(16) + '.bin', gunzipped(parseTermShard))])));
         const facets = filtersActive(filters) ? await get('facets.bin', gunzipped(parseFacets)) : null;
-        return { query, hits: rank(m, query, shards, facets, filters) };
+        return { query, ...rank(m, query, shards, facets, filters) };
       },
       async documents(docs) {
         const m = await manifest;
@@ -515,7 +592,7 @@
     return pieces;
   }
 
-  const api = { analyze, stem, parseQuery, shardOf, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver };
+  const api = { analyze, stem, parseQuery, shardOf, shardsFor, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver };
   globalThis.CampaignSearch = api;
 
   // ---- the search page ----
@@ -571,15 +648,16 @@
       const settled = new URLSearchParams({ q: text, ...filters }).toString();
       if (!text) { list.replaceChildren(); rendered = ''; status.textContent = ''; page.dataset.query = ''; page.dataset.settled = ''; return; }
       try {
-        const { query, hits } = await index.search(text, filters);
+        const { query, hits, anyWord, expansions } = await index.search(text, filters);
         const docs = await index.documents(hits.slice(0, shown).map((h) => h.doc));
         if (mine !== run) return;
         // The same results as on screen (a filter that excludes none of them, the form submitted again): the list is
         // left as it is, so a link being clicked or focused is not replaced under the reader's pointer.
-        const same = [text, hits.length, ...docs.map((d, i) => d.doc + ':' + hits[i].score)].join('\n');
+        const same = [text, hits.length, anyWord, ...docs.map((d, i) => d.doc + ':' + hits[i].score)].join('\n');
         if (same === rendered) { page.dataset.query = text; page.dataset.settled = settled; return; }
         rendered = same;
-        list.replaceChildren(...docs.map((d, i) => item(d, hits[i], query)));
+        const marked = [...query.terms, ...expansions];
+        list.replaceChildren(...docs.map((d, i) => item(d, hits[i], marked)));
         if (hits.length > shown) {
           const li = document.createElement('li');
           li.className = 'search-more';
@@ -590,7 +668,9 @@
           li.append(more);
           list.append(li);
         }
-        status.textContent = countText(hits.length);
+        // No document holds every word: the list holds those with any, and says so.
+        status.textContent = anyWord ? page.dataset.anyWord.replace('{0}', String(hits.length)) : countText(hits.length);
+        list.classList.toggle('search-any-word', anyWord);
         page.dataset.query = text; // what the list shows now (tests and the benchmark wait for it)
         page.dataset.settled = settled; // and for which query and filters (q=…&kind=…)
       } catch (e) {
@@ -598,7 +678,7 @@
       }
     }
 
-    function item(d, hit, query) {
+    function item(d, hit, marked) {
       const li = document.createElement('li');
       li.className = 'search-result kind-' + d.kind;
       li.dataset.score = String(hit.score);
@@ -612,7 +692,7 @@
       meta.textContent = (kindLabels.get(d.kind) || d.kind) + (d.yearFrom ? ' · ' + (d.yearFrom === d.yearTo ? d.yearFrom : d.yearFrom + '–' + d.yearTo) : '');
       const p = document.createElement('p');
       p.className = 'search-excerpt';
-      for (const piece of excerpt(d.excerpt, query.terms, 220)) {
+      for (const piece of excerpt(d.excerpt, marked, 220)) {
         if (piece.mark) { const m = document.createElement('mark'); m.textContent = piece.text; p.append(m); }
         else p.append(piece.text);
       }
