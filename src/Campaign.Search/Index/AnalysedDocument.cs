@@ -54,7 +54,7 @@ internal sealed class AnalysedDocument
 
     /// <param name="terms">The language's term strings, so each term is one string however many documents hold it.</param>
     public static AnalysedDocument Analyse(SearchDocument document, UInt128 digest, ConcurrentDictionary<string, string> terms) =>
-        new(document, digest, [Invert(IndexFormat.Fields[0].Name, document.Title, terms), Invert(IndexFormat.Fields[1].Name, document.Body, terms)]);
+        new(document, digest, [Invert(IndexFormat.Fields[0].Name, document.TitleText, terms), Invert(IndexFormat.Fields[1].Name, document.Body, terms)]);
 
     // Per thread, reused from field to field: analysis allocates only what it keeps.
     [ThreadStatic] private static Dictionary<string, int>? t_ids;
@@ -71,6 +71,7 @@ internal sealed class AnalysedDocument
         Text(hash, d.Kind);
         Text(hash, d.Company ?? "");
         Text(hash, d.Body);
+        Text(hash, d.Ids);
         return hash.GetCurrentHashAsUInt128();
     }
 

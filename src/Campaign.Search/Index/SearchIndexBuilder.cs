@@ -42,7 +42,7 @@ public static class SearchIndexBuilder
                 var doc = new Document
                 {
                     new StringField("url", d.Url, Field.Store.YES),
-                    new TextField("title", SearchText.Normalize(d.Title), Field.Store.NO),
+                    new TextField("title", SearchText.Normalize(d.TitleText), Field.Store.NO),
                     new TextField("body", SearchText.Normalize(d.Body), Field.Store.NO),
                 };
                 writer.AddDocument(doc);

@@ -33,11 +33,16 @@ public static class SearchCorpora
             var report = r.Item;
             var url = Urls.Report(lang, report.Doc.Slug);
             var sections = memo is null ? Sections(report.Body.Html) : memo.Sections(report.Body.Html, Sections);
+            // The index number (EUR 01/2556/2020) and authors identify the report itself, not the pages quoting them.
             docs.Add(new SearchDocument(url, report.Title, "report", null, report.Date.Year, report.Date.Year,
-                Join(report.Summary, sections.Count > 0 ? sections[0].Text : "")));
+                Join(report.Summary, sections.Count > 0 ? sections[0].Text : ""), Join([report.IndexNumber, .. report.Authors])));
             foreach (var section in sections.Skip(1))
                 docs.Add(new SearchDocument(url + "#" + section.Id, section.Title, "report", null, report.Date.Year, report.Date.Year, section.Text));
         }
+
+        // The home page: the campaign's title and what it is about, so searching for the campaign leads home.
+        docs.Add(new SearchDocument(Urls.Home(lang), model.Site.Title.Get(lang, model.Site.DefaultLanguage), "page", null, 0, 0,
+            Join(model.Site.Tagline?.Get(lang, model.Site.DefaultLanguage), model.Site.Organisation?.Get(lang, model.Site.DefaultLanguage))));
 
         foreach (var c in edition.Companies)
         {
@@ -89,7 +94,8 @@ public static class SearchCorpora
             f.Country.Get(lang, fallback),
             summary?.PlainText,
             string.Join(' ', f.Tags));
-        return new SearchDocument(Urls.Finding(lang, f.Id), f.Title.Get(lang, fallback), "finding", f.Company, f.Years.From, f.Years.To, body);
+        // The permanent id (finding-004711, as cited) is indexed with the title: searching for it leads to this page.
+        return new SearchDocument(Urls.Finding(lang, f.Id), f.Title.Get(lang, fallback), "finding", f.Company, f.Years.From, f.Years.To, body, f.Id);
     }
 
     /// <summary>A report body cut at its <c>h2</c> headings: the part before the first one (id "") and each section.</summary>

@@ -80,6 +80,22 @@ public sealed class QueryMatchingTests(SampleSearchSite site)
         Assert.InRange(Script.Shards(site.IndexDir(lang), query).Count, 1, SearchQuery.PrefixShards + 2);
     }
 
+    [Theory]
+    [InlineData("en", "EUR 01/2556/2020", "/en/reports/out-of-control/")]
+    [InlineData("zh", "EUR 01/2556/2020", "/zh/reports/out-of-control/")]
+    [InlineData("en", "morpho-shanghai-psb-2015", "/en/findings/morpho-shanghai-psb-2015/")]
+    [InlineData("zh", "noldus-facereader-police-universities", "/zh/findings/noldus-facereader-police-universities/")]
+    [InlineData("en", "Out of Control", "/en/")]
+    [InlineData("zh", "失控", "/zh/")]
+    [InlineData("zh", "国际特赦组织", "/zh/reports/out-of-control/")]
+    public void An_identifier_leads_first_to_the_page_it_identifies(string lang, string query, string expected)
+    {
+        var reader = SearchIndexReader.Open(site.Output, lang);
+        var top = reader.Search(query, limit: 3).Select(h => h.Url).ToList();
+        Assert.True(top.Count > 0 && top[0] == expected, $"{query}: {string.Join(", ", top)}");
+        Assert.Equal(reader.Rank(SearchQuery.Parse(query)).Select(r => r.Doc), Script.Rank(site.IndexDir(lang), query).Select(r => r.Doc));
+    }
+
     [Fact]
     public void Every_term_sits_in_the_shard_the_manifest_ranges_name_and_every_named_shard_exists()
     {
