@@ -10,6 +10,10 @@ namespace Campaign.Search;
 /// What the document is known by besides its title (a finding's permanent id, a report's index number and authors):
 /// indexed with the title, so a search for one of them puts the page it identifies first; never shown.
 /// </param>
+/// <param name="ExcerptFrom">
+/// The prose result excerpts are cut from when the body starts with something else (a finding's company, product and
+/// buyer, shown as chips instead); null: the body.
+/// </param>
 public sealed record SearchDocument(
     string Url,
     string Title,
@@ -18,7 +22,8 @@ public sealed record SearchDocument(
     int YearFrom,
     int YearTo,
     string Body,
-    string Ids = "")
+    string Ids = "",
+    string? ExcerptFrom = null)
 {
     /// <summary>The text of the title field: the title, and the identifiers after it.</summary>
     public string TitleText => Ids.Length == 0 ? Title : Title + "\n" + Ids;

@@ -21,7 +21,7 @@ public sealed class IncrementalIndex
 
     private readonly Lock _gate = new();
     private readonly StoredFiles _files = new(); // term shards, facets and manifest, by their raw bytes
-    private readonly StoredFiles _docFiles = new(); // document shards, by their documents' digests, kinds and companies
+    private readonly StoredFiles _docFiles = new(); // document shards, by the digests of what they show, kinds and companies
 
     // Documents. Numbers are positions in URL order; arrays below are indexed by number.
     private Dictionary<UInt128, AnalysedDocument> _analysed = [];
@@ -493,7 +493,7 @@ public sealed class IncrementalIndex
             var end = Math.Min(_docs.Length, start + IndexFormat.DocsPerShard);
             for (var i = start; i < end; i++)
             {
-                parts[0] = _docs[i].Digest;
+                parts[0] = _docs[i].ShownDigest; // what the shard holds: an edit elsewhere in the body leaves it as it was
                 parts[1] = ((UInt128)(uint)_kindOf[i] << 32) | (uint)_companyOf[i];
                 hash.Append(MemoryMarshal.AsBytes(parts));
             }

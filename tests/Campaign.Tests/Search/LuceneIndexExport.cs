@@ -87,7 +87,7 @@ internal static class LuceneIndexExport
             {
                 w.String(d.Url);
                 w.String(d.Title);
-                w.String(SearchIndexBuilder.Excerpt(d.Body));
+                w.String(SearchIndexBuilder.Excerpt(d.ExcerptFrom ?? d.Body));
                 w.Byte(kinds.IndexOf(d.Kind));
                 w.VarInt(CompanyOf(d));
                 w.VarInt(d.YearFrom);

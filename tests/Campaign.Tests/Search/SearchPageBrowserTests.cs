@@ -176,6 +176,31 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
     }
 
+    [Fact]
+    public async Task A_Chinese_result_shows_its_text_as_written_with_its_kind_company_and_years_as_chips()
+    {
+        var context = await web.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(web.BaseUrl + "/zh/search/?q=" + Uri.EscapeDataString("桂林"));
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode("桂林"));
+        var excerpts = await page.Locator("#search-results .search-excerpt").AllTextContentsAsync();
+        var all = string.Concat(excerpts);
+        Assert.Contains("，", all);
+        Assert.Contains("（", all);
+        Assert.Contains("）", all);
+        Assert.DoesNotContain("<", all);
+        Assert.Contains("桂林", string.Concat(await page.Locator("#search-results mark").AllTextContentsAsync()));
+        // A finding's excerpt is its summary: the company's name is a chip, not the excerpt's first words.
+        var finding = page.Locator("#search-results .search-result.kind-finding").First;
+        Assert.DoesNotMatch("^安讯士（Axis Communications）", await finding.Locator(".search-excerpt").TextContentAsync() ?? "");
+        var chips = await finding.Locator(".search-meta .tag").AllTextContentsAsync();
+        Assert.Equal(["类型: 调查发现", "公司: 安讯士（Axis Communications）"], chips.Take(2).Select(c => c.Trim()));
+        Assert.Empty(errors);
+    }
+
     [Theory]
     [InlineData("en", "Noldus zebra", "No result holds all the words")]
     [InlineData("zh", "诺达思 斑马", "没有同时包含所有词语的结果")]

@@ -569,14 +569,39 @@
     };
   }
 
-  /** The excerpt around the first matched word, as text pieces with the matched ones flagged. */
-  function excerpt(text, terms, size) {
-    text = text.normalize('NFKC');
+  /**
+   * The text as written, and where each code unit of its NFKC form came from: terms are found in the NFKC form (as the
+   * index analysed it) but excerpts show the original (，（）： stay full-width). Each character with its combining
+   * marks is normalised alone; when that differs from normalising the whole (rare), the whole is used and shown.
+   */
+  function normalizedWithOrigin(text) {
+    let normalized = '';
+    const from = [];
+    const to = [];
+    for (const m of text.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+      const piece = m[0].normalize('NFKC');
+      for (let k = 0; k < piece.length; k++) { from.push(m.index); to.push(m.index + m[0].length); }
+      normalized += piece;
+    }
+    if (normalized !== text.normalize('NFKC')) {
+      const whole = text.normalize('NFKC');
+      return { text: whole, normalized: whole, from: Array.from({ length: whole.length }, (_, i) => i), to: Array.from({ length: whole.length }, (_, i) => i + 1) };
+    }
+    return { text, normalized, from, to };
+  }
+
+  /** The excerpt around the first matched word, as pieces of the text as written with the matched ones flagged. */
+  function excerpt(original, terms, size) {
+    const { text, normalized, from: origin, to: originEnd } = normalizedWithOrigin(original);
     const wanted = new Set(terms);
-    const hits = analyze(text).filter((t) => wanted.has(t.term));
+    const hits = analyze(normalized).filter((t) => wanted.has(t.term))
+      .map((t) => ({ start: origin[t.start], end: originEnd[t.end - 1] }));
     let from = 0;
     if (hits.length > 0 && hits[0].start > size / 3) from = hits[0].start - Math.floor(size / 4);
-    const to = Math.min(text.length, from + size);
+    // never cut a surrogate pair in two
+    if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from])) from--;
+    let to = Math.min(text.length, from + size);
+    if (to < text.length && /[\uDC00-\uDFFF]/.test(text[to])) to++;
     const pieces = [];
     let at = from;
     for (const h of hits) {
@@ -613,6 +638,11 @@
     const kindLabels = new Map();
     const kindSelect = page.querySelector('#search-kind');
     if (kindSelect) for (const o of kindSelect.options) if (o.value) kindLabels.set(o.value, o.textContent);
+    const companyNames = new Map();
+    const companySelect = page.querySelector('#search-company');
+    if (companySelect) for (const o of companySelect.options) if (o.value) companyNames.set(o.value, o.textContent);
+    const labelOf = (name) => page.querySelector('label[for="search-' + name + '"]')?.textContent || name;
+    const labels = { kind: labelOf('kind'), company: labelOf('company'), year: labelOf('year') };
     const pageSize = 10;
     let shown = pageSize;
     let run = 0;
@@ -687,9 +717,21 @@
       a.textContent = d.title;
       const h = document.createElement('h2');
       h.append(a);
+      // What the result is, as chips (kind, company, years), each named for screen readers by its filter's label.
       const meta = document.createElement('p');
       meta.className = 'search-meta';
-      meta.textContent = (kindLabels.get(d.kind) || d.kind) + (d.yearFrom ? ' · ' + (d.yearFrom === d.yearTo ? d.yearFrom : d.yearFrom + '–' + d.yearTo) : '');
+      const chip = (label, value) => {
+        const span = document.createElement('span');
+        span.className = 'tag';
+        const name = document.createElement('span');
+        name.className = 'visually-hidden';
+        name.textContent = label + ': ';
+        span.append(name, value);
+        meta.append(span, ' ');
+      };
+      chip(labels.kind, kindLabels.get(d.kind) || d.kind);
+      if (d.company && companyNames.has(d.company)) chip(labels.company, companyNames.get(d.company));
+      if (d.yearFrom) chip(labels.year, d.yearFrom === d.yearTo ? String(d.yearFrom) : d.yearFrom + '–' + d.yearTo);
       const p = document.createElement('p');
       p.className = 'search-excerpt';
       for (const piece of excerpt(d.excerpt, marked, 220)) {
