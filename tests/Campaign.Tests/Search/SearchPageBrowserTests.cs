@@ -131,6 +131,25 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         Assert.Contains(hrefs, h => h.EndsWith("/en/findings/index.html", StringComparison.Ordinal));
         Assert.Contains(hrefs, h => h.EndsWith("/en/companies/index.html", StringComparison.Ordinal));
         Assert.Equal(0, await page.Locator("#search-results li").CountAsync());
+        Assert.False(await page.Locator("#search-q").IsVisibleAsync()); // a box that could not answer is not offered
+        Assert.False(await page.Locator("#search-kind").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task The_language_switch_carries_the_query_the_filters_and_the_fragment_to_the_other_language()
+    {
+        var page = await Open("/en/search/?q=Noldus&kind=finding#results");
+        await WaitForSettled(page, "q=Noldus&kind=finding");
+        Assert.True(await page.Locator("#search-q").IsVisibleAsync());
+        await page.SelectOptionAsync("#search-year", "2012");
+        await WaitForSettled(page, "q=Noldus&kind=finding&year=2012");
+        await page.Locator(".lang-switch a[hreflang='zh-Hans']").ClickAsync();
+        await WaitForSettled(page, "q=Noldus&kind=finding&year=2012");
+        Assert.EndsWith("/zh/search/index.html?q=Noldus&kind=finding&year=2012#results", page.Url);
+        Assert.Equal("Noldus", await page.Locator("#search-q").InputValueAsync());
+        Assert.Equal("2012", await page.Locator("#search-year").InputValueAsync());
+        Assert.Equal(SearchIndexReader.Open(web.Output, "zh").Search("Noldus", new SearchFilters("finding", null, 2012)).Select(h => h.Title),
+            await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
     }
 
     [Fact]

@@ -649,6 +649,9 @@
     let timer = 0;
     let rendered = ''; // what the list shows: the query, the count and the shown documents with their scores
 
+    // The box and the filters need this script: the page shows them only once it runs (without it, the page explains
+    // and links to the lists instead).
+    form.hidden = false;
     const params = new URLSearchParams(location.search);
     input.value = params.get('q') || '';
     for (const s of selects) s.value = params.get(s.name) || '';
@@ -667,6 +670,14 @@
       const qs = p.toString();
       // A page opened from disk may refuse to rewrite its own URL; the search still works without it.
       try { history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash); } catch { /* file:// */ }
+      // The language switch leads to the same search in the other language: query, filters and fragment go along
+      // (kinds, company slugs and years are the same in every language).
+      for (const a of document.querySelectorAll('.lang-switch a[hreflang]')) {
+        const target = new URL(a.href);
+        target.search = qs ? '?' + qs : '';
+        target.hash = location.hash;
+        a.href = target.href;
+      }
     };
 
     async function update() {
@@ -760,6 +771,7 @@
       else if (e.key === 'ArrowUp') { e.preventDefault(); (i === 0 ? input : all[i - 1]).focus(); }
       else if (e.key === 'Escape') { e.preventDefault(); input.focus(); }
     });
+    keepInUrl();
     if (input.value.trim()) update();
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
