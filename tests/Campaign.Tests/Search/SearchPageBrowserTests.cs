@@ -130,6 +130,8 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         var hrefs = await notice.Locator("a").EvaluateAllAsync<string[]>("els => els.map(a => a.href)");
         Assert.Contains(hrefs, h => h.EndsWith("/en/findings/index.html", StringComparison.Ordinal));
         Assert.Contains(hrefs, h => h.EndsWith("/en/companies/index.html", StringComparison.Ordinal));
+        Assert.Contains(hrefs, h => h.EndsWith("/en/findings/company/index.html", StringComparison.Ordinal)); // the facet pages
+        Assert.Contains(hrefs, h => h.EndsWith("/en/findings/year/index.html", StringComparison.Ordinal));
         Assert.Equal(0, await page.Locator("#search-results li").CountAsync());
         Assert.False(await page.Locator("#search-q").IsVisibleAsync()); // a box that could not answer is not offered
         Assert.False(await page.Locator("#search-kind").IsVisibleAsync());
