@@ -76,40 +76,57 @@ public sealed class SearchIndexReader
         filters ??= SearchFilters.None;
         var m = Manifest;
         var n = (double)m.Docs;
+        // The clauses: the query's terms, the terms its compounds are also written as, the prefix's expansions.
+        var clauses = new List<(string Term, double Weight)>();
+        var clauseOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Clause(string term, double weight)
+        {
+            if (clauseOf.ContainsKey(term)) return;
+            clauseOf[term] = clauses.Count;
+            clauses.Add((term, weight));
+        }
+        foreach (var term in query.Terms) Clause(term, 1.0);
+        foreach (var c in query.Variants) foreach (var term in c.Instead) Clause(term, 1.0);
         var postings = new Dictionary<string, Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>>>(StringComparer.Ordinal);
-        foreach (var term in query.Terms) postings[term] = Postings(term);
-        var expansions = query.Prefix is { } prefix ? Expansions(prefix, query.Terms) : [];
-        foreach (var (term, list) in expansions) postings[term] = list;
+        foreach (var (term, _) in clauses) postings[term] = Postings(term);
+        var expansions = query.Prefix is { } prefix ? Expansions(prefix, [.. clauses.Select(c => c.Term)]) : [];
+        foreach (var (term, list) in expansions)
+        {
+            postings[term] = list;
+            Clause(term, SearchQuery.PrefixWeight);
+        }
 
-        // Each word is a unit the document must hold; the prefix word's unit is held by its term or any expansion.
-        var units = query.Terms.Count;
-        var unitOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < query.Terms.Count; i++) unitOf[query.Terms[i]] = i;
-        var prefixUnit = query.Prefix is { } p ? unitOf[p.Term] : -1;
-        foreach (var (term, _) in expansions) unitOf[term] = prefixUnit;
+        // What a document must hold: per word a unit, held by any of its alternatives, each a list of slots all held,
+        // each slot held by any of its terms (the prefix word: itself or an expansion); a compound is one unit.
+        int[] SlotOf(string term) => query.Prefix is { } p && p.Term == term
+            ? [clauseOf[term], .. expansions.Select(e => clauseOf[e.Term])] : [clauseOf[term]];
+        var inCompound = query.Variants.SelectMany(c => c.Words).ToHashSet(StringComparer.Ordinal);
+        var units = new List<int[][][]>();
+        foreach (var term in query.Terms) if (!inCompound.Contains(term)) units.Add([[SlotOf(term)]]);
+        foreach (var c in query.Variants) units.Add([[.. c.Words.Select(SlotOf)], [.. c.Instead.Select(t => new[] { clauseOf[t] })]]);
+        var prefixClause = query.Prefix is { } q ? clauseOf[q.Term] : -1;
+        var insteads = query.Variants.Select(c => c.Instead.Select(t => clauseOf[t]).ToArray()).ToArray();
 
         var docs = new Dictionary<int, DocScore>();
         DocScore At(int doc)
         {
-            if (!docs.TryGetValue(doc, out var d)) docs[doc] = d = new DocScore(units, query.Phrases.Count);
+            if (!docs.TryGetValue(doc, out var d)) docs[doc] = d = new DocScore(clauses.Count, query.Phrases.Count);
             return d;
         }
         for (var f = 0; f < m.Fields.Count; f++)
         {
             var field = m.Fields[f];
             var lengths = Bm25.LengthNorms(m, f);
-            foreach (var (term, weightOfTerm) in query.Terms.Select(t => (t, 1.0)).Concat(expansions.Select(e => (e.Term, SearchQuery.PrefixWeight))))
+            for (var c = 0; c < clauses.Count; c++)
             {
+                var (term, weightOfTerm) = clauses[c];
                 if (!postings[term].TryGetValue(f, out var list)) continue;
                 var weight = Bm25.Idf(list.Count, n) * field.Boost * (IndexFormat.K1 + 1) * weightOfTerm;
-                var unit = unitOf[term];
-                var exact = unit == prefixUnit && weightOfTerm == 1.0;
                 foreach (var posting in list)
                 {
                     var d = At(posting.Doc);
                     d.Score += weight * posting.Positions.Length / (posting.Positions.Length + lengths[posting.Norm]);
-                    d.Held[unit] = true;
-                    if (exact) d.Exact = true;
+                    d.Held[c] = true;
                 }
             }
             for (var ph = 0; ph < query.Phrases.Count; ph++)
@@ -134,23 +151,27 @@ public sealed class SearchIndexReader
 
         var facets = filters.Active ? Facets() : null;
         var candidates = docs.Where(d => facets is null || Matches(facets[d.Key], filters)).ToList();
-        var all = candidates.Where(d => d.Value.Held.All(h => h)).ToList();
+        bool HoldsAll(DocScore d) => units.All(unit => unit.Any(alternative => alternative.All(slot => slot.Any(c => d.Held[c]))));
+        var all = candidates.Where(d => HoldsAll(d.Value)).ToList();
         var anyWord = all.Count == 0 && candidates.Count > 0;
         return new SearchRanking([.. (anyWord ? candidates : all)
-            .OrderByDescending(d => d.Value.Tier(prefixUnit >= 0)).ThenByDescending(d => Bm25.SortKey(d.Value.Score)).ThenBy(d => d.Key)
+            .OrderByDescending(d => d.Value.Tier(prefixClause, insteads)).ThenByDescending(d => Bm25.SortKey(d.Value.Score)).ThenBy(d => d.Key)
             .Select(d => (d.Key, d.Value.Score))], anyWord);
     }
 
     /// <summary>A document's score so far, and which words and phrases of the query it holds.</summary>
-    private sealed class DocScore(int units, int phrases)
+    private sealed class DocScore(int clauses, int phrases)
     {
         public double Score;
-        public bool Exact;
-        public readonly bool[] Held = new bool[units];
+        public readonly bool[] Held = new bool[clauses];
         public readonly bool[] Phrases = new bool[phrases];
 
-        /// <summary>Every phrase held ranks first (2), then the prefix word as typed (1).</summary>
-        public int Tier(bool prefix) => (Phrases.Length > 0 && Phrases.All(p => p) ? 2 : 0) + (prefix && Exact ? 1 : 0);
+        /// <summary>
+        /// Every phrase held, or one compound as written the other way (face reader for FaceReader), ranks first (2),
+        /// then the prefix word as typed (1; its clause, −1 when none).
+        /// </summary>
+        public int Tier(int prefixClause, int[][] insteads) =>
+            (Phrases.Length > 0 && (Phrases.All(p => p) || insteads.Any(i => i.All(c => Held[c]))) ? 2 : 0) + (prefixClause >= 0 && Held[prefixClause] ? 1 : 0);
     }
 
     /// <summary>

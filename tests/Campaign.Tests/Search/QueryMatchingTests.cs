@@ -80,6 +80,41 @@ public sealed class QueryMatchingTests(SampleSearchSite site)
         Assert.InRange(Script.Shards(site.IndexDir(lang), query).Count, 1, SearchQuery.PrefixShards + 2);
     }
 
+    private static readonly SearchDocument[] Compounds =
+    [
+        new("/en/1/", "Software", "page", null, 0, 0, "The FaceReader software reads faces."),
+        new("/en/2/", "Device", "page", null, 0, 0, "A face reader device was sold."),
+        new("/en/3/", "Other", "page", null, 0, 0, "A reader of books and a face in the crowd."),
+        new("/en/4/", "Goods", "page", null, 0, 0, "Dual-use goods need a licence."),
+    ];
+
+    [Theory]
+    [InlineData("face reader", new[] { "/en/1/", "/en/2/" })]
+    [InlineData("FaceReader", new[] { "/en/1/", "/en/2/" })]
+    [InlineData("facereader", new[] { "/en/1/" })] // all lower case: no parts to find
+    [InlineData("dual use", new[] { "/en/4/" })]
+    [InlineData("dual-use", new[] { "/en/4/" })]
+    public void A_compound_is_found_written_apart_and_adjacent_words_written_together(string query, string[] expected)
+    {
+        var files = SearchIndexBuilder.Build(new SearchCorpus("en", Compounds, []));
+        var reader = Reader(files);
+        var ranking = reader.Rank(SearchQuery.Parse(query));
+        Assert.False(ranking.AnyWord);
+        // the two ways of writing first (the page holding face and reader apart holds both words, but not as a phrase)
+        Assert.Equal(expected.Order(StringComparer.Ordinal), ranking.Take(expected.Length).Select(r => reader.Document(r.Doc).Url).Order(StringComparer.Ordinal));
+        var dir = Path.Combine(Path.GetTempPath(), "compounds-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            foreach (var f in files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, f.Path))!);
+                File.WriteAllBytes(Path.Combine(dir, f.Path), f.Bytes);
+            }
+            Assert.Equal(ranking.Select(r => r.Doc), Script.Rank(dir, query).Select(r => r.Doc));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     [Theory]
     [InlineData("en", "EUR 01/2556/2020", "/en/reports/out-of-control/")]
     [InlineData("zh", "EUR 01/2556/2020", "/zh/reports/out-of-control/")]
@@ -88,7 +123,9 @@ public sealed class QueryMatchingTests(SampleSearchSite site)
     [InlineData("en", "Out of Control", "/en/")]
     [InlineData("zh", "失控", "/zh/")]
     [InlineData("zh", "国际特赦组织", "/zh/reports/out-of-control/")]
-    public void An_identifier_leads_first_to_the_page_it_identifies(string lang, string query, string expected)
+    [InlineData("en", "face reader", "/en/findings/noldus-facereader-ministry-public-security/")] // FaceReader, written apart
+    [InlineData("zh", "Face Reader", "/zh/findings/noldus-facereader-ministry-public-security/")]
+    public void An_identifier_or_a_name_leads_first_to_the_page_it_identifies(string lang, string query, string expected)
     {
         var reader = SearchIndexReader.Open(site.Output, lang);
         var top = reader.Search(query, limit: 3).Select(h => h.Url).ToList();

@@ -193,8 +193,9 @@
    * last word as a prefix when it ends the text (still being typed), is not Han and has MIN_PREFIX characters or more.
    * @param {string} text
    * @param {boolean} [asYouType]
+   * @param {boolean} [withCompounds] whether compounds match written apart and adjacent words written together
    */
-  function parseQuery(text, asYouType = true) {
+  function parseQuery(text, asYouType = true, withCompounds = true) {
     const normalized = text.normalize('NFKC');
     const tokens = analyze(text);
     const terms = [...new Set(tokens.map((t) => t.term))];
@@ -205,12 +206,52 @@
       if (i - start >= 2) phrases.push(tokens.slice(start, i).map((t) => ({ term: t.term, offset: t.position - tokens[start].position })));
       start = i;
     }
+    const compounds = withCompounds ? compoundsOf(normalized, tokens) : [];
     let prefix = null;
     const last = tokens[tokens.length - 1];
     if (asYouType && last && !last.han && last.end === normalized.length && last.end - last.start >= MIN_PREFIX) {
       prefix = { text: normalized.slice(last.start, last.end).toLowerCase(), term: last.term };
     }
-    return { terms, phrases, prefix };
+    return { terms, phrases, prefix, compounds };
+  }
+
+  /**
+   * As SearchQuery.CompoundsOf: a word of capitalised parts (FaceReader) is also its parts, two adjacent words of
+   * letters (face reader) also the word they make together; left to right, each word in one compound at most.
+   */
+  function compoundsOf(normalized, tokens) {
+    const result = [];
+    const used = new Set();
+    const terms = (text) => [...new Set(analyze(text).map((t) => t.term))];
+    const letters = /^\p{L}+$/u;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.han || used.has(t.term)) continue;
+      const raw = normalized.slice(t.start, t.end);
+      const parts = [];
+      let from = 0;
+      for (let k = 1; k < raw.length; k++) {
+        if (/\p{Ll}/u.test(raw[k - 1]) && /\p{Lu}/u.test(raw[k])) { parts.push(raw.slice(from, k)); from = k; }
+      }
+      parts.push(raw.slice(from));
+      if (parts.length >= 2) {
+        const apart = terms(parts.join(' '));
+        if (apart.length >= 2) { result.push({ words: [t.term], instead: apart }); used.add(t.term); continue; }
+      }
+      if (i + 1 >= tokens.length) continue;
+      const next = tokens[i + 1];
+      if (next.han || next.position !== t.position + 1 || used.has(next.term) || next.term === t.term) continue;
+      const nextRaw = normalized.slice(next.start, next.end);
+      if (!letters.test(raw) || !letters.test(nextRaw)) continue;
+      const joined = terms(raw + nextRaw);
+      if (joined.length === 1 && joined[0] !== t.term && joined[0] !== next.term) {
+        result.push({ words: [t.term, next.term], instead: joined });
+        used.add(t.term);
+        used.add(next.term);
+        i++;
+      }
+    }
+    return result;
   }
 
   function utf8Encode(s) {
@@ -262,7 +303,7 @@
   /** Every term shard a query reads: one per term, and the prefix's; each exists (the manifest lists their ranges). */
   function shardsFor(manifest, query) {
     if (manifest.termStarts.length === 0) return [];
-    const ids = query.terms.map((t) => shardOf(manifest.termStarts, t));
+    const ids = query.terms.concat(query.compounds.flatMap((c) => c.instead)).map((t) => shardOf(manifest.termStarts, t));
     if (query.prefix) ids.push(...prefixShards(manifest.termStarts, query.prefix.text));
     return [...new Set(ids)].sort((a, b) => a - b);
   }
@@ -416,15 +457,21 @@
   function rank(manifest, query, shards, facets, filters) {
     const n = manifest.docs;
     const starts = manifest.termStarts;
+    // The clauses: the query's terms, the terms its compounds are also written as, the prefix's expansions.
+    const clauses = [];
+    const clauseOf = new Map();
+    const clause = (term, weight) => { if (!clauseOf.has(term)) { clauseOf.set(term, clauses.length); clauses.push([term, weight]); } };
+    for (const t of query.terms) clause(t, 1);
+    for (const c of query.compounds) for (const t of c.instead) clause(t, 1);
     const postings = new Map();
     const block = (term) => starts.length === 0 ? undefined : shards.get(shardOf(starts, term))?.get(term);
-    for (const term of query.terms) postings.set(term, decodePostings(block(term)));
+    for (const [term] of clauses) postings.set(term, decodePostings(block(term)));
     const expansions = [];
     if (query.prefix && starts.length > 0) {
       const found = [];
       for (const s of prefixShards(starts, query.prefix.text)) {
         for (const [term, entry] of shards.get(s) || []) {
-          if (!term.startsWith(query.prefix.text) || query.terms.includes(term)) continue;
+          if (!term.startsWith(query.prefix.text) || clauseOf.has(term)) continue;
           const p = decodePostings(entry);
           let df = 0;
           for (const list of p.values()) df += list.length;
@@ -432,34 +479,35 @@
         }
       }
       found.sort((a, b) => (b.df - a.df) || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-      for (const e of found.slice(0, MAX_EXPANSIONS)) { expansions.push(e.term); postings.set(e.term, e.p); }
+      for (const e of found.slice(0, MAX_EXPANSIONS)) { expansions.push(e.term); postings.set(e.term, e.p); clause(e.term, PREFIX_WEIGHT); }
     }
-    const unitOf = new Map(query.terms.map((t, i) => [t, i]));
-    const prefixUnit = query.prefix ? unitOf.get(query.prefix.term) : -1;
-    for (const t of expansions) unitOf.set(t, prefixUnit);
-    const clauses = query.terms.map((t) => [t, 1]).concat(expansions.map((t) => [t, PREFIX_WEIGHT]));
+    // What a document must hold, as SearchIndexReader.Rank: units of alternatives of slots of terms.
+    const slotOf = (term) => query.prefix && query.prefix.term === term
+      ? [clauseOf.get(term), ...expansions.map((e) => clauseOf.get(e))] : [clauseOf.get(term)];
+    const inCompound = new Set(query.compounds.flatMap((c) => c.words));
+    const units = [];
+    for (const t of query.terms) if (!inCompound.has(t)) units.push([[slotOf(t)]]);
+    for (const c of query.compounds) units.push([c.words.map(slotOf), c.instead.map((t) => [clauseOf.get(t)])]);
+    const prefixClause = query.prefix ? clauseOf.get(query.prefix.term) : -1;
 
     const docs = new Map();
     const at = (doc) => {
       let d = docs.get(doc);
-      if (!d) docs.set(doc, d = { score: 0, exact: false, held: new Array(query.terms.length).fill(false), phrases: new Array(query.phrases.length).fill(false) });
+      if (!d) docs.set(doc, d = { score: 0, held: new Array(clauses.length).fill(false), phrases: new Array(query.phrases.length).fill(false) });
       return d;
     };
     manifest.fields.forEach((field, f) => {
       const lengths = lengthNorms(manifest, f);
-      for (const [term, w] of clauses) {
+      clauses.forEach(([term, w], c) => {
         const list = postings.get(term).get(f);
-        if (!list) continue;
+        if (!list) return;
         const weight = idf(list.length, n) * field.boost * (K1 + 1) * w;
-        const unit = unitOf.get(term);
-        const exact = unit === prefixUnit && w === 1;
         for (const p of list) {
           const d = at(p.doc);
           d.score += weight * p.positions.length / (p.positions.length + lengths[p.norm]);
-          d.held[unit] = true;
-          if (exact) d.exact = true;
+          d.held[c] = true;
         }
-      }
+      });
       query.phrases.forEach((phrase, ph) => {
         const lists = phrase.map((t) => postings.get(t.term).get(f));
         if (lists.some((l) => !l)) return;
@@ -480,12 +528,15 @@
     const active = filtersActive(filters);
     const candidates = [];
     for (const [doc, d] of docs) if (!active || matchesFilters(manifest, facets[doc], filters)) candidates.push({ doc, d });
-    const all = candidates.filter((c) => c.d.held.every((h) => h));
+    const holdsAll = (d) => units.every((unit) => unit.some((alt) => alt.every((slot) => slot.some((c) => d.held[c]))));
+    const all = candidates.filter((c) => holdsAll(c.d));
     const anyWord = all.length === 0 && candidates.length > 0;
-    const tier = (d) => (d.phrases.length > 0 && d.phrases.every((p) => p) ? 2 : 0) + (query.prefix && d.exact ? 1 : 0);
+    const insteads = query.compounds.map((c) => c.instead.map((t) => clauseOf.get(t)));
+    const together = (d) => d.phrases.every((p) => p) || insteads.some((i) => i.every((c) => d.held[c]));
+    const tier = (d) => (d.phrases.length > 0 && together(d) ? 2 : 0) + (prefixClause >= 0 && d.held[prefixClause] ? 1 : 0);
     const result = (anyWord ? candidates : all).map((c) => ({ doc: c.doc, score: c.d.score, tier: tier(c.d) }));
     result.sort((a, b) => (b.tier - a.tier) || (Math.round(b.score * 1e6) - Math.round(a.score * 1e6)) || (a.doc - b.doc));
-    return { hits: result.map((r) => ({ doc: r.doc, score: r.score })), anyWord, expansions };
+    return { hits: result.map((r) => ({ doc: r.doc, score: r.score })), anyWord, expansions: expansions.concat(query.compounds.flatMap((c) => c.instead)) };
   }
 
   // A page opened from disk (file://) may not fetch(); every index file therefore has a twin next to it,
