@@ -134,6 +134,17 @@ public sealed class QueryMatchingTests(SampleSearchSite site)
     }
 
     [Fact]
+    public void Campaign_search_says_when_no_result_holds_every_word()
+    {
+        var fallback = Support.CliRun.Run("search", "--lang", "en", "--output", site.Output, "Noldus zebra");
+        Assert.Equal(0, fallback.ExitCode);
+        Assert.Contains("No result holds all the words; these hold some of them:", fallback.Out);
+        Assert.Contains("/en/companies/noldus/", fallback.Out);
+        var all = Support.CliRun.Run("search", "--lang", "en", "--output", site.Output, "Noldus FaceReader");
+        Assert.DoesNotContain("No result holds all the words", all.Out);
+    }
+
+    [Fact]
     public void Every_term_sits_in_the_shard_the_manifest_ranges_name_and_every_named_shard_exists()
     {
         foreach (var lang in new[] { "en", "zh" })
