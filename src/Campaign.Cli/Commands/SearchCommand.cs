@@ -47,11 +47,11 @@ public sealed class SearchCommand : ICommand
         }
         IReadOnlyList<SearchHit> hits;
         bool anyWord;
+        string? corrected;
         try
         {
-            var reader = SearchIndexReader.Open(output, lang);
-            hits = reader.Search(a.Positional[0], filters, limit);
-            anyWord = reader.Rank(SearchQuery.Parse(a.Positional[0]), filters).AnyWord;
+            var found = SearchIndexReader.Open(output, lang).Find(a.Positional[0], filters, limit);
+            (hits, anyWord, corrected) = (found.Hits, found.AnyWord, found.Corrected);
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -80,6 +80,7 @@ public sealed class SearchCommand : ICommand
             return 0;
         }
         if (hits.Count == 0) console.Out.WriteLine("No results.");
+        if (corrected is not null) console.Out.WriteLine(Console.Visible($"Showing results for {corrected}."));
         if (anyWord) console.Out.WriteLine("No result holds all the words; these hold some of them:");
         for (var i = 0; i < hits.Count; i++)
         {

@@ -1,3 +1,4 @@
+using Campaign.Search.Analysis;
 using System.Text.Json;
 using Campaign.Search.Index;
 
@@ -22,6 +23,9 @@ public sealed class SearchRanking(IReadOnlyList<(int Doc, double Score)> hits, b
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
+
+/// <summary>What a search shows: the top hits, how many there are, whether they hold any word only, and the corrected query they are for (null: as typed).</summary>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Count, bool AnyWord, string? Corrected);
 
 /// <summary>Narrows results: by kind, company slug and a year the document covers; null means any.</summary>
 public sealed record SearchFilters(string? Kind = null, string? Company = null, int? Year = null)
@@ -195,9 +199,70 @@ public sealed class SearchIndexReader
         return [.. found.OrderByDescending(e => e.Df).ThenBy(e => e.Term, StringComparer.Ordinal).Take(SearchQuery.MaxExpansions).Select(e => (e.Term, e.Postings))];
     }
 
-    /// <summary>The top <paramref name="limit"/> hits with their metadata and excerpts.</summary>
-    public IReadOnlyList<SearchHit> Search(string text, SearchFilters? filters = null, int limit = 10) =>
-        [.. Rank(SearchQuery.Parse(text), filters).Take(limit).Select(r => Document(r.Doc) with { Score = r.Score })];
+    /// <summary>The top <paramref name="limit"/> hits with their metadata and excerpts (of the corrected query, when it was corrected).</summary>
+    public IReadOnlyList<SearchHit> Search(string text, SearchFilters? filters = null, int limit = 10) => Find(text, filters, limit).Hits;
+
+    /// <summary>
+    /// Searches as the search page does: the query as typed, or, when no document holds all its words, the query with
+    /// its misspelt words corrected (<see cref="Corrected"/>) if that finds documents holding them all.
+    /// </summary>
+    public SearchResults Find(string text, SearchFilters? filters = null, int limit = 10)
+    {
+        var ranking = Rank(SearchQuery.Parse(text), filters);
+        string? corrected = null;
+        if ((ranking.Count == 0 || ranking.AnyWord) && Corrected(text) is { } c && Rank(SearchQuery.Parse(c), filters) is { Count: > 0, AnyWord: false } better)
+            (ranking, corrected) = (better, c);
+        return new SearchResults([.. ranking.Take(limit).Select(r => Document(r.Doc) with { Score = r.Score })], ranking.Count, ranking.AnyWord, corrected);
+    }
+
+    /// <summary>Words shorter than this are never corrected (too many words lie one letter away).</summary>
+    public const int MinCorrectedLength = 5;
+
+    /// <summary>
+    /// The query with each word the index does not hold (letters only, five or more, not Han) replaced by the indexed
+    /// term one edit away (insert, delete or replace a letter) found in the most documents, looked for in the term shard
+    /// the word itself was looked up in (no other request); the rest of the word after its stem is kept, and a capital
+    /// first letter. Null when no word could be corrected. search.js's <c>corrected</c> does the same.
+    /// </summary>
+    public string? Corrected(string text)
+    {
+        if (Manifest.TermStarts.Count == 0) return null;
+        var normalized = SearchText.Normalize(text);
+        var result = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (var t in Tokens.Of(new SearchAnalyzer(), text))
+        {
+            var raw = normalized[t.Start..t.End];
+            var lower = raw.ToLowerInvariant();
+            if (t.Han || raw.Length < MinCorrectedLength || !raw.All(char.IsLetter) || !lower.StartsWith(t.Term, StringComparison.Ordinal)) continue;
+            if (Postings(t.Term).Count > 0) continue;
+            string? best = null;
+            var bestDf = 0;
+            foreach (var term in TermShard(TermRanges.ShardOf(Manifest.TermStarts, t.Term)).Keys.Order(StringComparer.Ordinal))
+            {
+                if (term.Length < MinCorrectedLength - 1 || !OneEditApart(term, t.Term)) continue;
+                var df = Postings(term).Values.Sum(l => l.Count);
+                if (df > bestDf) (best, bestDf) = (term, df);
+            }
+            if (best is null) continue;
+            var word = best + lower[t.Term.Length..];
+            if (char.IsUpper(raw[0])) word = char.ToUpperInvariant(word[0]) + word[1..];
+            result.Append(normalized, at, t.Start - at).Append(word);
+            at = t.End;
+        }
+        if (at == 0) return null;
+        return result.Append(normalized, at, normalized.Length - at).ToString();
+    }
+
+    /// <summary>Whether one insertion, deletion or replacement turns <paramref name="a"/> into <paramref name="b"/> (not equal).</summary>
+    internal static bool OneEditApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b) return false;
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
+        if (a.Length == b.Length) return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1));
+        return a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i)) : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
+    }
 
     /// <summary>How many times the phrase occurs: start positions where every term sits at its offset.</summary>
     private static int PhraseFrequency(QueryPhrase phrase, List<int[]> positions)

@@ -133,6 +133,36 @@ public sealed class QueryMatchingTests(SampleSearchSite site)
         Assert.Equal(reader.Rank(SearchQuery.Parse(query)).Select(r => r.Doc), Script.Rank(site.IndexDir(lang), query).Select(r => r.Doc));
     }
 
+    [Theory]
+    [InlineData("en", "Noldis", "Noldus", "/en/companies/noldus/")]
+    [InlineData("en", "Noldus FaceReder", "Noldus Facereader", "/en/findings/noldus-facereader-ministry-public-security/")]
+    [InlineData("en", "Mopho", "Morpho", null)]
+    public void A_misspelt_word_is_corrected_when_nothing_holds_the_words_as_typed(string lang, string query, string corrected, string? expected)
+    {
+        var reader = SearchIndexReader.Open(site.Output, lang);
+        Assert.True(reader.Rank(SearchQuery.Parse(query)) is { Count: 0 } or { AnyWord: true });
+        var found = reader.Find(query);
+        Assert.Equal(corrected, found.Corrected);
+        Assert.False(found.AnyWord);
+        if (expected is not null) Assert.Contains(expected, found.Hits.Take(3).Select(h => h.Url));
+        Assert.Equal(corrected, Script.Corrected(site.IndexDir(lang), query));
+        // a word found as typed is never corrected, nor one shorter than five letters, nor Chinese
+        Assert.Null(reader.Find("Noldus").Corrected);
+        Assert.Null(reader.Find("Axsi").Corrected);
+        Assert.Null(SearchIndexReader.Open(site.Output, "zh").Find("桂木").Corrected);
+    }
+
+    [Theory]
+    [InlineData("pages", "pages")]
+    [InlineData("noldu", "nold")]
+    [InlineData("noldu", "noldus")]
+    [InlineData("noldu", "noldi")]
+    public void One_edit_apart_means_one_insertion_deletion_or_replacement(string a, string b)
+    {
+        Assert.Equal(a != b, SearchIndexReader.OneEditApart(a, b));
+        Assert.False(SearchIndexReader.OneEditApart(a, b + "xy"));
+    }
+
     [Fact]
     public void Campaign_search_says_when_no_result_holds_every_word()
     {

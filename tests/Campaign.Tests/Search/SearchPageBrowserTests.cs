@@ -223,6 +223,27 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
     }
 
     [Theory]
+    [InlineData("en", "Noldis", "Showing results for Noldus.")]
+    [InlineData("zh", "Noldis", "以下是“Noldus”的搜索结果。")]
+    public async Task A_misspelt_word_shows_the_results_of_the_corrected_query_and_says_so(string lang, string query, string said)
+    {
+        var context = await web.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync(web.BaseUrl + $"/{lang}/search/?q=" + query);
+        await WaitForSettled(page, "q=" + query);
+        var found = SearchIndexReader.Open(web.Output, lang).Find(query);
+        Assert.Equal("Noldus", found.Corrected);
+        Assert.EndsWith(said, await page.Locator("#search-status").TextContentAsync());
+        Assert.Equal(found.Hits.Select(h => h.Title), await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+        await page.Locator("#search-status a").ClickAsync();
+        await WaitForSettled(page, "q=Noldus");
+        Assert.Equal("Noldus", await page.Locator("#search-q").InputValueAsync());
+        Assert.Empty(errors);
+    }
+
+    [Theory]
     [InlineData("en", "Noldus zebra", "No result holds all the words")]
     [InlineData("zh", "诺达思 斑马", "没有同时包含所有词语的结果")]
     public async Task When_no_result_holds_every_word_the_list_says_it_shows_those_holding_any(string lang, string query, string label)

@@ -24,6 +24,11 @@ public sealed class SearchScript
               const { hits, anyWord } = CampaignSearch.rank(m, CampaignSearch.parseQuery(query), shards, f, { kind, company, year });
               return (anyWord ? 'any ' : 'all ') + hits.map((h) => h.doc + ':' + h.score).join(' ');
             };
+            globalThis.__corrected = (manifestJson, query, shardIds, shardBytes) => {
+              const shards = new Map();
+              for (let i = 0; i < shardIds.length; i++) shards.set(shardIds[i], CampaignSearch.parseTermShard(shardBytes[i]));
+              return CampaignSearch.corrected(JSON.parse(manifestJson), query, shards);
+            };
             globalThis.__termsOf = (bytes) => [...CampaignSearch.parseTermShard(bytes).keys()].join('\n');
             globalThis.__shards = (manifestJson, query) => CampaignSearch.shardsFor(JSON.parse(manifestJson), CampaignSearch.parseQuery(query));
             """);
@@ -39,6 +44,16 @@ public sealed class SearchScript
 
     /// <summary>Whether the last <see cref="Rank"/> fell back to documents holding any word.</summary>
     public bool AnyWord { get; private set; }
+
+    /// <summary>search.js's corrected query (from the shards the query itself reads), or null.</summary>
+    public string? Corrected(string indexDir, string query)
+    {
+        var ids = Shards(indexDir, query);
+        var bytes = ids.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "t", $"{i:x}.bin"))))).ToArray();
+        var result = _engine.Invoke("__corrected", File.ReadAllText(Path.Combine(indexDir, "manifest.json")), query,
+            new Jint.Native.JsArray(_engine, ids.Select(i => (JsValue)i).ToArray()), new Jint.Native.JsArray(_engine, bytes));
+        return result.IsNull() ? null : result.AsString();
+    }
 
     /// <summary>The term shards search.js reads for a query.</summary>
     public IReadOnlyList<int> Shards(string indexDir, string query) =>

@@ -539,6 +539,50 @@
     return { hits: result.map((r) => ({ doc: r.doc, score: r.score })), anyWord, expansions: expansions.concat(query.compounds.flatMap((c) => c.instead)) };
   }
 
+  const MIN_CORRECTED = 5; // as SearchIndexReader.MinCorrectedLength
+
+  function oneEditApart(a, b) {
+    if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /**
+   * As SearchIndexReader.Corrected: each word the index does not hold (letters only, MIN_CORRECTED or more, not Han)
+   * replaced by the term one edit away found in the most documents, from the shard the word was looked up in.
+   * @returns {string|null} the corrected query, or null
+   */
+  function corrected(manifest, text, shards) {
+    const starts = manifest.termStarts;
+    if (starts.length === 0) return null;
+    const normalized = text.normalize('NFKC');
+    let result = '';
+    let at = 0;
+    const dfOf = (entry) => { let df = 0; for (const l of decodePostings(entry).values()) df += l.length; return df; };
+    for (const t of analyze(text)) {
+      const raw = normalized.slice(t.start, t.end);
+      const lower = raw.toLowerCase();
+      if (t.han || raw.length < MIN_CORRECTED || !/^\p{L}+$/u.test(raw) || !lower.startsWith(t.term)) continue;
+      const shard = shards.get(shardOf(starts, t.term));
+      if (!shard || shard.has(t.term)) continue;
+      let best = null;
+      let bestDf = 0;
+      for (const term of [...shard.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (term.length < MIN_CORRECTED - 1 || !oneEditApart(term, t.term)) continue;
+        const df = dfOf(shard.get(term));
+        if (df > bestDf) { best = term; bestDf = df; }
+      }
+      if (best === null) continue;
+      let word = best + lower.slice(t.term.length);
+      if (/\p{Lu}/u.test(raw[0])) word = word[0].toUpperCase() + word.slice(1);
+      result += normalized.slice(at, t.start) + word;
+      at = t.end;
+    }
+    return at === 0 ? null : result + normalized.slice(at);
+  }
+
   // A page opened from disk (file://) may not fetch(); every index file therefore has a twin next to it,
   // `name.js`, a script that hands its bytes (base64) to deliver(). Scripts load from disk under the
   // page's CSP (script-src 'self'), and the twin names no path, so a copy of the site works anywhere.
@@ -599,15 +643,24 @@
     });
     return {
       manifest,
-      async search(text, filters) {
+      async search(text, filters, correcting = true) {
         const m = await manifest;
         const query = parseQuery(text);
-        if (query.terms.length === 0) return { query, hits: [], anyWord: false, expansions: [] };
+        if (query.terms.length === 0) return { query, hits: [], anyWord: false, expansions: [], corrected: null };
         // Only files that exist: the shards whose ranges hold the query's terms and prefix (shardsFor).
         const shards = new Map(await Promise.all(shardsFor(m, query).map(async (id) =>
           [id, await get('t/' + id.toString(16) + '.bin', gunzipped(parseTermShard))])));
         const facets = filtersActive(filters) ? await get('facets.bin', gunzipped(parseFacets)) : null;
-        return { query, ...rank(m, query, shards, facets, filters) };
+        const ranked = { query, ...rank(m, query, shards, facets, filters), corrected: null };
+        // Nothing holds every word: a misspelt word corrected, if that finds what holds them all (as SearchIndexReader.Find).
+        if (correcting && (ranked.hits.length === 0 || ranked.anyWord)) {
+          const fixed = corrected(m, text, shards);
+          if (fixed !== null) {
+            const better = await this.search(fixed, filters, false);
+            if (better.hits.length > 0 && !better.anyWord) return { ...better, corrected: fixed };
+          }
+        }
+        return ranked;
       },
       async documents(docs) {
         const m = await manifest;
@@ -668,7 +721,7 @@
     return pieces;
   }
 
-  const api = { analyze, stem, parseQuery, shardOf, shardsFor, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver };
+  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver };
   globalThis.CampaignSearch = api;
 
   // ---- the search page ----
@@ -740,12 +793,12 @@
       const settled = new URLSearchParams({ q: text, ...filters }).toString();
       if (!text) { list.replaceChildren(); rendered = ''; status.textContent = ''; page.dataset.query = ''; page.dataset.settled = ''; return; }
       try {
-        const { query, hits, anyWord, expansions } = await index.search(text, filters);
+        const { query, hits, anyWord, expansions, corrected: fixed } = await index.search(text, filters);
         const docs = await index.documents(hits.slice(0, shown).map((h) => h.doc));
         if (mine !== run) return;
         // The same results as on screen (a filter that excludes none of them, the form submitted again): the list is
         // left as it is, so a link being clicked or focused is not replaced under the reader's pointer.
-        const same = [text, hits.length, anyWord, ...docs.map((d, i) => d.doc + ':' + hits[i].score)].join('\n');
+        const same = [text, hits.length, anyWord, fixed, ...docs.map((d, i) => d.doc + ':' + hits[i].score)].join('\n');
         if (same === rendered) { page.dataset.query = text; page.dataset.settled = settled; return; }
         rendered = same;
         const marked = [...query.terms, ...expansions];
@@ -762,6 +815,16 @@
         }
         // No document holds every word: the list holds those with any, and says so.
         status.textContent = anyWord ? page.dataset.anyWord.replace('{0}', String(hits.length)) : countText(hits.length);
+        // A corrected query: said so, with the corrected query as a link that searches it as typed.
+        if (fixed !== null) {
+          const [before, after] = page.dataset.correctedTo.split('{0}');
+          const a = document.createElement('a');
+          const p = new URLSearchParams({ q: fixed, ...filters });
+          a.href = '?' + p.toString();
+          a.textContent = fixed;
+          a.addEventListener('click', (e) => { e.preventDefault(); input.value = fixed; update(); });
+          status.append(' ', before || '', a, after || '');
+        }
         list.classList.toggle('search-any-word', anyWord);
         page.dataset.query = text; // what the list shows now (tests and the benchmark wait for it)
         page.dataset.settled = settled; // and for which query and filters (q=…&kind=…)
