@@ -46,9 +46,12 @@ public sealed class SearchCommand : ICommand
             return 1;
         }
         IReadOnlyList<SearchHit> hits;
+        bool anyWord;
+        string? corrected;
         try
         {
-            hits = SearchIndexReader.Open(output, lang).Search(a.Positional[0], filters, limit);
+            var found = SearchIndexReader.Open(output, lang).Find(a.Positional[0], filters, limit);
+            (hits, anyWord, corrected) = (found.Hits, found.AnyWord, found.Corrected);
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -77,6 +80,8 @@ public sealed class SearchCommand : ICommand
             return 0;
         }
         if (hits.Count == 0) console.Out.WriteLine("No results.");
+        if (corrected is not null) console.Out.WriteLine(Console.Visible($"Showing results for {corrected}."));
+        if (anyWord) console.Out.WriteLine("No result holds all the words; these hold some of them:");
         for (var i = 0; i < hits.Count; i++)
         {
             var h = hits[i];

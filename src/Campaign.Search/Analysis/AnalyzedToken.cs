@@ -3,8 +3,8 @@ using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Campaign.Search.Analysis;
 
-/// <summary>A term as an analyzer produced it, with its position and whether it came from Han text.</summary>
-public sealed record AnalyzedToken(string Term, int Position, bool Han);
+/// <summary>A term as an analyzer produced it, with its position, whether it came from Han text and where it stands in the normalised text.</summary>
+public sealed record AnalyzedToken(string Term, int Position, bool Han, int Start = 0, int End = 0);
 
 /// <summary>Runs a Lucene analyzer over a text and lists its tokens.</summary>
 public static class Tokens
@@ -16,12 +16,14 @@ public static class Tokens
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         var position = -1;
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            result.Add(new AnalyzedToken(term.ToString(), position, type.Type is "<IDEOGRAPHIC>" or "<SINGLE>" or "<DOUBLE>"));
+            result.Add(new AnalyzedToken(term.ToString(), position, type.Type is "<IDEOGRAPHIC>" or "<SINGLE>" or "<DOUBLE>",
+                offset.StartOffset, offset.EndOffset));
         }
         stream.End();
         return result;

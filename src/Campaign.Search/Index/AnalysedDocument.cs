@@ -39,8 +39,18 @@ internal sealed class AnalysedDocument
         Document = document;
         Digest = digest;
         Fields = fields;
-        Excerpt = SearchIndexBuilder.Excerpt(document.Body);
+        Excerpt = SearchIndexBuilder.Excerpt(document.ExcerptFrom ?? document.Body);
+        var hash = new XxHash128();
+        Span<int> years = [document.YearFrom, document.YearTo];
+        hash.Append(MemoryMarshal.AsBytes(years));
+        Text(hash, document.Url);
+        Text(hash, document.Title);
+        Text(hash, Excerpt);
+        ShownDigest = hash.GetCurrentHashAsUInt128();
     }
+
+    /// <summary>A digest of what the document shard shows of the document (URL, title, excerpt, years): a body edited past the excerpt leaves it as it was.</summary>
+    public UInt128 ShownDigest { get; }
 
     /// <summary>The document as first seen; any later document with the same <see cref="Digest"/> is equal to it.</summary>
     public SearchDocument Document { get; }
@@ -54,7 +64,7 @@ internal sealed class AnalysedDocument
 
     /// <param name="terms">The language's term strings, so each term is one string however many documents hold it.</param>
     public static AnalysedDocument Analyse(SearchDocument document, UInt128 digest, ConcurrentDictionary<string, string> terms) =>
-        new(document, digest, [Invert(IndexFormat.Fields[0].Name, document.Title, terms), Invert(IndexFormat.Fields[1].Name, document.Body, terms)]);
+        new(document, digest, [Invert(IndexFormat.Fields[0].Name, document.TitleText, terms), Invert(IndexFormat.Fields[1].Name, document.Body, terms)]);
 
     // Per thread, reused from field to field: analysis allocates only what it keeps.
     [ThreadStatic] private static Dictionary<string, int>? t_ids;
@@ -71,6 +81,8 @@ internal sealed class AnalysedDocument
         Text(hash, d.Kind);
         Text(hash, d.Company ?? "");
         Text(hash, d.Body);
+        Text(hash, d.Ids);
+        Text(hash, d.ExcerptFrom ?? "\0"); // null and "" differ
         return hash.GetCurrentHashAsUInt128();
     }
 

@@ -21,7 +21,7 @@ public sealed class IncrementalIndex
 
     private readonly Lock _gate = new();
     private readonly StoredFiles _files = new(); // term shards, facets and manifest, by their raw bytes
-    private readonly StoredFiles _docFiles = new(); // document shards, by their documents' digests, kinds and companies
+    private readonly StoredFiles _docFiles = new(); // document shards, by the digests of what they show, kinds and companies
 
     // Documents. Numbers are positions in URL order; arrays below are indexed by number.
     private Dictionary<UInt128, AnalysedDocument> _analysed = [];
@@ -36,7 +36,8 @@ public sealed class IncrementalIndex
     private List<TermPostings>[] _shardTerms = []; // each shard's terms in ordinal order
     private StoredFile?[] _shardFiles = [];
     private UInt128[] _shardKeys = [];
-    private long _total; // sum of the terms' sizes: decides the number of shards
+    private List<TermPostings> _sorted = []; // every term, in ordinal order: cut into the shards' ranges
+    private string[] _termStarts = []; // where each shard's range starts, as the manifest lists them
     private int[] _termOrder = []; // shard numbers in the order of their paths
 
     // What the manifest and facets sum up, kept up to date document by document.
@@ -105,6 +106,9 @@ public sealed class IncrementalIndex
         _docs = [];
         _terms.Clear();
         _shardTerms = [];
+        _sorted = [];
+        _termStarts = [];
+        _termOrder = [];
         _shardFiles = [];
         _shardKeys = [];
         _docKeys = [];
@@ -184,7 +188,7 @@ public sealed class IncrementalIndex
             facets.VarInt(_yearTo[i] == 0 ? 0 : _yearTo[i] - yearBase);
         }
         var facetsFile = _files.Get(facets.ToArray(), compress: true, out var facetsKey);
-        var manifestFile = _files.Get(SearchIndexBuilder.Manifest(corpus.Lang, docs.Length, _shardTerms.Length, _sums, kinds, companies, years, yearBase),
+        var manifestFile = _files.Get(SearchIndexBuilder.Manifest(corpus.Lang, docs.Length, _termStarts, _sums, kinds, companies, years, yearBase),
             compress: false, out var manifestKey);
         var facetsChanged = facetsFile != _facets.File;
         var manifestChanged = manifestFile != _manifest.File;
@@ -369,60 +373,61 @@ public sealed class IncrementalIndex
     }
 
     /// <summary>
-    /// Encodes the dirty terms' blocks, drops terms left without postings, and places terms in shards (all of them
-    /// when the number of shards changed). Returns the shards whose content may have changed.
+    /// Encodes the dirty terms' blocks, drops terms left without postings, keeps every term in ordinal order and cuts
+    /// that order into ranges (<see cref="TermRanges.Cut"/>), one per shard. Returns the shards whose content may have
+    /// changed: those holding a dirty term or other terms than before.
     /// </summary>
     private IReadOnlyCollection<int> Encode(HashSet<TermPostings> dirty, bool full)
     {
-        var changed = new HashSet<int>();
         foreach (var term in dirty)
         {
-            if (term.Block is not null) _total -= term.Size;
             if (term.IsEmpty)
             {
                 _terms.Remove(term.Term);
                 term.Block = null;
-                if (term.Shard >= 0 && !full)
-                {
-                    var list = _shardTerms[term.Shard];
-                    list.RemoveAt(list.BinarySearch(term, ByTerm.Instance));
-                    changed.Add(term.Shard);
-                }
+                if (term.Shard >= 0 && !full) _sorted.RemoveAt(_sorted.BinarySearch(term, ByTerm.Instance));
+                term.Shard = -1;
                 continue;
             }
             term.Block = term.Encode();
-            _total += term.Size;
+            if (term.Shard < 0 && !full)
+            {
+                _sorted.Insert(~_sorted.BinarySearch(term, ByTerm.Instance), term);
+                term.Shard = int.MaxValue; // placed below
+            }
         }
-        if (full) _total = _terms.Values.Sum(t => (long)t.Size);
+        if (full)
+        {
+            _sorted = [.. _terms.Values];
+            _sorted.Sort(ByTerm.Instance);
+        }
 
-        var shards = 1;
-        while ((long)shards * IndexFormat.TargetTermShardBytes < _total) shards *= 2;
-        if (full || shards != _shardTerms.Length)
+        var starts = TermRanges.Cut([.. _sorted.Select(t => t.Hash)], [.. _sorted.Select(t => t.Size)]);
+        var shards = new List<TermPostings>[starts.Count];
+        for (var s = 0; s < shards.Length; s++)
         {
-            _shardTerms = new List<TermPostings>[shards];
-            for (var s = 0; s < shards; s++) _shardTerms[s] = [];
-            foreach (var term in _terms.Values)
-            {
-                term.Shard = (int)(term.Hash & (uint)(shards - 1));
-                _shardTerms[term.Shard].Add(term);
-            }
-            foreach (var list in _shardTerms) list.Sort(ByTerm.Instance);
-            _shardFiles = new StoredFile?[shards];
-            _shardKeys = new UInt128[shards];
-            _termOrder = [.. Enumerable.Range(0, shards).OrderBy(IndexFormat.TermShardPath, StringComparer.Ordinal)];
-            return [.. Enumerable.Range(0, shards)];
+            var end = s + 1 < starts.Count ? starts[s + 1] : _sorted.Count;
+            shards[s] = _sorted.GetRange(starts[s], end - starts[s]);
+            foreach (var term in shards[s]) term.Shard = s;
         }
-        foreach (var term in dirty)
+        var changed = new List<int>();
+        for (var s = 0; s < shards.Length; s++)
+            if (full || s >= _shardTerms.Length || !shards[s].SequenceEqual(_shardTerms[s], ReferenceEqualityComparer.Instance) || shards[s].Any(dirty.Contains))
+                changed.Add(s);
+        // Shards past the new end are gone; their files are dropped by TermShards.
+        for (var s = shards.Length; s < _shardTerms.Length; s++) changed.Add(s);
+        var count = Math.Max(shards.Length, _shardTerms.Length);
+        Array.Resize(ref shards, count);
+        for (var s = 0; s < count; s++) shards[s] ??= [];
+        _shardTerms = shards;
+        if (full) (_shardFiles, _shardKeys) = (new StoredFile?[count], new UInt128[count]);
+        else
         {
-            if (term.Block is null) continue; // dropped above
-            if (term.Shard < 0)
-            {
-                term.Shard = (int)(term.Hash & (uint)(shards - 1));
-                var list = _shardTerms[term.Shard];
-                list.Insert(~list.BinarySearch(term, ByTerm.Instance), term);
-            }
-            changed.Add(term.Shard);
+            Array.Resize(ref _shardFiles, count);
+            Array.Resize(ref _shardKeys, count);
         }
+        if (_termOrder.Length != count) _termOrder = [.. Enumerable.Range(0, count).OrderBy(IndexFormat.TermShardPath, StringComparer.Ordinal)];
+        _termStarts = [.. Enumerable.Range(0, starts.Count).Select(s => s == 0 ? "" : TermRanges.Separator(_sorted[starts[s] - 1].Term, _sorted[starts[s]].Term))];
         return changed;
     }
 
@@ -488,7 +493,7 @@ public sealed class IncrementalIndex
             var end = Math.Min(_docs.Length, start + IndexFormat.DocsPerShard);
             for (var i = start; i < end; i++)
             {
-                parts[0] = _docs[i].Digest;
+                parts[0] = _docs[i].ShownDigest; // what the shard holds: an edit elsewhere in the body leaves it as it was
                 parts[1] = ((UInt128)(uint)_kindOf[i] << 32) | (uint)_companyOf[i];
                 hash.Append(MemoryMarshal.AsBytes(parts));
             }

@@ -11,7 +11,7 @@ namespace Campaign.Search.Index;
 public static class IndexFormat
 {
     /// <summary>Bumped whenever a file's layout changes; the client refuses an index of another version.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public static readonly byte[] TermMagic = "CST"u8.ToArray();
     public static readonly byte[] DocMagic = "CSD"u8.ToArray();
@@ -26,13 +26,13 @@ public static class IndexFormat
     /// <summary>Documents per metadata/excerpt shard: small, because a query fetches the shards of the results it shows.</summary>
     public const int DocsPerShard = 1;
 
-    /// <summary>Term shards aim at this many bytes; their count is the power of two that gets closest from above.</summary>
+    /// <summary>A term shard's range of terms ends once it holds this many bytes (before compression), see <see cref="TermRanges"/>.</summary>
     public const int TargetTermShardBytes = 2048;
 
     /// <summary>How much of a body is kept for excerpts (in UTF-16 code units, cut at a whole character).</summary>
     public const int ExcerptChars = 280;
 
-    /// <summary>FNV-1a (32 bit) of the term's UTF-8 bytes: which term shard holds a term is <c>hash &amp; (shards − 1)</c>.</summary>
+    /// <summary>FNV-1a (32 bit) of the term's UTF-8 bytes: where a shard's range of terms may end (<see cref="TermRanges.Cut"/>).</summary>
     public static uint Hash(string term)
     {
         var hash = 2166136261u;

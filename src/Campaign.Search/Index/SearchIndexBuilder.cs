@@ -42,7 +42,7 @@ public static class SearchIndexBuilder
                 var doc = new Document
                 {
                     new StringField("url", d.Url, Field.Store.YES),
-                    new TextField("title", SearchText.Normalize(d.Title), Field.Store.NO),
+                    new TextField("title", SearchText.Normalize(d.TitleText), Field.Store.NO),
                     new TextField("body", SearchText.Normalize(d.Body), Field.Store.NO),
                 };
                 writer.AddDocument(doc);
@@ -53,17 +53,43 @@ public static class SearchIndexBuilder
         return directory;
     }
 
-    /// <summary>The start of the body, cut at a whole character (never inside a surrogate pair).</summary>
+    /// <summary>
+    /// The start of the text as written (punctuation, case and characters untouched: the client shows it as it is), with
+    /// each run of white space made one space, or none where a line break falls between two Chinese characters or
+    /// marks (a paragraph break in Chinese prose is no space); cut at a whole character (never inside a surrogate pair).
+    /// </summary>
     internal static string Excerpt(string body)
     {
-        var text = string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var sb = new StringBuilder(Math.Min(body.Length, 4 * IndexFormat.ExcerptChars));
+        var i = 0;
+        while (i < body.Length && char.IsWhiteSpace(body[i])) i++;
+        while (i < body.Length && sb.Length <= IndexFormat.ExcerptChars)
+        {
+            if (!char.IsWhiteSpace(body[i])) { sb.Append(body[i++]); continue; }
+            var start = i;
+            var lineBreak = false;
+            while (i < body.Length && char.IsWhiteSpace(body[i])) lineBreak |= body[i++] == '\n';
+            if (i == body.Length) break;
+            if (!(lineBreak && IsChinese(body, start - 1) && IsChinese(body, i))) sb.Append(' ');
+        }
+        var text = sb.ToString();
         if (text.Length <= IndexFormat.ExcerptChars) return text;
         var cut = IndexFormat.ExcerptChars;
         if (char.IsHighSurrogate(text[cut - 1])) cut--;
         return text[..cut];
     }
 
-    internal static byte[] Manifest(string lang, int docs, int shards, long[] sums, IReadOnlyList<string> kinds,
+    /// <summary>Han, CJK punctuation (、。「」《》) or a full-width form (，：（）) at <paramref name="at"/>.</summary>
+    private static bool IsChinese(string text, int at)
+    {
+        if (at < 0 || at >= text.Length) return false;
+        var c = text[at];
+        if (char.IsHighSurrogate(c)) return at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]) && SearchText.IsHan(char.ConvertToUtf32(c, text[at + 1]));
+        if (char.IsLowSurrogate(c)) return at > 0 && char.IsHighSurrogate(text[at - 1]) && SearchText.IsHan(char.ConvertToUtf32(text[at - 1], c));
+        return SearchText.IsHan(c) || c is (>= '\u3000' and <= '\u303F') or (>= '\uFF00' and <= '\uFFEF') or '“' or '”' or '‘' or '’';
+    }
+
+    internal static byte[] Manifest(string lang, int docs, IReadOnlyList<string> termStarts, long[] sums, IReadOnlyList<string> kinds,
         IReadOnlyList<SearchCompany> companies, IReadOnlyList<int> years, int yearBase)
     {
         using var stream = new MemoryStream();
@@ -74,7 +100,10 @@ public static class SearchIndexBuilder
             json.WriteString("lang", lang);
             json.WriteNumber("docs", docs);
             json.WriteNumber("docsPerShard", IndexFormat.DocsPerShard);
-            json.WriteNumber("termShards", shards);
+            json.WriteNumber("termShards", termStarts.Count);
+            json.WriteStartArray("termStarts");
+            foreach (var start in termStarts) json.WriteStringValue(start);
+            json.WriteEndArray();
             json.WriteNumber("k1", IndexFormat.K1);
             json.WriteNumber("b", IndexFormat.B);
             json.WriteStartArray("fields");

@@ -5,13 +5,13 @@ internal readonly record struct Posting(int Doc, byte Norm, ReadOnlyMemory<int> 
 
 /// <summary>
 /// A term's postings per field, in document order, and its block as the term shards store it (encoded again only
-/// when a posting changes). Which shard holds the term follows from <see cref="Hash"/>.
+/// when a posting changes). Which shard holds the term follows from its place in ordinal order (<see cref="TermRanges"/>).
 /// </summary>
 internal sealed class TermPostings(string term)
 {
     public string Term { get; } = term;
 
-    /// <summary><see cref="IndexFormat.Hash"/> of the term.</summary>
+    /// <summary><see cref="IndexFormat.Hash"/> of the term: where a range of terms may end (<see cref="TermRanges.Cut"/>).</summary>
     public uint Hash { get; } = IndexFormat.Hash(term);
 
     /// <summary>The postings of each field of <see cref="IndexFormat.Fields"/>, null where the term never occurs.</summary>
@@ -23,7 +23,7 @@ internal sealed class TermPostings(string term)
     /// <summary>The shard that lists the term, or −1 while it is in none.</summary>
     public int Shard { get; set; } = -1;
 
-    /// <summary>What the term adds to a shard's size: the count that decides how many term shards there are.</summary>
+    /// <summary>What the term adds to a shard's size: the count that decides where the shards' ranges end.</summary>
     public int Size => Block!.Length + Term.Length + 4;
 
     public bool IsEmpty => Fields.All(f => f is null || f.Count == 0);

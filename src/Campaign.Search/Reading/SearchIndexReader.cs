@@ -1,3 +1,4 @@
+using Campaign.Search.Analysis;
 using System.Text.Json;
 using Campaign.Search.Index;
 
@@ -5,6 +6,26 @@ namespace Campaign.Search.Reading;
 
 /// <summary>A ranked result: the document's number in the index, its score and what a result list shows.</summary>
 public sealed record SearchHit(int Doc, double Score, string Url, string Title, string Kind, string? Company, int YearFrom, int YearTo, string Excerpt);
+
+/// <summary>
+/// The ranked documents of a query, best first; <see cref="AnyWord"/> when no document held every word, so these are
+/// the documents holding any of them (the result list says so).
+/// </summary>
+public sealed class SearchRanking(IReadOnlyList<(int Doc, double Score)> hits, bool anyWord) : IReadOnlyList<(int Doc, double Score)>
+{
+    public bool AnyWord { get; } = anyWord;
+
+    public (int Doc, double Score) this[int index] => hits[index];
+
+    public int Count => hits.Count;
+
+    public IEnumerator<(int Doc, double Score)> GetEnumerator() => hits.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>What a search shows: the top hits, how many there are, whether they hold any word only, and the corrected query they are for (null: as typed).</summary>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Count, bool AnyWord, string? Corrected);
 
 /// <summary>Narrows results: by kind, company slug and a year the document covers; null means any.</summary>
 public sealed record SearchFilters(string? Kind = null, string? Company = null, int? Year = null)
@@ -48,52 +69,200 @@ public sealed class SearchIndexReader
         });
     }
 
-    /// <summary>Every matching document, best first, scored; no metadata read.</summary>
-    public IReadOnlyList<(int Doc, double Score)> Rank(SearchQuery query, SearchFilters? filters = null)
+    /// <summary>
+    /// The matching documents, best first, scored; no metadata read. A document matches when it holds every word of the
+    /// query (the last word, when typed as a prefix, by itself or by a term it begins); when none does, every document
+    /// holding any word, and the ranking says so (<see cref="SearchRanking.AnyWord"/>). Order: documents holding every
+    /// phrase of the query first, then those holding the prefix word as typed, then by score, then by number.
+    /// </summary>
+    public SearchRanking Rank(SearchQuery query, SearchFilters? filters = null)
     {
         filters ??= SearchFilters.None;
         var m = Manifest;
         var n = (double)m.Docs;
-        var scores = new Dictionary<int, double>();
+        // The clauses: the query's terms, the terms its compounds are also written as, the prefix's expansions.
+        var clauses = new List<(string Term, double Weight)>();
+        var clauseOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Clause(string term, double weight)
+        {
+            if (clauseOf.ContainsKey(term)) return;
+            clauseOf[term] = clauses.Count;
+            clauses.Add((term, weight));
+        }
+        foreach (var term in query.Terms) Clause(term, 1.0);
+        foreach (var c in query.Variants) foreach (var term in c.Instead) Clause(term, 1.0);
         var postings = new Dictionary<string, Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>>>(StringComparer.Ordinal);
-        foreach (var term in query.Terms) postings[term] = Postings(term);
+        foreach (var (term, _) in clauses) postings[term] = Postings(term);
+        var expansions = query.Prefix is { } prefix ? Expansions(prefix, [.. clauses.Select(c => c.Term)]) : [];
+        foreach (var (term, list) in expansions)
+        {
+            postings[term] = list;
+            Clause(term, SearchQuery.PrefixWeight);
+        }
 
+        // What a document must hold: per word a unit, held by any of its alternatives, each a list of slots all held,
+        // each slot held by any of its terms (the prefix word: itself or an expansion); a compound is one unit.
+        int[] SlotOf(string term) => query.Prefix is { } p && p.Term == term
+            ? [clauseOf[term], .. expansions.Select(e => clauseOf[e.Term])] : [clauseOf[term]];
+        var inCompound = query.Variants.SelectMany(c => c.Words).ToHashSet(StringComparer.Ordinal);
+        var units = new List<int[][][]>();
+        foreach (var term in query.Terms) if (!inCompound.Contains(term)) units.Add([[SlotOf(term)]]);
+        foreach (var c in query.Variants) units.Add([[.. c.Words.Select(SlotOf)], [.. c.Instead.Select(t => new[] { clauseOf[t] })]]);
+        var prefixClause = query.Prefix is { } q ? clauseOf[q.Term] : -1;
+        var insteads = query.Variants.Select(c => c.Instead.Select(t => clauseOf[t]).ToArray()).ToArray();
+
+        var docs = new Dictionary<int, DocScore>();
+        DocScore At(int doc)
+        {
+            if (!docs.TryGetValue(doc, out var d)) docs[doc] = d = new DocScore(clauses.Count, query.Phrases.Count);
+            return d;
+        }
         for (var f = 0; f < m.Fields.Count; f++)
         {
             var field = m.Fields[f];
             var lengths = Bm25.LengthNorms(m, f);
-            foreach (var term in query.Terms)
+            for (var c = 0; c < clauses.Count; c++)
             {
+                var (term, weightOfTerm) = clauses[c];
                 if (!postings[term].TryGetValue(f, out var list)) continue;
-                var weight = Bm25.Idf(list.Count, n) * field.Boost * (IndexFormat.K1 + 1);
-                foreach (var p in list) Add(scores, p.Doc, weight * p.Positions.Length / (p.Positions.Length + lengths[p.Norm]));
+                var weight = Bm25.Idf(list.Count, n) * field.Boost * (IndexFormat.K1 + 1) * weightOfTerm;
+                foreach (var posting in list)
+                {
+                    var d = At(posting.Doc);
+                    d.Score += weight * posting.Positions.Length / (posting.Positions.Length + lengths[posting.Norm]);
+                    d.Held[c] = true;
+                }
             }
-            foreach (var phrase in query.Phrases)
+            for (var ph = 0; ph < query.Phrases.Count; ph++)
             {
+                var phrase = query.Phrases[ph];
                 var lists = phrase.Terms.Select(t => postings[t.Term].TryGetValue(f, out var l) ? l : null).ToList();
                 if (lists.Any(l => l is null)) continue;
                 var idf = lists.Sum(l => Bm25.Idf(l!.Count, n));
                 var weight = idf * field.Boost * (IndexFormat.K1 + 1);
-                var byDoc = lists.Select(l => l!.ToDictionary(p => p.Doc)).ToList();
+                var byDoc = lists.Select(l => l!.ToDictionary(x => x.Doc)).ToList();
                 foreach (var first in lists[0]!)
                 {
                     if (!byDoc.All(d => d.ContainsKey(first.Doc))) continue;
                     var freq = PhraseFrequency(phrase, byDoc.Select(d => d[first.Doc].Positions).ToList());
-                    if (freq > 0) Add(scores, first.Doc, weight * freq / (freq + lengths[first.Norm]));
+                    if (freq <= 0) continue;
+                    var d = At(first.Doc);
+                    d.Score += weight * freq / (freq + lengths[first.Norm]);
+                    d.Phrases[ph] = true;
                 }
             }
         }
 
         var facets = filters.Active ? Facets() : null;
-        return [.. scores
-            .Where(s => facets is null || Matches(facets[s.Key], filters))
-            .OrderByDescending(s => Bm25.SortKey(s.Value)).ThenBy(s => s.Key)
-            .Select(s => (s.Key, s.Value))];
+        var candidates = docs.Where(d => facets is null || Matches(facets[d.Key], filters)).ToList();
+        bool HoldsAll(DocScore d) => units.All(unit => unit.Any(alternative => alternative.All(slot => slot.Any(c => d.Held[c]))));
+        var all = candidates.Where(d => HoldsAll(d.Value)).ToList();
+        var anyWord = all.Count == 0 && candidates.Count > 0;
+        return new SearchRanking([.. (anyWord ? candidates : all)
+            .OrderByDescending(d => d.Value.Tier(prefixClause, insteads)).ThenByDescending(d => Bm25.SortKey(d.Value.Score)).ThenBy(d => d.Key)
+            .Select(d => (d.Key, d.Value.Score))], anyWord);
     }
 
-    /// <summary>The top <paramref name="limit"/> hits with their metadata and excerpts.</summary>
-    public IReadOnlyList<SearchHit> Search(string text, SearchFilters? filters = null, int limit = 10) =>
-        [.. Rank(SearchQuery.Parse(text), filters).Take(limit).Select(r => Document(r.Doc) with { Score = r.Score })];
+    /// <summary>A document's score so far, and which words and phrases of the query it holds.</summary>
+    private sealed class DocScore(int clauses, int phrases)
+    {
+        public double Score;
+        public readonly bool[] Held = new bool[clauses];
+        public readonly bool[] Phrases = new bool[phrases];
+
+        /// <summary>
+        /// Every phrase held, or one compound as written the other way (face reader for FaceReader), ranks first (2),
+        /// then the prefix word as typed (1; its clause, −1 when none).
+        /// </summary>
+        public int Tier(int prefixClause, int[][] insteads) =>
+            (Phrases.Length > 0 && (Phrases.All(p => p) || insteads.Any(i => i.All(c => Held[c]))) ? 2 : 0) + (prefixClause >= 0 && Held[prefixClause] ? 1 : 0);
+    }
+
+    /// <summary>
+    /// The terms the prefix stands for: those beginning with it, other than the query's own terms, in the first
+    /// <see cref="SearchQuery.PrefixShards"/> shards its range spans; the <see cref="SearchQuery.MaxExpansions"/> found in
+    /// the most documents (summed over the fields), ties in ordinal order.
+    /// </summary>
+    private List<(string Term, Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>> Postings)> Expansions(QueryPrefix prefix, IReadOnlyList<string> own)
+    {
+        if (Manifest.TermStarts.Count == 0) return [];
+        var (first, last) = TermRanges.ShardsOfPrefix(Manifest.TermStarts, prefix.Text);
+        last = Math.Min(last, first + SearchQuery.PrefixShards - 1);
+        var found = new List<(string Term, Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>> Postings, int Df)>();
+        for (var s = first; s <= last; s++)
+            foreach (var term in TermShard(s).Keys)
+                if (term.StartsWith(prefix.Text, StringComparison.Ordinal) && !own.Contains(term, StringComparer.Ordinal))
+                {
+                    var postings = Postings(term);
+                    found.Add((term, postings, postings.Values.Sum(l => l.Count)));
+                }
+        return [.. found.OrderByDescending(e => e.Df).ThenBy(e => e.Term, StringComparer.Ordinal).Take(SearchQuery.MaxExpansions).Select(e => (e.Term, e.Postings))];
+    }
+
+    /// <summary>The top <paramref name="limit"/> hits with their metadata and excerpts (of the corrected query, when it was corrected).</summary>
+    public IReadOnlyList<SearchHit> Search(string text, SearchFilters? filters = null, int limit = 10) => Find(text, filters, limit).Hits;
+
+    /// <summary>
+    /// Searches as the search page does: the query as typed, or, when no document holds all its words, the query with
+    /// its misspelt words corrected (<see cref="Corrected"/>) if that finds documents holding them all.
+    /// </summary>
+    public SearchResults Find(string text, SearchFilters? filters = null, int limit = 10)
+    {
+        var ranking = Rank(SearchQuery.Parse(text), filters);
+        string? corrected = null;
+        if ((ranking.Count == 0 || ranking.AnyWord) && Corrected(text) is { } c && Rank(SearchQuery.Parse(c), filters) is { Count: > 0, AnyWord: false } better)
+            (ranking, corrected) = (better, c);
+        return new SearchResults([.. ranking.Take(limit).Select(r => Document(r.Doc) with { Score = r.Score })], ranking.Count, ranking.AnyWord, corrected);
+    }
+
+    /// <summary>Words shorter than this are never corrected (too many words lie one letter away).</summary>
+    public const int MinCorrectedLength = 5;
+
+    /// <summary>
+    /// The query with each word the index does not hold (letters only, five or more, not Han) replaced by the indexed
+    /// term one edit away (insert, delete or replace a letter) found in the most documents, looked for in the term shard
+    /// the word itself was looked up in (no other request); the rest of the word after its stem is kept, and a capital
+    /// first letter. Null when no word could be corrected. search.js's <c>corrected</c> does the same.
+    /// </summary>
+    public string? Corrected(string text)
+    {
+        if (Manifest.TermStarts.Count == 0) return null;
+        var normalized = SearchText.Normalize(text);
+        var result = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (var t in Tokens.Of(new SearchAnalyzer(), text))
+        {
+            var raw = normalized[t.Start..t.End];
+            var lower = raw.ToLowerInvariant();
+            if (t.Han || raw.Length < MinCorrectedLength || !raw.All(char.IsLetter) || !lower.StartsWith(t.Term, StringComparison.Ordinal)) continue;
+            if (Postings(t.Term).Count > 0) continue;
+            string? best = null;
+            var bestDf = 0;
+            foreach (var term in TermShard(TermRanges.ShardOf(Manifest.TermStarts, t.Term)).Keys.Order(StringComparer.Ordinal))
+            {
+                if (term.Length < MinCorrectedLength - 1 || !OneEditApart(term, t.Term)) continue;
+                var df = Postings(term).Values.Sum(l => l.Count);
+                if (df > bestDf) (best, bestDf) = (term, df);
+            }
+            if (best is null) continue;
+            var word = best + lower[t.Term.Length..];
+            if (char.IsUpper(raw[0])) word = char.ToUpperInvariant(word[0]) + word[1..];
+            result.Append(normalized, at, t.Start - at).Append(word);
+            at = t.End;
+        }
+        if (at == 0) return null;
+        return result.Append(normalized, at, normalized.Length - at).ToString();
+    }
+
+    /// <summary>Whether one insertion, deletion or replacement turns <paramref name="a"/> into <paramref name="b"/> (not equal).</summary>
+    internal static bool OneEditApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b) return false;
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
+        if (a.Length == b.Length) return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1));
+        return a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i)) : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
+    }
 
     /// <summary>How many times the phrase occurs: start positions where every term sits at its offset.</summary>
     private static int PhraseFrequency(QueryPhrase phrase, List<int[]> positions)
@@ -122,30 +291,34 @@ public sealed class SearchIndexReader
     private static void Add(Dictionary<int, double> scores, int doc, double score) =>
         scores[doc] = scores.GetValueOrDefault(doc) + score;
 
-    /// <summary>A term's postings per field id, read from the term shard its hash names.</summary>
+    /// <summary>A term shard's terms and their blocks, read once (the shard the manifest's ranges name always exists).</summary>
+    private Dictionary<string, byte[]> TermShard(int shard)
+    {
+        if (_termShards.TryGetValue(shard, out var blocks)) return blocks;
+        blocks = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (_load(IndexFormat.TermShardPath(shard)) is { } stored)
+        {
+            var bytes = IndexFormat.Inflate(stored);
+            var r = new ByteReader(bytes);
+            r.Expect(IndexFormat.TermMagic);
+            var count = r.VarInt();
+            for (var i = 0; i < count; i++)
+            {
+                var t = r.String();
+                var length = (int)r.VarInt();
+                blocks[t] = bytes[r.At..(r.At + length)];
+                r.At += length;
+            }
+        }
+        return _termShards[shard] = blocks;
+    }
+
+    /// <summary>A term's postings per field id, read from the term shard whose range holds it.</summary>
     private Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>> Postings(string term)
     {
         var result = new Dictionary<int, List<(int, byte, int[])>>();
-        var shard = (int)(IndexFormat.Hash(term) & (uint)(Manifest.TermShards - 1));
-        if (!_termShards.TryGetValue(shard, out var blocks))
-        {
-            blocks = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            if (_load(IndexFormat.TermShardPath(shard)) is { } stored)
-            {
-                var bytes = IndexFormat.Inflate(stored);
-                var r = new ByteReader(bytes);
-                r.Expect(IndexFormat.TermMagic);
-                var count = r.VarInt();
-                for (var i = 0; i < count; i++)
-                {
-                    var t = r.String();
-                    var length = (int)r.VarInt();
-                    blocks[t] = bytes[r.At..(r.At + length)];
-                    r.At += length;
-                }
-            }
-            _termShards[shard] = blocks;
-        }
+        if (Manifest.TermStarts.Count == 0) return result;
+        var blocks = TermShard(TermRanges.ShardOf(Manifest.TermStarts, term));
         if (!blocks.TryGetValue(term, out var block)) return result;
         var br = new ByteReader(block);
         var fields = br.Byte();
@@ -216,7 +389,7 @@ public sealed class SearchIndexReader
 }
 
 /// <summary>The manifest of a language's index: counts, BM25 parameters, field statistics, filter values.</summary>
-public sealed record IndexManifest(int Version, string Lang, int Docs, int DocsPerShard, int TermShards,
+public sealed record IndexManifest(int Version, string Lang, int Docs, int DocsPerShard, IReadOnlyList<string> TermStarts,
     IReadOnlyList<(string Name, double Boost, long SumTotalTermFreq)> Fields,
     IReadOnlyList<string> Kinds, IReadOnlyList<SearchCompany> Companies, int YearBase)
 {
@@ -228,7 +401,7 @@ public sealed record IndexManifest(int Version, string Lang, int Docs, int DocsP
         if (version != IndexFormat.Version)
             throw new InvalidDataException($"search index version {version}, this reader reads version {IndexFormat.Version}");
         return new IndexManifest(version, root.GetProperty("lang").GetString()!, root.GetProperty("docs").GetInt32(),
-            root.GetProperty("docsPerShard").GetInt32(), root.GetProperty("termShards").GetInt32(),
+            root.GetProperty("docsPerShard").GetInt32(), [.. root.GetProperty("termStarts").EnumerateArray().Select(t => t.GetString()!)],
             [.. root.GetProperty("fields").EnumerateArray().Select(f => (f.GetProperty("name").GetString()!, f.GetProperty("boost").GetDouble(), f.GetProperty("sumTotalTermFreq").GetInt64()))],
             [.. root.GetProperty("kinds").EnumerateArray().Select(k => k.GetString()!)],
             [.. root.GetProperty("companies").EnumerateArray().Select(c => new SearchCompany(c[0].GetString()!, c[1].GetString()!))],

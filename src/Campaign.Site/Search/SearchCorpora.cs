@@ -24,31 +24,40 @@ public static class SearchCorpora
     private static readonly Projection<RenderedMarkdown, string, IReadOnlyList<(string Id, string Title, string Text)>> ReportSections =
         new("search-sections", static (body, _) => Sections(body.Html));
 
+    /// <summary>A body's text as the index reads it (<see cref="SearchCorpora.Text(RenderedMarkdown)"/>): parsed again only when the body changed.</summary>
+    private static readonly Projection<RenderedMarkdown, string, string> BodyText = new("search-text", static (body, _) => SearchCorpora.Text(body));
+
     public static SearchCorpus Build(SiteModel model, Edition edition, IProjector projector)
     {
         var lang = edition.Language.Code;
         var docs = new List<SearchDocument>();
 
         docs.AddRange(projector.Each(FindingDocuments, model.Findings, FindingContext.Of(model, edition)));
+        string Text(RenderedMarkdown body) => projector.One(BodyText, body, "");
 
         foreach (var r in edition.Reports)
         {
             var report = r.Item;
             var url = Urls.Report(lang, report.Doc.Slug);
             var sections = projector.One(ReportSections, report.Body, "");
+            // The index number (EUR 01/2556/2020) and authors identify the report itself, not the pages quoting them.
             docs.Add(new SearchDocument(url, report.Title, "report", null, report.Date.Year, report.Date.Year,
-                Join(report.Summary, sections.Count > 0 ? sections[0].Text : "")));
+                Join(report.Summary, sections.Count > 0 ? sections[0].Text : ""), Join([report.IndexNumber, .. report.Authors])));
             foreach (var section in sections.Skip(1))
                 docs.Add(new SearchDocument(url + "#" + section.Id, section.Title, "report", null, report.Date.Year, report.Date.Year, section.Text));
         }
 
+        // The home page: the campaign's title and what it is about, so searching for the campaign leads home.
+        docs.Add(new SearchDocument(Urls.Home(lang), model.Site.Title.Get(lang, model.Site.DefaultLanguage), "page", null, 0, 0,
+            Join(model.Site.Tagline?.Get(lang, model.Site.DefaultLanguage), model.Site.Organisation?.Get(lang, model.Site.DefaultLanguage))));
+
         foreach (var c in edition.Companies)
         {
             var company = c.Item;
-            var responses = company.Responses.SelectMany(x => new[] { x.Text?.PlainText, x.Rejoinder?.PlainText });
+            var responses = company.Responses.SelectMany(x => new[] { x.Text is { } t ? Text(t) : null, x.Rejoinder is { } r ? Text(r) : null });
             docs.Add(new SearchDocument(Urls.Company(lang, company.Doc.Slug), company.Name, "company", company.Doc.Slug,
                 company.Updated?.Year ?? 0, company.Updated?.Year ?? 0,
-                Join([company.Summary, company.Country, company.Parent, string.Join(' ', company.Products), company.Body.PlainText, .. responses])));
+                Join([company.Summary, company.Country, company.Parent, string.Join(' ', company.Products), Text(company.Body), .. responses])));
         }
 
         foreach (var u in edition.Updates)
@@ -56,11 +65,11 @@ public static class SearchCorpora
             var update = u.Item;
             docs.Add(new SearchDocument(Urls.Update(lang, update.Doc.Slug), update.Title, "update",
                 update.Companies.Length == 1 ? update.Companies[0] : null, update.Date.Year, update.Date.Year,
-                Join(update.Summary, update.Body.PlainText, string.Join(' ', update.Tags))));
+                Join(update.Summary, Text(update.Body), string.Join(' ', update.Tags))));
         }
 
         foreach (var p in edition.Pages)
-            docs.Add(new SearchDocument(Urls.Page(lang, p.Slug), p.Item.Title, "page", null, 0, 0, Join(p.Item.Summary, p.Item.Body.PlainText)));
+            docs.Add(new SearchDocument(Urls.Page(lang, p.Slug), p.Item.Title, "page", null, 0, 0, Join(p.Item.Summary, Text(p.Item.Body))));
 
         var companies = edition.Companies.Select(c => new SearchCompany(c.Slug, c.Item.Name)).ToList();
         return new SearchCorpus(lang, docs, companies);
@@ -82,6 +91,7 @@ public static class SearchCorpora
     {
         var (lang, fallback) = (c.Lang, c.Fallback);
         var summary = f.Summary.TryGetValue(lang, out var s) ? s : f.Summary.TryGetValue(fallback, out var d) ? d : null;
+        var prose = summary is null ? null : Text(summary);
         var body = Join(
             c.CompanyNames.GetValueOrDefault(f.Company),
             f.Product.Get(lang, fallback),
@@ -90,15 +100,28 @@ public static class SearchCorpora
             f.Buyer.City?.Get(lang, fallback),
             f.Buyer.Province?.Get(lang, fallback),
             f.Country.Get(lang, fallback),
-            summary?.PlainText,
+            prose,
             string.Join(' ', f.Tags));
-        return new SearchDocument(Urls.Finding(lang, f.Id), f.Title.Get(lang, fallback), "finding", f.Company, f.Years.From, f.Years.To, body);
+        // The permanent id (finding-004711, as cited) is indexed with the title: searching for it leads to this page.
+        return new SearchDocument(Urls.Finding(lang, f.Id), f.Title.Get(lang, fallback), "finding", f.Company, f.Years.From, f.Years.To, body, f.Id,
+            prose ?? ""); // the excerpt is the summary: company, product and the rest show as chips, not run into it
     }
 
-    /// <summary>A report body cut at its <c>h2</c> headings: the part before the first one (id "") and each section.</summary>
+    /// <summary>
+    /// A body's text as a reader reads it, block by block: no markup, no footnote numbers (a footnote's mark would run
+    /// into the word before it, "bodies,2"), no footnotes at the end; a figure gives its caption's text.
+    /// </summary>
+    /// <remarks>Most bodies (a finding's summary is one paragraph) have neither: their plain text is taken as it is, without parsing.</remarks>
+    internal static string Text(RenderedMarkdown markdown) =>
+        markdown.Html.Contains("footnote", StringComparison.Ordinal) || markdown.Html.Contains("<figure", StringComparison.Ordinal) ? Text(markdown.Html) : markdown.PlainText;
+
+    private static string Text(string html) => Join([.. Sections(html).Select(s => s.Title.Length == 0 ? s.Text : s.Title + "\n" + s.Text)]);
+
+    /// <summary>A report body cut at its <c>h2</c> headings: the part before the first one (id "") and each section, as <see cref="Text(RenderedMarkdown)"/> reads them.</summary>
     internal static IReadOnlyList<(string Id, string Title, string Text)> Sections(string html)
     {
         var document = new HtmlParser().ParseDocument("<body>" + html + "</body>");
+        foreach (var mark in document.Body!.QuerySelectorAll("a.footnote-ref, sup.footnote-ref, .footnotes").ToList()) mark.Remove();
         var result = new List<(string Id, string Title, string Text)> { ("", "", "") };
         var text = new List<string>();
         void Flush() => result[^1] = (result[^1].Id, result[^1].Title, Join([.. text]));

@@ -15,12 +15,14 @@ public sealed record SearchBrowseLink(string Label, string Url);
 
 /// <summary>What the search page template reads as <c>search</c>.</summary>
 /// <param name="ScriptUrl">The client, <c>js/search.js</c> of the theme.</param>
+/// <param name="Facets">The findings' facet pages (by company, technology, …), which a reader without JavaScript browses instead.</param>
 public sealed record SearchPageView(
     IReadOnlyList<SearchFilterOption> Kinds,
     IReadOnlyList<SearchFilterOption> Companies,
     IReadOnlyList<int> Years,
     IReadOnlyList<SearchBrowseLink> Browse,
-    string ScriptUrl);
+    string ScriptUrl,
+    IReadOnlyList<SearchBrowseLink>? Facets = null);
 
 /// <summary>The search feature's part of a build: each language's index files and its search page.</summary>
 public static class SearchOutput
@@ -67,7 +69,11 @@ public static class SearchOutput
             var companies = corpus.Companies.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SearchFilterOption(c.Slug, c.Name)).ToList();
             var years = covered.OrderDescending().ToList();
             var browse = v.Site.Nav.Where(n => n.Section != "home").Select(n => new SearchBrowseLink(n.Label, n.Url)).ToList();
-            var view = new SearchPageView(kinds, companies, years, browse, script);
+            var facets = Campaign.Site.Findings.FindingCatalog.FacetNames
+                .Where(_ => present.Contains("finding"))
+                .Select(f => new SearchBrowseLink(v.T.TryGetValue("facet_" + f.Replace('-', '_'), out var label) ? label.ToString()! : f, Urls.Section(v.Code, "findings") + f + "/"))
+                .ToList();
+            var view = new SearchPageView(kinds, companies, years, browse, script, facets);
             jobs.Add(new PageJob(v.Page("search", "search", Urls.Section(v.Code, "search"), v.T["search_title"].ToString()!, null),
                 "search", new SearchPage(view), v));
         }

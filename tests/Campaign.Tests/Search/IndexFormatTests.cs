@@ -28,7 +28,9 @@ public sealed class IndexFormatTests(SampleSearchSite site)
                 var hit = reader.Document(i);
                 Assert.Equal((expected[i].Url, expected[i].Title, expected[i].Kind, expected[i].Company, expected[i].YearFrom, expected[i].YearTo),
                     (hit.Url, hit.Title, hit.Kind, hit.Company, hit.YearFrom, hit.YearTo));
-                Assert.StartsWith(hit.Excerpt[..Math.Min(40, hit.Excerpt.Length)], string.Join(' ', expected[i].Body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+                // the text as written, its white space aside (a line break between Chinese characters is dropped)
+                static string Bare(string text) => string.Concat(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                Assert.StartsWith(Bare(hit.Excerpt[..Math.Min(40, hit.Excerpt.Length)]), Bare(expected[i].ExcerptFrom ?? expected[i].Body));
             }
         }
     }

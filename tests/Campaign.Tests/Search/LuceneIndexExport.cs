@@ -53,22 +53,22 @@ internal static class LuceneIndexExport
             }
         }
 
-        var blocks = postings.Select(kv => (Term: kv.Key, Block: EncodeTerm(kv.Value))).ToList();
-        var total = blocks.Sum(b => b.Block.Length + b.Term.Length + 4);
-        var shards = 1;
-        while (shards * IndexFormat.TargetTermShardBytes < total) shards *= 2;
-        foreach (var group in blocks.GroupBy(b => (int)(IndexFormat.Hash(b.Term) & (uint)(shards - 1))).OrderBy(g => g.Key))
+        var blocks = postings.Select(kv => (Term: kv.Key, Block: EncodeTerm(kv.Value))).OrderBy(b => b.Term, StringComparer.Ordinal).ToList();
+        var starts = TermRanges.Cut([.. blocks.Select(b => IndexFormat.Hash(b.Term))], [.. blocks.Select(b => b.Block.Length + b.Term.Length + 4)]);
+        var termStarts = new List<string>();
+        for (var shard = 0; shard < starts.Count; shard++)
         {
+            var end = shard + 1 < starts.Count ? starts[shard + 1] : blocks.Count;
+            termStarts.Add(shard == 0 ? "" : TermRanges.Separator(blocks[starts[shard] - 1].Term, blocks[starts[shard]].Term));
             var w = Header(IndexFormat.TermMagic);
-            var terms = group.ToList();
-            w.VarInt(terms.Count);
-            foreach (var (term, block) in terms)
+            w.VarInt(end - starts[shard]);
+            foreach (var (term, block) in blocks[starts[shard]..end])
             {
                 w.String(term);
                 w.VarInt(block.Length);
                 w.Bytes(block);
             }
-            files.Add(new IndexFile(IndexFormat.TermShardPath(group.Key), IndexFormat.Deflate(w.ToArray())));
+            files.Add(new IndexFile(IndexFormat.TermShardPath(shard), IndexFormat.Deflate(w.ToArray())));
         }
 
         var kinds = docs.Select(d => d.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -87,7 +87,7 @@ internal static class LuceneIndexExport
             {
                 w.String(d.Url);
                 w.String(d.Title);
-                w.String(SearchIndexBuilder.Excerpt(d.Body));
+                w.String(SearchIndexBuilder.Excerpt(d.ExcerptFrom ?? d.Body));
                 w.Byte(kinds.IndexOf(d.Kind));
                 w.VarInt(CompanyOf(d));
                 w.VarInt(d.YearFrom);
@@ -106,7 +106,7 @@ internal static class LuceneIndexExport
             facets.VarInt(d.YearTo == 0 ? 0 : d.YearTo - yearBase);
         }
         files.Add(new IndexFile(IndexFormat.FacetsPath, IndexFormat.Deflate(facets.ToArray())));
-        files.Add(new IndexFile(IndexFormat.ManifestPath, SearchIndexBuilder.Manifest(corpus.Lang, docs.Count, shards, sums, kinds, companies, years, yearBase)));
+        files.Add(new IndexFile(IndexFormat.ManifestPath, SearchIndexBuilder.Manifest(corpus.Lang, docs.Count, termStarts, sums, kinds, companies, years, yearBase)));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 

@@ -15,6 +15,10 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         return page;
     }
 
+    /// <summary>Waits until the list shows the results of exactly this query and these filters (as search.js's URL writes them).</summary>
+    private static Task WaitForSettled(IPage page, string state) =>
+        page.WaitForSelectorAsync("[data-search][data-settled='" + state + "']", new() { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+
     private static Task WaitForResults(IPage page) =>
         page.WaitForSelectorAsync("#search-results .search-result", new() { Timeout = 10_000 });
 
@@ -126,7 +130,28 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         var hrefs = await notice.Locator("a").EvaluateAllAsync<string[]>("els => els.map(a => a.href)");
         Assert.Contains(hrefs, h => h.EndsWith("/en/findings/index.html", StringComparison.Ordinal));
         Assert.Contains(hrefs, h => h.EndsWith("/en/companies/index.html", StringComparison.Ordinal));
+        Assert.Contains(hrefs, h => h.EndsWith("/en/findings/company/index.html", StringComparison.Ordinal)); // the facet pages
+        Assert.Contains(hrefs, h => h.EndsWith("/en/findings/year/index.html", StringComparison.Ordinal));
         Assert.Equal(0, await page.Locator("#search-results li").CountAsync());
+        Assert.False(await page.Locator("#search-q").IsVisibleAsync()); // a box that could not answer is not offered
+        Assert.False(await page.Locator("#search-kind").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task The_language_switch_carries_the_query_the_filters_and_the_fragment_to_the_other_language()
+    {
+        var page = await Open("/en/search/?q=Noldus&kind=finding#results");
+        await WaitForSettled(page, "q=Noldus&kind=finding");
+        Assert.True(await page.Locator("#search-q").IsVisibleAsync());
+        await page.SelectOptionAsync("#search-year", "2012");
+        await WaitForSettled(page, "q=Noldus&kind=finding&year=2012");
+        await page.Locator(".lang-switch a[hreflang='zh-Hans']").ClickAsync();
+        await WaitForSettled(page, "q=Noldus&kind=finding&year=2012");
+        Assert.EndsWith("/zh/search/index.html?q=Noldus&kind=finding&year=2012#results", page.Url);
+        Assert.Equal("Noldus", await page.Locator("#search-q").InputValueAsync());
+        Assert.Equal("2012", await page.Locator("#search-year").InputValueAsync());
+        Assert.Equal(SearchIndexReader.Open(web.Output, "zh").Search("Noldus", new SearchFilters("finding", null, 2012)).Select(h => h.Title),
+            await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
     }
 
     [Fact]
@@ -148,6 +173,106 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         Assert.DoesNotContain(requests, r => r.Contains("facets.bin", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("en", "emotion recognition")]
+    [InlineData("zh", "人脸识别 recognition")]
+    public async Task Typing_letter_by_letter_asks_only_for_files_that_exist_reuses_them_and_logs_no_error(string lang, string query)
+    {
+        var context = await web.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var responses = new List<(string Url, int Status)>();
+        var errors = new List<string>();
+        page.Response += (_, r) => responses.Add((r.Url, r.Status));
+        page.RequestFailed += (_, r) => errors.Add("failed: " + r.Url);
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(web.BaseUrl + $"/{lang}/search/");
+        await page.Locator("#search-q").PressSequentiallyAsync(query, new() { Delay = 40 });
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode(query));
+        Assert.Empty(errors);
+        Assert.All(responses, r => Assert.True(r.Status == 200, $"{r.Url}: {r.Status}"));
+        var shards = responses.Where(r => r.Url.Contains($"/search/{lang}/t/", StringComparison.Ordinal)).Select(r => r.Url).ToList();
+        Assert.Equal(shards.Distinct().Count(), shards.Count); // each shard once, however many letters were typed
+        var expected = SearchIndexReader.Open(web.Output, lang).Search(query, limit: 10).Select(h => h.Title).ToList();
+        Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+    }
+
+    [Fact]
+    public async Task A_Chinese_result_shows_its_text_as_written_with_its_kind_company_and_years_as_chips()
+    {
+        var context = await web.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(web.BaseUrl + "/zh/search/?q=" + Uri.EscapeDataString("桂林"));
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode("桂林"));
+        var excerpts = await page.Locator("#search-results .search-excerpt").AllTextContentsAsync();
+        var all = string.Concat(excerpts);
+        Assert.Contains("，", all);
+        Assert.Contains("（", all);
+        Assert.Contains("）", all);
+        Assert.DoesNotContain("<", all);
+        Assert.Contains("桂林", string.Concat(await page.Locator("#search-results mark").AllTextContentsAsync()));
+        // A finding's excerpt is its summary: the company's name is a chip, not the excerpt's first words.
+        var finding = page.Locator("#search-results .search-result.kind-finding").First;
+        Assert.DoesNotMatch("^安讯士（Axis Communications）", await finding.Locator(".search-excerpt").TextContentAsync() ?? "");
+        var chips = await finding.Locator(".search-meta .tag").AllTextContentsAsync();
+        Assert.Equal(["类型: 调查发现", "公司: 安讯士（Axis Communications）"], chips.Take(2).Select(c => c.Trim()));
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("en", "Noldis", "Showing results for Noldus.")]
+    [InlineData("zh", "Noldis", "以下是“Noldus”的搜索结果。")]
+    public async Task A_misspelt_word_shows_the_results_of_the_corrected_query_and_says_so(string lang, string query, string said)
+    {
+        var context = await web.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync(web.BaseUrl + $"/{lang}/search/?q=" + query);
+        await WaitForSettled(page, "q=" + query);
+        var found = SearchIndexReader.Open(web.Output, lang).Find(query);
+        Assert.Equal("Noldus", found.Corrected);
+        Assert.EndsWith(said, await page.Locator("#search-status").TextContentAsync());
+        Assert.Equal(found.Hits.Select(h => h.Title), await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+        await page.Locator("#search-status a").ClickAsync();
+        await WaitForSettled(page, "q=Noldus");
+        Assert.Equal("Noldus", await page.Locator("#search-q").InputValueAsync());
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("en", "Noldus zebra", "No result holds all the words")]
+    [InlineData("zh", "诺达思 斑马", "没有同时包含所有词语的结果")]
+    public async Task When_no_result_holds_every_word_the_list_says_it_shows_those_holding_any(string lang, string query, string label)
+    {
+        var page = await Open($"/{lang}/search/?q=" + Uri.EscapeDataString(query));
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode(query));
+        var reader = SearchIndexReader.Open(web.Output, lang);
+        var ranking = reader.Rank(SearchQuery.Parse(query));
+        Assert.True(ranking.AnyWord);
+        var status = await page.Locator("#search-status").TextContentAsync();
+        Assert.Contains(label, status);
+        Assert.Contains(ranking.Count.ToString(CultureInfo.InvariantCulture), status);
+        Assert.Equal(reader.Search(query).Select(h => h.Title), await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+    }
+
+    [Fact]
+    public async Task A_filter_that_leaves_the_shown_results_as_they_were_does_not_replace_the_links_under_the_pointer()
+    {
+        var page = await Open("/en/search/?q=FaceReader&kind=finding");
+        await WaitForSettled(page, "q=FaceReader&kind=finding");
+        await page.EvaluateAsync("() => { window.firstLink = document.querySelector('#search-results .search-result a'); }");
+        // Every FaceReader finding is Noldus's: the company filter changes the query, not the list.
+        await page.SelectOptionAsync("#search-company", "noldus");
+        await WaitForSettled(page, "q=FaceReader&kind=finding&company=noldus");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.firstLink.isConnected"));
+        Assert.Equal(SearchIndexReader.Open(web.Output, "en").Search("FaceReader", new SearchFilters("finding", "noldus", null)).Select(h => h.Title),
+            await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+    }
+
     [Fact]
     public async Task Search_works_from_a_copy_opened_from_disk_with_filters_and_result_links()
     {
@@ -166,12 +291,16 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
 
         // Filters need facets.bin, which comes through its twin too.
         await page.SelectOptionAsync("#search-kind", "finding");
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#search-results .search-result')].every(li => li.classList.contains('kind-finding'))");
+        // Wait for the filtered list itself (the page says which query and filters it shows), not for a list that only
+        // looks filtered: the click below must land on the list that stays.
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode("人脸识别") + "&kind=finding");
         var filtered = SearchIndexReader.Open(web.Output, "zh").Search("人脸识别", new SearchFilters("finding", null, null)).Select(h => h.Title);
         Assert.Equal(filtered, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
 
+        // Listen for the navigation before clicking, so a fast file:// commit cannot come before the waiter.
+        var navigated = page.WaitForURLAsync(u => u.Contains("/zh/findings/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("#search-results .search-result h2 a").First.ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/zh/findings/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await navigated;
         Assert.StartsWith(root, page.Url);
         Assert.All(requests, r => Assert.StartsWith("file://", r));
         Assert.Contains(requests, r => r.EndsWith("/search/zh/manifest.js", StringComparison.Ordinal));

@@ -21,25 +21,51 @@ public sealed class SearchScript
               const shards = new Map();
               for (let i = 0; i < shardIds.length; i++) shards.set(shardIds[i], CampaignSearch.parseTermShard(shardBytes[i]));
               const f = facets ? CampaignSearch.parseFacets(facets) : null;
-              const hits = CampaignSearch.rank(m, CampaignSearch.parseQuery(query), shards, f, { kind, company, year });
-              return hits.map((h) => h.doc + ':' + h.score).join(' ');
+              const { hits, anyWord } = CampaignSearch.rank(m, CampaignSearch.parseQuery(query), shards, f, { kind, company, year });
+              return (anyWord ? 'any ' : 'all ') + hits.map((h) => h.doc + ':' + h.score).join(' ');
             };
-            globalThis.__shards = (query, count) => [...new Set(CampaignSearch.parseQuery(query).terms.map((t) => CampaignSearch.shardOf(t, count)))];
+            globalThis.__corrected = (manifestJson, query, shardIds, shardBytes) => {
+              const shards = new Map();
+              for (let i = 0; i < shardIds.length; i++) shards.set(shardIds[i], CampaignSearch.parseTermShard(shardBytes[i]));
+              return CampaignSearch.corrected(JSON.parse(manifestJson), query, shards);
+            };
+            globalThis.__termsOf = (bytes) => [...CampaignSearch.parseTermShard(bytes).keys()].join('\n');
+            globalThis.__shards = (manifestJson, query) => CampaignSearch.shardsFor(JSON.parse(manifestJson), CampaignSearch.parseQuery(query));
             """);
     }
 
     /// <summary>search.js's analysis as "term@position" words.</summary>
     public string Terms(string text) => _engine.Invoke("__terms", text).AsString();
 
+    /// <summary>Runs something on the script's engine (its helpers are globals: <c>__termsOf</c>, <c>__rank</c>).</summary>
+    public T Engine<T>(Func<Engine, T> run) => run(_engine);
+
     public JsValue Bytes(byte[] bytes) => _engine.Intrinsics.Uint8Array.Construct(bytes);
+
+    /// <summary>Whether the last <see cref="Rank"/> fell back to documents holding any word.</summary>
+    public bool AnyWord { get; private set; }
+
+    /// <summary>search.js's corrected query (from the shards the query itself reads), or null.</summary>
+    public string? Corrected(string indexDir, string query)
+    {
+        var ids = Shards(indexDir, query);
+        var bytes = ids.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "t", $"{i:x}.bin"))))).ToArray();
+        var result = _engine.Invoke("__corrected", File.ReadAllText(Path.Combine(indexDir, "manifest.json")), query,
+            new Jint.Native.JsArray(_engine, ids.Select(i => (JsValue)i).ToArray()), new Jint.Native.JsArray(_engine, bytes));
+        return result.IsNull() ? null : result.AsString();
+    }
+
+    /// <summary>The term shards search.js reads for a query.</summary>
+    public IReadOnlyList<int> Shards(string indexDir, string query) =>
+        [.. _engine.Invoke("__shards", File.ReadAllText(Path.Combine(indexDir, "manifest.json")), query).AsArray().Select(v => (int)v.AsNumber())];
 
     /// <summary>Ranks a query with search.js over the index folder: (doc, score) best first. Reads only the shards the query needs, as the browser does.</summary>
     public IReadOnlyList<(int Doc, double Score)> Rank(string indexDir, string query, string? kind = null, string? company = null, int? year = null)
     {
         var manifest = File.ReadAllText(Path.Combine(indexDir, "manifest.json"));
-        var count = System.Text.Json.JsonDocument.Parse(manifest).RootElement.GetProperty("termShards").GetInt32();
-        var ids = _engine.Invoke("__shards", query, count).AsArray().Select(v => (int)v.AsNumber()).ToList();
-        var shardIds = ids.Where(i => File.Exists(Path.Combine(indexDir, "t", $"{i:x}.bin"))).ToList();
+        var shardIds = Shards(indexDir, query);
+        // search.js asks only for files that exist
+        Assert.All(shardIds, i => Assert.True(File.Exists(Path.Combine(indexDir, "t", $"{i:x}.bin")), $"t/{i:x}.bin is missing"));
         // the files are stored gzipped; the browser inflates them in openIndex, this harness in C#
         var bytes = shardIds.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "t", $"{i:x}.bin"))))).ToArray();
         var filtered = kind is not null || company is not null || year is not null;
@@ -48,7 +74,8 @@ public sealed class SearchScript
             new Jint.Native.JsArray(_engine, shardIds.Select(i => (JsValue)i).ToArray()),
             new Jint.Native.JsArray(_engine, bytes), facets,
             kind ?? (JsValue)JsValue.Undefined, company ?? (JsValue)JsValue.Undefined, year is null ? JsValue.Undefined : (JsValue)year.Value).AsString();
-        return [.. result.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p =>
+        AnyWord = result.StartsWith("any ", StringComparison.Ordinal);
+        return [.. result[4..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p =>
         {
             var parts = p.Split(':');
             return (int.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));

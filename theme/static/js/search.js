@@ -6,7 +6,7 @@
 (function () {
   'use strict';
 
-  const VERSION = 3;
+  const VERSION = 4;
   const K1 = 1.2;
   const B = 0.75;
 
@@ -182,11 +182,21 @@
     return b.slice(0, k + 1).join('');
   }
 
+  // As SearchQuery: the shortest word matched as a prefix, the shards read for it, the terms it stands for, their weight.
+  const MIN_PREFIX = 3;
+  const PREFIX_SHARDS = 2;
+  const MAX_EXPANSIONS = 16;
+  const PREFIX_WEIGHT = 0.5;
+
   /**
-   * The query: distinct terms, and phrases (runs of 2+ terms of one script) with offsets, as SearchQuery.FromTokens.
+   * The query, as SearchQuery.Parse: distinct terms, phrases (runs of 2+ terms of one script) with offsets, and the
+   * last word as a prefix when it ends the text (still being typed), is not Han and has MIN_PREFIX characters or more.
    * @param {string} text
+   * @param {boolean} [asYouType]
+   * @param {boolean} [withCompounds] whether compounds match written apart and adjacent words written together
    */
-  function parseQuery(text) {
+  function parseQuery(text, asYouType = true, withCompounds = true) {
+    const normalized = text.normalize('NFKC');
     const tokens = analyze(text);
     const terms = [...new Set(tokens.map((t) => t.term))];
     const phrases = [];
@@ -196,7 +206,52 @@
       if (i - start >= 2) phrases.push(tokens.slice(start, i).map((t) => ({ term: t.term, offset: t.position - tokens[start].position })));
       start = i;
     }
-    return { terms, phrases };
+    const compounds = withCompounds ? compoundsOf(normalized, tokens) : [];
+    let prefix = null;
+    const last = tokens[tokens.length - 1];
+    if (asYouType && last && !last.han && last.end === normalized.length && last.end - last.start >= MIN_PREFIX) {
+      prefix = { text: normalized.slice(last.start, last.end).toLowerCase(), term: last.term };
+    }
+    return { terms, phrases, prefix, compounds };
+  }
+
+  /**
+   * As SearchQuery.CompoundsOf: a word of capitalised parts (FaceReader) is also its parts, two adjacent words of
+   * letters (face reader) also the word they make together; left to right, each word in one compound at most.
+   */
+  function compoundsOf(normalized, tokens) {
+    const result = [];
+    const used = new Set();
+    const terms = (text) => [...new Set(analyze(text).map((t) => t.term))];
+    const letters = /^\p{L}+$/u;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.han || used.has(t.term)) continue;
+      const raw = normalized.slice(t.start, t.end);
+      const parts = [];
+      let from = 0;
+      for (let k = 1; k < raw.length; k++) {
+        if (/\p{Ll}/u.test(raw[k - 1]) && /\p{Lu}/u.test(raw[k])) { parts.push(raw.slice(from, k)); from = k; }
+      }
+      parts.push(raw.slice(from));
+      if (parts.length >= 2) {
+        const apart = terms(parts.join(' '));
+        if (apart.length >= 2) { result.push({ words: [t.term], instead: apart }); used.add(t.term); continue; }
+      }
+      if (i + 1 >= tokens.length) continue;
+      const next = tokens[i + 1];
+      if (next.han || next.position !== t.position + 1 || used.has(next.term) || next.term === t.term) continue;
+      const nextRaw = normalized.slice(next.start, next.end);
+      if (!letters.test(raw) || !letters.test(nextRaw)) continue;
+      const joined = terms(raw + nextRaw);
+      if (joined.length === 1 && joined[0] !== t.term && joined[0] !== next.term) {
+        result.push({ words: [t.term, next.term], instead: joined });
+        used.add(t.term);
+        used.add(next.term);
+        i++;
+      }
+    }
+    return result;
   }
 
   function utf8Encode(s) {
@@ -225,11 +280,32 @@
     return s;
   }
 
-  /** FNV-1a over UTF-8; the term shard is hash & (shards - 1). */
-  function shardOf(term, shards) {
-    let h = 0x811C9DC5;
-    for (const byte of utf8Encode(term)) h = Math.imul(h ^ byte, 16777619) >>> 0;
-    return (h & (shards - 1)) >>> 0;
+  /** The term shard whose range can hold the term (TermRanges.ShardOf): the last whose start sorts at or before it. */
+  function shardOf(starts, term) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The shards a prefix's terms are read from: the first PREFIX_SHARDS of those its range spans. */
+  function prefixShards(starts, prefix) {
+    const first = shardOf(starts, prefix);
+    const last = Math.min(shardOf(starts, prefix + '\uffff'), first + PREFIX_SHARDS - 1);
+    const ids = [];
+    for (let s = first; s <= last; s++) ids.push(s);
+    return ids;
+  }
+
+  /** Every term shard a query reads: one per term, and the prefix's; each exists (the manifest lists their ranges). */
+  function shardsFor(manifest, query) {
+    if (manifest.termStarts.length === 0) return [];
+    const ids = query.terms.concat(query.compounds.flatMap((c) => c.instead)).map((t) => shardOf(manifest.termStarts, t));
+    if (query.prefix) ids.push(...prefixShards(manifest.termStarts, query.prefix.text));
+    return [...new Set(ids)].sort((a, b) => a - b);
   }
 
   /** A cursor over an index file: varints, bytes, strings; checks magic and version. */
@@ -369,30 +445,72 @@
   function filtersActive(filters) { return !!(filters && (filters.kind || filters.company || filters.year)); }
 
   /**
-   * Ranks every matching document, as SearchIndexReader.Rank does.
+   * Ranks the matching documents, as SearchIndexReader.Rank does: those holding every word (the prefix word by itself
+   * or by a term it begins), or, when none does, those holding any (anyWord). Every phrase held first, then the prefix
+   * word as typed, then by score, then by document number.
    * @param manifest the parsed manifest.json
    * @param query from parseQuery
-   * @param {Map<number, Map<string, any>>} shards parsed term shards by number
+   * @param {Map<number, Map<string, any>>} shards parsed term shards by number (those of shardsFor)
    * @param facets parsed facets.bin, needed only when filters are active
-   * @returns {{doc: number, score: number}[]} best first
+   * @returns {{hits: {doc: number, score: number}[], anyWord: boolean, expansions: string[]}} hits best first; the prefix's terms
    */
   function rank(manifest, query, shards, facets, filters) {
     const n = manifest.docs;
-    const scores = new Map();
-    const add = (doc, s) => scores.set(doc, (scores.get(doc) || 0) + s);
+    const starts = manifest.termStarts;
+    // The clauses: the query's terms, the terms its compounds are also written as, the prefix's expansions.
+    const clauses = [];
+    const clauseOf = new Map();
+    const clause = (term, weight) => { if (!clauseOf.has(term)) { clauseOf.set(term, clauses.length); clauses.push([term, weight]); } };
+    for (const t of query.terms) clause(t, 1);
+    for (const c of query.compounds) for (const t of c.instead) clause(t, 1);
     const postings = new Map();
-    for (const term of query.terms) postings.set(term, decodePostings(shards.get(shardOf(term, manifest.termShards))?.get(term)));
+    const block = (term) => starts.length === 0 ? undefined : shards.get(shardOf(starts, term))?.get(term);
+    for (const [term] of clauses) postings.set(term, decodePostings(block(term)));
+    const expansions = [];
+    if (query.prefix && starts.length > 0) {
+      const found = [];
+      for (const s of prefixShards(starts, query.prefix.text)) {
+        for (const [term, entry] of shards.get(s) || []) {
+          if (!term.startsWith(query.prefix.text) || clauseOf.has(term)) continue;
+          const p = decodePostings(entry);
+          let df = 0;
+          for (const list of p.values()) df += list.length;
+          found.push({ term, p, df });
+        }
+      }
+      found.sort((a, b) => (b.df - a.df) || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+      for (const e of found.slice(0, MAX_EXPANSIONS)) { expansions.push(e.term); postings.set(e.term, e.p); clause(e.term, PREFIX_WEIGHT); }
+    }
+    // What a document must hold, as SearchIndexReader.Rank: units of alternatives of slots of terms.
+    const slotOf = (term) => query.prefix && query.prefix.term === term
+      ? [clauseOf.get(term), ...expansions.map((e) => clauseOf.get(e))] : [clauseOf.get(term)];
+    const inCompound = new Set(query.compounds.flatMap((c) => c.words));
+    const units = [];
+    for (const t of query.terms) if (!inCompound.has(t)) units.push([[slotOf(t)]]);
+    for (const c of query.compounds) units.push([c.words.map(slotOf), c.instead.map((t) => [clauseOf.get(t)])]);
+    const prefixClause = query.prefix ? clauseOf.get(query.prefix.term) : -1;
+
+    const docs = new Map();
+    const at = (doc) => {
+      let d = docs.get(doc);
+      if (!d) docs.set(doc, d = { score: 0, held: new Array(clauses.length).fill(false), phrases: new Array(query.phrases.length).fill(false) });
+      return d;
+    };
     manifest.fields.forEach((field, f) => {
       const lengths = lengthNorms(manifest, f);
-      for (const term of query.terms) {
+      clauses.forEach(([term, w], c) => {
         const list = postings.get(term).get(f);
-        if (!list) continue;
-        const weight = idf(list.length, n) * field.boost * (K1 + 1);
-        for (const p of list) add(p.doc, weight * p.positions.length / (p.positions.length + lengths[p.norm]));
-      }
-      for (const phrase of query.phrases) {
+        if (!list) return;
+        const weight = idf(list.length, n) * field.boost * (K1 + 1) * w;
+        for (const p of list) {
+          const d = at(p.doc);
+          d.score += weight * p.positions.length / (p.positions.length + lengths[p.norm]);
+          d.held[c] = true;
+        }
+      });
+      query.phrases.forEach((phrase, ph) => {
         const lists = phrase.map((t) => postings.get(t.term).get(f));
-        if (lists.some((l) => !l)) continue;
+        if (lists.some((l) => !l)) return;
         let sumIdf = 0;
         for (const l of lists) sumIdf += idf(l.length, n);
         const weight = sumIdf * field.boost * (K1 + 1);
@@ -400,15 +518,69 @@
         for (const first of lists[0]) {
           if (!byDoc.every((d) => d.has(first.doc))) continue;
           const freq = phraseFrequency(phrase, byDoc.map((d) => d.get(first.doc).positions));
-          if (freq > 0) add(first.doc, weight * freq / (freq + lengths[first.norm]));
+          if (freq <= 0) continue;
+          const d = at(first.doc);
+          d.score += weight * freq / (freq + lengths[first.norm]);
+          d.phrases[ph] = true;
         }
-      }
+      });
     });
     const active = filtersActive(filters);
-    const result = [];
-    for (const [doc, score] of scores) if (!active || matchesFilters(manifest, facets[doc], filters)) result.push({ doc, score });
-    result.sort((a, b) => (Math.round(b.score * 1e6) - Math.round(a.score * 1e6)) || (a.doc - b.doc));
-    return result;
+    const candidates = [];
+    for (const [doc, d] of docs) if (!active || matchesFilters(manifest, facets[doc], filters)) candidates.push({ doc, d });
+    const holdsAll = (d) => units.every((unit) => unit.some((alt) => alt.every((slot) => slot.some((c) => d.held[c]))));
+    const all = candidates.filter((c) => holdsAll(c.d));
+    const anyWord = all.length === 0 && candidates.length > 0;
+    const insteads = query.compounds.map((c) => c.instead.map((t) => clauseOf.get(t)));
+    const together = (d) => d.phrases.every((p) => p) || insteads.some((i) => i.every((c) => d.held[c]));
+    const tier = (d) => (d.phrases.length > 0 && together(d) ? 2 : 0) + (prefixClause >= 0 && d.held[prefixClause] ? 1 : 0);
+    const result = (anyWord ? candidates : all).map((c) => ({ doc: c.doc, score: c.d.score, tier: tier(c.d) }));
+    result.sort((a, b) => (b.tier - a.tier) || (Math.round(b.score * 1e6) - Math.round(a.score * 1e6)) || (a.doc - b.doc));
+    return { hits: result.map((r) => ({ doc: r.doc, score: r.score })), anyWord, expansions: expansions.concat(query.compounds.flatMap((c) => c.instead)) };
+  }
+
+  const MIN_CORRECTED = 5; // as SearchIndexReader.MinCorrectedLength
+
+  function oneEditApart(a, b) {
+    if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /**
+   * As SearchIndexReader.Corrected: each word the index does not hold (letters only, MIN_CORRECTED or more, not Han)
+   * replaced by the term one edit away found in the most documents, from the shard the word was looked up in.
+   * @returns {string|null} the corrected query, or null
+   */
+  function corrected(manifest, text, shards) {
+    const starts = manifest.termStarts;
+    if (starts.length === 0) return null;
+    const normalized = text.normalize('NFKC');
+    let result = '';
+    let at = 0;
+    const dfOf = (entry) => { let df = 0; for (const l of decodePostings(entry).values()) df += l.length; return df; };
+    for (const t of analyze(text)) {
+      const raw = normalized.slice(t.start, t.end);
+      const lower = raw.toLowerCase();
+      if (t.han || raw.length < MIN_CORRECTED || !/^\p{L}+$/u.test(raw) || !lower.startsWith(t.term)) continue;
+      const shard = shards.get(shardOf(starts, t.term));
+      if (!shard || shard.has(t.term)) continue;
+      let best = null;
+      let bestDf = 0;
+      for (const term of [...shard.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (term.length < MIN_CORRECTED - 1 || !oneEditApart(term, t.term)) continue;
+        const df = dfOf(shard.get(term));
+        if (df > bestDf) { best = term; bestDf = df; }
+      }
+      if (best === null) continue;
+      let word = best + lower.slice(t.term.length);
+      if (/\p{Lu}/u.test(raw[0])) word = word[0].toUpperCase() + word.slice(1);
+      result += normalized.slice(at, t.start) + word;
+      at = t.end;
+    }
+    return at === 0 ? null : result + normalized.slice(at);
   }
 
   // A page opened from disk (file://) may not fetch(); every index file therefore has a twin next to it,
@@ -471,15 +643,24 @@
     });
     return {
       manifest,
-      async search(text, filters) {
+      async search(text, filters, correcting = true) {
         const m = await manifest;
         const query = parseQuery(text);
-        if (query.terms.length === 0) return { query, hits: [] };
-        const ids = [...new Set(query.terms.map((t) => shardOf(t, m.termShards)))];
-        const shards = new Map(await Promise.all(ids.map(async (id) =>
-          [id, await get('t/' + id.toString(16) + '.bin', gunzipped(parseTermShard)).catch(() => new Map())])));
+        if (query.terms.length === 0) return { query, hits: [], anyWord: false, expansions: [], corrected: null };
+        // Only files that exist: the shards whose ranges hold the query's terms and prefix (shardsFor).
+        const shards = new Map(await Promise.all(shardsFor(m, query).map(async (id) =>
+          [id, await get('t/' + id.toString(16) + '.bin', gunzipped(parseTermShard))])));
         const facets = filtersActive(filters) ? await get('facets.bin', gunzipped(parseFacets)) : null;
-        return { query, hits: rank(m, query, shards, facets, filters) };
+        const ranked = { query, ...rank(m, query, shards, facets, filters), corrected: null };
+        // Nothing holds every word: a misspelt word corrected, if that finds what holds them all (as SearchIndexReader.Find).
+        if (correcting && (ranked.hits.length === 0 || ranked.anyWord)) {
+          const fixed = corrected(m, text, shards);
+          if (fixed !== null) {
+            const better = await this.search(fixed, filters, false);
+            if (better.hits.length > 0 && !better.anyWord) return { ...better, corrected: fixed };
+          }
+        }
+        return ranked;
       },
       async documents(docs) {
         const m = await manifest;
@@ -492,14 +673,39 @@
     };
   }
 
-  /** The excerpt around the first matched word, as text pieces with the matched ones flagged. */
-  function excerpt(text, terms, size) {
-    text = text.normalize('NFKC');
+  /**
+   * The text as written, and where each code unit of its NFKC form came from: terms are found in the NFKC form (as the
+   * index analysed it) but excerpts show the original (，（）： stay full-width). Each character with its combining
+   * marks is normalised alone; when that differs from normalising the whole (rare), the whole is used and shown.
+   */
+  function normalizedWithOrigin(text) {
+    let normalized = '';
+    const from = [];
+    const to = [];
+    for (const m of text.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+      const piece = m[0].normalize('NFKC');
+      for (let k = 0; k < piece.length; k++) { from.push(m.index); to.push(m.index + m[0].length); }
+      normalized += piece;
+    }
+    if (normalized !== text.normalize('NFKC')) {
+      const whole = text.normalize('NFKC');
+      return { text: whole, normalized: whole, from: Array.from({ length: whole.length }, (_, i) => i), to: Array.from({ length: whole.length }, (_, i) => i + 1) };
+    }
+    return { text, normalized, from, to };
+  }
+
+  /** The excerpt around the first matched word, as pieces of the text as written with the matched ones flagged. */
+  function excerpt(original, terms, size) {
+    const { text, normalized, from: origin, to: originEnd } = normalizedWithOrigin(original);
     const wanted = new Set(terms);
-    const hits = analyze(text).filter((t) => wanted.has(t.term));
+    const hits = analyze(normalized).filter((t) => wanted.has(t.term))
+      .map((t) => ({ start: origin[t.start], end: originEnd[t.end - 1] }));
     let from = 0;
     if (hits.length > 0 && hits[0].start > size / 3) from = hits[0].start - Math.floor(size / 4);
-    const to = Math.min(text.length, from + size);
+    // never cut a surrogate pair in two
+    if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from])) from--;
+    let to = Math.min(text.length, from + size);
+    if (to < text.length && /[\uDC00-\uDFFF]/.test(text[to])) to++;
     const pieces = [];
     let at = from;
     for (const h of hits) {
@@ -515,7 +721,7 @@
     return pieces;
   }
 
-  const api = { analyze, stem, parseQuery, shardOf, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver };
+  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver };
   globalThis.CampaignSearch = api;
 
   // ---- the search page ----
@@ -536,11 +742,20 @@
     const kindLabels = new Map();
     const kindSelect = page.querySelector('#search-kind');
     if (kindSelect) for (const o of kindSelect.options) if (o.value) kindLabels.set(o.value, o.textContent);
+    const companyNames = new Map();
+    const companySelect = page.querySelector('#search-company');
+    if (companySelect) for (const o of companySelect.options) if (o.value) companyNames.set(o.value, o.textContent);
+    const labelOf = (name) => page.querySelector('label[for="search-' + name + '"]')?.textContent || name;
+    const labels = { kind: labelOf('kind'), company: labelOf('company'), year: labelOf('year') };
     const pageSize = 10;
     let shown = pageSize;
     let run = 0;
     let timer = 0;
+    let rendered = ''; // what the list shows: the query, the count and the shown documents with their scores
 
+    // The box and the filters need this script: the page shows them only once it runs (without it, the page explains
+    // and links to the lists instead).
+    form.hidden = false;
     const params = new URLSearchParams(location.search);
     input.value = params.get('q') || '';
     for (const s of selects) s.value = params.get(s.name) || '';
@@ -559,6 +774,14 @@
       const qs = p.toString();
       // A page opened from disk may refuse to rewrite its own URL; the search still works without it.
       try { history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash); } catch { /* file:// */ }
+      // The language switch leads to the same search in the other language: query, filters and fragment go along
+      // (kinds, company slugs and years are the same in every language).
+      for (const a of document.querySelectorAll('.lang-switch a[hreflang]')) {
+        const target = new URL(a.href);
+        target.search = qs ? '?' + qs : '';
+        target.hash = location.hash;
+        a.href = target.href;
+      }
     };
 
     async function update() {
@@ -567,12 +790,19 @@
       const text = input.value.trim();
       const filters = {};
       for (const s of selects) if (s.value) filters[s.name] = s.value;
-      if (!text) { list.replaceChildren(); status.textContent = ''; page.dataset.query = ''; return; }
+      const settled = new URLSearchParams({ q: text, ...filters }).toString();
+      if (!text) { list.replaceChildren(); rendered = ''; status.textContent = ''; page.dataset.query = ''; page.dataset.settled = ''; return; }
       try {
-        const { query, hits } = await index.search(text, filters);
+        const { query, hits, anyWord, expansions, corrected: fixed } = await index.search(text, filters);
         const docs = await index.documents(hits.slice(0, shown).map((h) => h.doc));
         if (mine !== run) return;
-        list.replaceChildren(...docs.map((d, i) => item(d, hits[i], query)));
+        // The same results as on screen (a filter that excludes none of them, the form submitted again): the list is
+        // left as it is, so a link being clicked or focused is not replaced under the reader's pointer.
+        const same = [text, hits.length, anyWord, fixed, ...docs.map((d, i) => d.doc + ':' + hits[i].score)].join('\n');
+        if (same === rendered) { page.dataset.query = text; page.dataset.settled = settled; return; }
+        rendered = same;
+        const marked = [...query.terms, ...expansions];
+        list.replaceChildren(...docs.map((d, i) => item(d, hits[i], marked)));
         if (hits.length > shown) {
           const li = document.createElement('li');
           li.className = 'search-more';
@@ -583,14 +813,27 @@
           li.append(more);
           list.append(li);
         }
-        status.textContent = countText(hits.length);
+        // No document holds every word: the list holds those with any, and says so.
+        status.textContent = anyWord ? page.dataset.anyWord.replace('{0}', String(hits.length)) : countText(hits.length);
+        // A corrected query: said so, with the corrected query as a link that searches it as typed.
+        if (fixed !== null) {
+          const [before, after] = page.dataset.correctedTo.split('{0}');
+          const a = document.createElement('a');
+          const p = new URLSearchParams({ q: fixed, ...filters });
+          a.href = '?' + p.toString();
+          a.textContent = fixed;
+          a.addEventListener('click', (e) => { e.preventDefault(); input.value = fixed; update(); });
+          status.append(' ', before || '', a, after || '');
+        }
+        list.classList.toggle('search-any-word', anyWord);
         page.dataset.query = text; // what the list shows now (tests and the benchmark wait for it)
+        page.dataset.settled = settled; // and for which query and filters (q=…&kind=…)
       } catch (e) {
-        if (mine === run) { status.textContent = page.dataset.error; list.replaceChildren(); page.dataset.query = text; }
+        if (mine === run) { status.textContent = page.dataset.error; list.replaceChildren(); rendered = ''; page.dataset.query = text; page.dataset.settled = settled; }
       }
     }
 
-    function item(d, hit, query) {
+    function item(d, hit, marked) {
       const li = document.createElement('li');
       li.className = 'search-result kind-' + d.kind;
       li.dataset.score = String(hit.score);
@@ -599,12 +842,24 @@
       a.textContent = d.title;
       const h = document.createElement('h2');
       h.append(a);
+      // What the result is, as chips (kind, company, years), each named for screen readers by its filter's label.
       const meta = document.createElement('p');
       meta.className = 'search-meta';
-      meta.textContent = (kindLabels.get(d.kind) || d.kind) + (d.yearFrom ? ' · ' + (d.yearFrom === d.yearTo ? d.yearFrom : d.yearFrom + '–' + d.yearTo) : '');
+      const chip = (label, value) => {
+        const span = document.createElement('span');
+        span.className = 'tag';
+        const name = document.createElement('span');
+        name.className = 'visually-hidden';
+        name.textContent = label + ': ';
+        span.append(name, value);
+        meta.append(span, ' ');
+      };
+      chip(labels.kind, kindLabels.get(d.kind) || d.kind);
+      if (d.company && companyNames.has(d.company)) chip(labels.company, companyNames.get(d.company));
+      if (d.yearFrom) chip(labels.year, d.yearFrom === d.yearTo ? String(d.yearFrom) : d.yearFrom + '–' + d.yearTo);
       const p = document.createElement('p');
       p.className = 'search-excerpt';
-      for (const piece of excerpt(d.excerpt, query.terms, 220)) {
+      for (const piece of excerpt(d.excerpt, marked, 220)) {
         if (piece.mark) { const m = document.createElement('mark'); m.textContent = piece.text; p.append(m); }
         else p.append(piece.text);
       }
@@ -630,6 +885,7 @@
       else if (e.key === 'ArrowUp') { e.preventDefault(); (i === 0 ? input : all[i - 1]).focus(); }
       else if (e.key === 'Escape') { e.preventDefault(); input.focus(); }
     });
+    keepInUrl();
     if (input.value.trim()) update();
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
