@@ -44,6 +44,12 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
 
     public Facet Facet(string name) => Facets.First(f => f.Name == name);
 
+    /// <summary>The facets findings are shown by: every one, but the kind only when some finding says its kind.</summary>
+    public static IEnumerable<string> Shown(IReadOnlyCollection<Finding> findings) =>
+        FacetNames.Where(name => name != FacetKeys.Kind || HasKinds(findings));
+
+    private static bool HasKinds(IEnumerable<Finding> findings) => findings.Any(f => f.Kind is not null);
+
     /// <summary>Newest first (by the last year, then the first), then by id, so the order never depends on file order.</summary>
     public static int Compare(Finding a, Finding b) =>
         b.Years.To.CompareTo(a.Years.To) is var c && c != 0 ? c
@@ -62,7 +68,7 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         LocalizedText Term(Vocabulary? vocabulary, string value) => vocabulary?.Find(value)?.Label ?? LocalizedText.Of((lang, value));
 
         var facets = ImmutableArray.CreateBuilder<Facet>();
-        if (findings.Any(f => f.Kind is not null))
+        if (HasKinds(findings))
             facets.Add(Group(FacetKeys.Kind, findings, f => f.Kind is null ? [] : [f.Kind], key => key, key => Term(context.Kind, key), VocabularyOrder(context.Kind)));
         facets.Add(Group(FacetKeys.Company, findings, f => [f.Company], key => key, CompanyName,
             values => values.OrderBy(v => v.Label.Get(lang, lang), StringComparer.Ordinal)));

@@ -69,7 +69,7 @@ public static class SearchOutput
             var companies = corpus.Companies.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SearchFilterOption(c.Slug, c.Name)).ToList();
             var years = covered.OrderDescending().ToList();
             var browse = v.Site.Nav.Where(n => n.Section != "home").Select(n => new SearchBrowseLink(n.Label, n.Url)).ToList();
-            var facets = Campaign.Site.Findings.FindingCatalog.FacetNames
+            var facets = Campaign.Site.Findings.FindingCatalog.Shown(model.Findings)
                 .Where(_ => present.Contains("finding"))
                 .Select(f => new SearchBrowseLink(v.T.TryGetValue("facet_" + f.Replace('-', '_'), out var label) ? label.ToString()! : f, Urls.Section(v.Code, "findings") + f + "/"))
                 .ToList();
