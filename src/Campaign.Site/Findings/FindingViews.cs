@@ -142,10 +142,15 @@ public sealed record FindingViewFactory(
 
     public IEnumerable<string> PlaceKeys(Finding f) => FindingCatalog.Places(f).Select(t => FindingCatalog.PlaceKey(t, Fallback)).Distinct();
 
+    /// <summary>Where a finding is filed, as a table writes it: "Guilin, Guangxi", 广西桂林 (<c>place_pair</c>: {0} city, {1} province).</summary>
+    private string Place(IReadOnlyList<string> places) => places.Count == 2
+        ? Strings.GetValueOrDefault("place_pair", "{0}, {1}").Replace("{0}", places[1]).Replace("{1}", places[0])
+        : string.Join(", ", places);
+
     public FindingRowView Row(Finding f) =>
         new(f.Id, Urls.Finding(Code, f.Id), Shown(f.Title), CompanyLink(f.Company).Name, CompanyLink(f.Company).Url,
             Label("technology", f.Technology), Label("buyer_type", f.Buyer.Type),
-            string.Join(", ", PlaceKeys(f).Reverse().Select(k => Text(Facets[FacetKeys.Place][k].Label))),
+            Place(PlaceKeys(f).Select(k => Text(Facets[FacetKeys.Place][k].Label)).ToList()),
             Years(f.Years), Label("licence_status", f.Licence), f.Licence);
 
     public FindingView Finding(Finding f, Citations.Citation citation)

@@ -149,8 +149,10 @@
     return data.facets.find((f) => f.name === facet).values[position][1];
   }
 
+  // Province and city as the page's language writes them (place_pair: {0} city, {1} province), as the static rows do.
   function place(row) {
-    return row[5].map((p) => label('place', p)).reverse().join(', ');
+    const names = row[5].map((p) => label('place', p));
+    return names.length === 2 ? format(text.placePair || '{0}, {1}', names[1], names[0]) : names.join(', ');
   }
 
   function sortKey(row, key) {
