@@ -39,7 +39,7 @@ public sealed record Citation(CitedKind Kind, string Key, IReadOnlyList<string> 
         IReadOnlyList<string> authors = report.Authors.IsEmpty ? [organisation ?? campaign] : [.. report.Authors];
         var url = Urls.Report(language.Code, report.Doc.Slug);
         var index = report.IndexNumber is null ? "" : Format(S(v, "cite_index", ", Index: {0}"), report.IndexNumber);
-        var address = Permanent(site, url);
+        var address = Permanent(site.BaseUrl, url);
         var text = Format(S(v, "cite_plain", "{0}, {1}{2}, {3}. {4}"), string.Join(", ", authors), report.Title, index,
             v.Dates.View(report.Date).Text, site.BaseUrl is null ? "" : address).TrimEnd();
         return new Citation(CitedKind.Report, $"{report.Doc.Slug}-{report.Date.Year.ToString(CultureInfo.InvariantCulture)}-{language.Code}",
@@ -58,7 +58,7 @@ public sealed record Citation(CitedKind Kind, string Key, IReadOnlyList<string> 
         var report = f.ReportSection?.Split('#', 2)[0] is { } slug ? c.Reports.GetValueOrDefault(slug) : null;
         var issued = report?.Date ?? f.Reviewed;
         var url = Urls.Finding(code, f.Id);
-        var address = c.BaseUrl is { } b ? b.TrimEnd('/') + url : url;
+        var address = Permanent(c.BaseUrl, url);
         var reviewed = dates.View(f.Reviewed).Text;
         var inReport = report is null ? "" : Format(S("cite_in_report", ", in “{0}”"), report.Title);
         var title = f.Title.Get(code, c.Fallback);
@@ -72,8 +72,8 @@ public sealed record Citation(CitedKind Kind, string Key, IReadOnlyList<string> 
     }
 
     /// <summary>An address under the site's base URL, or the root-relative one when the site has none.</summary>
-    public static string Permanent(SiteConfig site, string rootRelative) =>
-        site.BaseUrl is { } b ? b.TrimEnd('/') + rootRelative : rootRelative;
+    public static string Permanent(string? baseUrl, string rootRelative) =>
+        baseUrl is { } b ? b.TrimEnd('/') + rootRelative : rootRelative;
 
     private static string S(EditionViews v, string key, string fallback) => v.Strings.GetValueOrDefault(key, fallback);
 

@@ -32,10 +32,8 @@ public static class FindingExports
 
     /// <summary>A finding's page per language: absolute under the base URL when there is one.</summary>
     public static SortedDictionary<string, string> PageUrls(RecordContext context, string id) =>
-        new(context.Languages.ToDictionary(l => l, l => Permanent(context.BaseUrl, Urls.Finding(l, id))), StringComparer.Ordinal);
+        new(context.Languages.ToDictionary(l => l, l => Citations.Citation.Permanent(context.BaseUrl, Urls.Finding(l, id))), StringComparer.Ordinal);
 
-    public static string Permanent(string? baseUrl, string rootRelative) =>
-        baseUrl is { } b ? b.TrimEnd('/') + rootRelative : rootRelative;
 
     /// <summary>What every finding's record reads besides the finding, in this build.</summary>
     public static RecordContext RecordContextOf(SiteConfig site) => new(site.BaseUrl, [.. site.Languages.Select(l => l.Code)]);

@@ -107,10 +107,7 @@ public sealed record FindingViewFactory(
     private string Label(string vocabulary, string value) => Vocabularies.Label(vocabulary, value, Code, Fallback);
 
     /// <summary>A finding's rendered summary readied for the page (<see cref="ProseHtml"/>), with this edition's labels.</summary>
-    private string Prose(string html) =>
-        ProseHtml.Prepare(html, S("table_label"), S("notes_title"), S("footnote_back"), null);
-
-    private string S(string key) => Strings.TryGetValue(key, out var v) ? v : key;
+    private string Prose(string html) => ProseHtml.Prepare(html, Strings);
 
     /// <summary>A link to a company the edition publishes (routing dropped every reference to any other).</summary>
     public CompanyLink CompanyLink(string slug) => Companies.TryGetValue(slug, out var c) ? c.Link : new(slug, slug, Urls.Company(Code, slug));
@@ -119,7 +116,7 @@ public sealed record FindingViewFactory(
     public bool DraftCompany(string slug) => Companies.TryGetValue(slug, out var c) && c.Draft;
 
     /// <summary>The years as pages show them, "year not stated" included.</summary>
-    public string Years(YearRange years) => years.Stated ? years.ToString() : Strings.GetValueOrDefault("year_not_stated", "year_not_stated");
+    public string Years(YearRange years) => EditionViews.YearsText(years, Strings);
 
     public static string FacetUrl(string lang, string facet) => $"/{lang}/findings/{facet}/";
     public static string ValueUrl(string lang, string facet, string slug) => $"/{lang}/findings/{facet}/{slug}/";

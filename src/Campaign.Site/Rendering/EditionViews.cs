@@ -155,12 +155,16 @@ public sealed class EditionViews
     }
 
     /// <summary>A finding's years as pages show them: 2012–2019, or the language's "year not stated".</summary>
-    public string Years(YearRange years) => years.Stated ? years.ToString() : S("year_not_stated");
+    public string Years(YearRange years) => YearsText(years, Strings);
+
+    /// <summary>A finding's years in the language of <paramref name="strings"/> (the edition's, or a finding view's context).</summary>
+    public static string YearsText(YearRange years, IReadOnlyDictionary<string, string> strings) =>
+        years.Stated ? years.ToString() : strings.TryGetValue("year_not_stated", out var text) ? text : "year_not_stated";
 
     /// <summary>A document's rendered Markdown readied for this edition's page (<see cref="ProseHtml"/>).</summary>
     /// <param name="textLang">The HTML language tag of the text, when it may be a fallback in another language than the page's.</param>
     public string Prose(string html, string? textLang = null) =>
-        ProseHtml.Prepare(html, S("table_label"), S("notes_title"), S("footnote_back"), textLang is null || textLang == Language.Lang ? null : Language.Lang);
+        ProseHtml.Prepare(html, Strings, textLang is null || textLang == Language.Lang ? null : Language.Lang);
 
     public string Label(string vocabulary, string value) =>
         _model.Content.Vocabularies.Label(vocabulary, value, Code, Fallback);

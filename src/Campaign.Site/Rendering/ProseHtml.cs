@@ -10,6 +10,13 @@ namespace Campaign.Site.Rendering;
 /// </summary>
 public static partial class ProseHtml
 {
+    /// <summary>As the other <c>Prepare</c>, with the labels from an edition's UI strings (<c>table_label</c>, <c>notes_title</c>, <c>footnote_back</c>).</summary>
+    public static string Prepare(string html, IReadOnlyDictionary<string, string> strings, string? pageLang = null)
+    {
+        string S(string key) => strings.TryGetValue(key, out var v) ? v : key;
+        return Prepare(html, S("table_label"), S("notes_title"), S("footnote_back"), pageLang);
+    }
+
     /// <param name="tableLabel">The accessible name of a table's scroll box (keyboard users scroll it once focused).</param>
     /// <param name="notesTitle">The heading over the footnotes.</param>
     /// <param name="backTo">"Back to reference {0}", the accessible name of a numbered back-link.</param>

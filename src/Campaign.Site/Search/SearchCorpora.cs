@@ -33,7 +33,7 @@ public static class SearchCorpora
         var docs = new List<SearchDocument>();
 
         docs.AddRange(projector.Each(FindingDocuments, model.Findings, FindingContext.Of(model, edition)));
-        string Text(RenderedMarkdown body) => projector.One(BodyText, body, "");
+        string TextOf(RenderedMarkdown body) => projector.One(BodyText, body, "");
 
         foreach (var r in edition.Reports)
         {
@@ -54,10 +54,10 @@ public static class SearchCorpora
         foreach (var c in edition.Companies)
         {
             var company = c.Item;
-            var responses = company.Responses.SelectMany(x => new[] { x.Text is { } t ? Text(t) : null, x.Rejoinder is { } r ? Text(r) : null });
+            var responses = company.Responses.SelectMany(x => new[] { x.Text is { } t ? TextOf(t) : null, x.Rejoinder is { } r ? TextOf(r) : null });
             docs.Add(new SearchDocument(Urls.Company(lang, company.Doc.Slug), company.Name, "company", company.Doc.Slug,
                 company.Updated?.Year ?? 0, company.Updated?.Year ?? 0,
-                Join([company.Summary, company.Country, company.Parent, string.Join(' ', company.Products), Text(company.Body), .. responses])));
+                Join([company.Summary, company.Country, company.Parent, string.Join(' ', company.Products), TextOf(company.Body), .. responses])));
         }
 
         foreach (var u in edition.Updates)
@@ -65,11 +65,11 @@ public static class SearchCorpora
             var update = u.Item;
             docs.Add(new SearchDocument(Urls.Update(lang, update.Doc.Slug), update.Title, "update",
                 update.Companies.Length == 1 ? update.Companies[0] : null, update.Date.Year, update.Date.Year,
-                Join(update.Summary, Text(update.Body), string.Join(' ', update.Tags))));
+                Join(update.Summary, TextOf(update.Body), string.Join(' ', update.Tags))));
         }
 
         foreach (var p in edition.Pages)
-            docs.Add(new SearchDocument(Urls.Page(lang, p.Slug), p.Item.Title, "page", null, 0, 0, Join(p.Item.Summary, Text(p.Item.Body))));
+            docs.Add(new SearchDocument(Urls.Page(lang, p.Slug), p.Item.Title, "page", null, 0, 0, Join(p.Item.Summary, TextOf(p.Item.Body))));
 
         var companies = edition.Companies.Select(c => new SearchCompany(c.Slug, c.Item.Name)).ToList();
         return new SearchCorpus(lang, docs, companies);
