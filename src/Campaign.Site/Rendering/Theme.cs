@@ -81,7 +81,8 @@ public sealed class Theme
             foreach (var file in InputFiles.Enumerate(dir, staticDir, diagnostics, recursive: true, "theme/"))
             {
                 var relative = Path.GetRelativePath(staticDir, file).Replace('\\', '/');
-                if (InputFiles.ReadBytes(dir, file, "theme/static/" + relative, diagnostics) is not { } bytes) continue;
+                if (InputFiles.ReadBytes(dir, file, "theme/static/" + relative, diagnostics) is not { } read) continue;
+                var bytes = Minified.Of(relative, read, "theme/static/" + relative, diagnostics);
                 var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
                 var ext = Path.GetExtension(relative);
                 var hashed = relative[..^ext.Length] + "." + hash + ext;

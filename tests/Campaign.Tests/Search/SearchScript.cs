@@ -13,7 +13,11 @@ public sealed class SearchScript
 
     public SearchScript()
     {
-        _engine.Execute(File.ReadAllText(Repo.Path_("theme", "static", "js", "search.js")));
+        // The script as published (minified by the build), so these tests also prove the minifier changes nothing.
+        var diagnostics = new Campaign.Core.Diagnostics.DiagnosticList();
+        var published = Campaign.Site.Rendering.Minified.Of("js/search.js", File.ReadAllBytes(Repo.Path_("theme", "static", "js", "search.js")), "search.js", diagnostics);
+        Assert.Equal(0, diagnostics.Count);
+        _engine.Execute(System.Text.Encoding.UTF8.GetString(published));
         _engine.Execute("globalThis.__terms = (text) => CampaignSearch.analyze(text).map((t) => t.term + '@' + t.position).join(' ');");
         _engine.Execute("""
             globalThis.__rank = (manifestJson, query, shardIds, shardBytes, facets, kind, company, year) => {
