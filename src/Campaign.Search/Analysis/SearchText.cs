@@ -9,8 +9,12 @@ namespace Campaign.Search.Analysis;
 /// </summary>
 public static class SearchText
 {
-    /// <summary>NFKC, so full-width letters (ＡＸＩＳ) and compatibility ideographs match their plain forms.</summary>
-    public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC);
+    /// <summary>
+    /// NFKC, so full-width letters (ＡＸＩＳ) and compatibility ideographs match their plain forms, then Traditional-only
+    /// characters in their Simplified forms (<see cref="ChineseVariants"/>). search.js applies the same table once a
+    /// query has a Chinese word the index lacks (it loads the table only then).
+    /// </summary>
+    public static string Normalize(string text) => ChineseVariants.Simplify(text.Normalize(NormalizationForm.FormKC));
 
     /// <summary>CJK unified ideographs (with extensions A–G) and compatibility ideographs; written out as ranges, not a Unicode script lookup, so JavaScript can use the same table.</summary>
     public static bool IsHan(int cp) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Campaign.Search.Index;
 
@@ -56,7 +57,8 @@ public sealed class IncrementalIndex
     private StoredFile[] _docShardFiles = [];
     private int[] _docOrder = [];
     private readonly List<string> _docPaths = [];
-    private (UInt128 Key, StoredFile File) _facets, _manifest;
+    private (UInt128 Key, StoredFile File) _facets, _manifest, _variants;
+    private int _variantsSlot;
     private IndexFile[] _output = [];
     private IndexFile[] _twinOutput = [];
     private int[] _docSlot = [];
@@ -115,6 +117,7 @@ public sealed class IncrementalIndex
         _docShardFiles = [];
         _facets = default;
         _manifest = default;
+        _variants = default;
         _last = null;
     }
 
@@ -188,14 +191,18 @@ public sealed class IncrementalIndex
             facets.VarInt(_yearTo[i] == 0 ? 0 : _yearTo[i] - yearBase);
         }
         var facetsFile = _files.Get(facets.ToArray(), compress: true, out var facetsKey);
-        var manifestFile = _files.Get(SearchIndexBuilder.Manifest(corpus.Lang, docs.Length, _termStarts, _sums, kinds, companies, years, yearBase),
+        var variants = SearchIndexBuilder.Variants(_terms.Keys);
+        var variantsFile = _files.Get(Encoding.UTF8.GetBytes(variants), compress: true, out var variantsKey);
+        var variantsChanged = variantsFile != _variants.File;
+        _variants = (variantsKey, variantsFile);
+        var manifestFile = _files.Get(SearchIndexBuilder.Manifest(corpus.Lang, docs.Length, _termStarts, _sums, kinds, companies, years, yearBase, variants.Length / 2),
             compress: false, out var manifestKey);
         var facetsChanged = facetsFile != _facets.File;
         var manifestChanged = manifestFile != _manifest.File;
         _facets = (facetsKey, facetsFile);
         _manifest = (manifestKey, manifestFile);
 
-        var changedFiles = termShards.Count + docShards.Count + (facetsChanged ? 1 : 0) + (manifestChanged ? 1 : 0);
+        var changedFiles = termShards.Count + docShards.Count + (facetsChanged ? 1 : 0) + (manifestChanged ? 1 : 0) + (variantsChanged ? 1 : 0);
         if (full || termLayout || docLayout || twins != _twins) Lay(twins);
         else
         {
@@ -203,12 +210,13 @@ public sealed class IncrementalIndex
             foreach (var s in termShards) Place(_termSlot[s], IndexFormat.TermShardPath(s), _shardFiles[s]!);
             if (facetsChanged) Place(_docOrder.Length, IndexFormat.FacetsPath, facetsFile);
             if (manifestChanged) Place(_docOrder.Length + 1, IndexFormat.ManifestPath, manifestFile);
+            if (variantsChanged) Place(_variantsSlot, IndexFormat.VariantsPath, variantsFile);
         }
 
         Made = _files.Made + _docFiles.Made;
         Kept = _output.Length - Made;
         _docFiles.Prune(_docKeys.Length, () => _docKeys);
-        _files.Prune(_shardKeys.Length + 2, () => [.. _shardKeys, facetsKey, manifestKey]);
+        _files.Prune(_shardKeys.Length + 3, () => [.. _shardKeys, facetsKey, manifestKey, variantsKey]);
 
         Unchanged = _last is not null && changedFiles == 0 && !full && !termLayout && !docLayout && twins == _twins;
         _twins = twins;
@@ -235,7 +243,7 @@ public sealed class IncrementalIndex
         }
     }
 
-    /// <summary>Every output slot again: paths in ordinal order (d/…, facets.bin, manifest.json, t/…).</summary>
+    /// <summary>Every output slot again: paths in ordinal order (d/…, facets.bin, manifest.json, t/…, variants.bin).</summary>
     private void Lay(bool twins)
     {
         var files = new List<(string Path, StoredFile File)>(_docOrder.Length + _termOrder.Length + 2);
@@ -254,6 +262,8 @@ public sealed class IncrementalIndex
                 _termSlot[s] = files.Count;
                 files.Add((IndexFormat.TermShardPath(s), file));
             }
+        _variantsSlot = files.Count;
+        files.Add((IndexFormat.VariantsPath, _variants.File));
         _output = [.. files.Select(f => new IndexFile(f.Path, f.File.Stored))];
         _twinOutput = twins ? [.. files.Select(f => new IndexFile(ScriptTwin.PathOf(f.Path), f.File.Twin))] : [];
     }

@@ -45,6 +45,9 @@ public static class IndexFormat
     public const string FacetsPath = "facets.bin";
     public const string ManifestPath = "manifest.json";
 
+    /// <summary>The Traditional-to-Simplified pairs the client applies once a Chinese query word is missing (<see cref="Analysis.ChineseVariants"/>): UTF-8, two characters per pair.</summary>
+    public const string VariantsPath = "variants.bin";
+
     /// <summary>
     /// A binary index file as stored: gzip at the smallest size. Deterministic (no name, no time in the header), and
     /// what a plain static host sends as it is, so a query downloads the compressed bytes wherever the site is served.

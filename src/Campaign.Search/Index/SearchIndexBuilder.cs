@@ -89,8 +89,18 @@ public static class SearchIndexBuilder
         return SearchText.IsHan(c) || c is (>= '\u3000' and <= '\u303F') or (>= '\uFF00' and <= '\uFFEF') or '“' or '”' or '‘' or '’';
     }
 
+    /// <summary>The browser's Traditional-to-Simplified table for an index whose terms are <paramref name="terms"/> (<see cref="Analysis.ChineseVariants.PairsFor"/>).</summary>
+    internal static string Variants(IEnumerable<string> terms)
+    {
+        var han = new HashSet<char>();
+        foreach (var term in terms)
+            foreach (var c in term)
+                if (c is >= '\u3400' and <= '\uFAFF') han.Add(c);
+        return Analysis.ChineseVariants.PairsFor(han);
+    }
+
     internal static byte[] Manifest(string lang, int docs, IReadOnlyList<string> termStarts, long[] sums, IReadOnlyList<string> kinds,
-        IReadOnlyList<SearchCompany> companies, IReadOnlyList<int> years, int yearBase)
+        IReadOnlyList<SearchCompany> companies, IReadOnlyList<int> years, int yearBase, int variants)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -132,6 +142,7 @@ public static class SearchIndexBuilder
             json.WriteStartArray("years");
             if (years.Count > 0) { json.WriteNumberValue(years.Min()); json.WriteNumberValue(years.Max()); }
             json.WriteEndArray();
+            json.WriteNumber("variants", variants);
             json.WriteEndObject();
         }
         return stream.ToArray();

@@ -106,7 +106,9 @@ internal static class LuceneIndexExport
             facets.VarInt(d.YearTo == 0 ? 0 : d.YearTo - yearBase);
         }
         files.Add(new IndexFile(IndexFormat.FacetsPath, IndexFormat.Deflate(facets.ToArray())));
-        files.Add(new IndexFile(IndexFormat.ManifestPath, SearchIndexBuilder.Manifest(corpus.Lang, docs.Count, termStarts, sums, kinds, companies, years, yearBase)));
+        var variants = SearchIndexBuilder.Variants(postings.Keys);
+        files.Add(new IndexFile(IndexFormat.VariantsPath, IndexFormat.Deflate(System.Text.Encoding.UTF8.GetBytes(variants))));
+        files.Add(new IndexFile(IndexFormat.ManifestPath, SearchIndexBuilder.Manifest(corpus.Lang, docs.Count, termStarts, sums, kinds, companies, years, yearBase, variants.Length / 2)));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 

@@ -173,6 +173,29 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         Assert.DoesNotContain(requests, r => r.Contains("facets.bin", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_query_in_traditional_characters_lists_what_the_simplified_one_does_and_only_it_loads_the_table()
+    {
+        var context = await web.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var requests = new List<string>();
+        page.Request += (_, r) => requests.Add(r.Url);
+        await page.GotoAsync(web.BaseUrl + "/zh/search/");
+        await page.Locator("#search-q").FillAsync("维吾尔");
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode("维吾尔"));
+        Assert.DoesNotContain(requests, r => r.Contains("variants.bin", StringComparison.Ordinal));
+        var simplified = await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync();
+
+        await page.Locator("#search-q").FillAsync("維吾爾");
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode("維吾爾"));
+        var expected = SearchIndexReader.Open(web.Output, "zh").Search("维吾尔", limit: 10).Select(h => h.Title).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, simplified);
+        Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+        Assert.Single(requests, r => r.Contains("/search/zh/variants.bin", StringComparison.Ordinal));
+        Assert.Contains("维吾尔", string.Concat(await page.Locator("#search-results mark").AllTextContentsAsync()));
+    }
+
     [Theory]
     [InlineData("en", "emotion recognition")]
     [InlineData("zh", "人脸识别 recognition")]

@@ -33,6 +33,7 @@ public sealed class SearchScript
               for (let i = 0; i < shardIds.length; i++) shards.set(shardIds[i], CampaignSearch.parseTermShard(shardBytes[i]));
               return CampaignSearch.corrected(JSON.parse(manifestJson), query, shards);
             };
+            globalThis.__useVariants = (bytes) => CampaignSearch.useVariants(bytes);
             globalThis.__termsOf = (bytes) => [...CampaignSearch.parseTermShard(bytes).keys()].join('\n');
             globalThis.__shards = (manifestJson, query) => CampaignSearch.shardsFor(JSON.parse(manifestJson), CampaignSearch.parseQuery(query));
             """);
@@ -58,6 +59,10 @@ public sealed class SearchScript
             new Jint.Native.JsArray(_engine, ids.Select(i => (JsValue)i).ToArray()), new Jint.Native.JsArray(_engine, bytes));
         return result.IsNull() ? null : result.AsString();
     }
+
+    /// <summary>Hands search.js the index's Traditional-to-Simplified table, as the page does once a Chinese word is missing.</summary>
+    public void UseVariants(string indexDir) =>
+        _engine.Invoke("__useVariants", Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "variants.bin")))));
 
     /// <summary>The term shards search.js reads for a query.</summary>
     public IReadOnlyList<int> Shards(string indexDir, string query) =>

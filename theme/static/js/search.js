@@ -14,6 +14,22 @@
   const STOP = new Set(('a an and are as at be but by for if in into is it no not of on or such that the their then ' +
     'there these they this to was will with').split(' '));
 
+  // Traditional-only characters and their Simplified forms (ChineseVariants.cs), the index's own table: loaded
+  // only once a query holds a Chinese word the index lacks (openIndex), then applied to every text analysed.
+  let variants = null;
+  function simplified(text) {
+    if (!variants) return text;
+    let out = '';
+    for (const ch of text) out += variants.get(ch) || ch;
+    return out;
+  }
+  function parseVariants(bytes) {
+    const chars = [...utf8Decode(bytes, 0, bytes.length)];
+    const map = new Map();
+    for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i], chars[i + 1]);
+    return map;
+  }
+
   /** Han as SearchText.IsHan: CJK unified ideographs, extensions, compatibility ideographs. */
   function isHan(cp) {
     return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
@@ -27,7 +43,7 @@
    * @returns {{term: string, position: number, han: boolean, start: number, end: number}[]}
    */
   function analyze(text) {
-    text = text.normalize('NFKC');
+    text = simplified(text.normalize('NFKC'));
     // 1. tokenise: word runs, and single Han characters
     const raw = [];
     let i = 0;
@@ -196,7 +212,7 @@
    * @param {boolean} [withCompounds] whether compounds match written apart and adjacent words written together
    */
   function parseQuery(text, asYouType = true, withCompounds = true) {
-    const normalized = text.normalize('NFKC');
+    const normalized = simplified(text.normalize('NFKC'));
     const tokens = analyze(text);
     const terms = [...new Set(tokens.map((t) => t.term))];
     const phrases = [];
@@ -650,6 +666,11 @@
         // Only files that exist: the shards whose ranges hold the query's terms and prefix (shardsFor).
         const shards = new Map(await Promise.all(shardsFor(m, query).map(async (id) =>
           [id, await get('t/' + id.toString(16) + '.bin', gunzipped(parseTermShard))])));
+        // A Chinese word the index lacks may be written in Traditional characters: load the table, then ask again.
+        if (!variants && m.variants > 0 && query.terms.some((t) => isHan(t.codePointAt(0)) && !shards.get(shardOf(m.termStarts, t)).has(t))) {
+          variants = await get('variants.bin', gunzipped(parseVariants));
+          return this.search(text, filters, correcting);
+        }
         const facets = filtersActive(filters) ? await get('facets.bin', gunzipped(parseFacets)) : null;
         const ranked = { query, ...rank(m, query, shards, facets, filters), corrected: null };
         // Nothing holds every word: a misspelt word corrected, if that finds what holds them all (as SearchIndexReader.Find).
@@ -683,12 +704,12 @@
     const from = [];
     const to = [];
     for (const m of text.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
-      const piece = m[0].normalize('NFKC');
+      const piece = simplified(m[0].normalize('NFKC'));
       for (let k = 0; k < piece.length; k++) { from.push(m.index); to.push(m.index + m[0].length); }
       normalized += piece;
     }
-    if (normalized !== text.normalize('NFKC')) {
-      const whole = text.normalize('NFKC');
+    if (normalized !== simplified(text.normalize('NFKC'))) {
+      const whole = simplified(text.normalize('NFKC'));
       return { text: whole, normalized: whole, from: Array.from({ length: whole.length }, (_, i) => i), to: Array.from({ length: whole.length }, (_, i) => i + 1) };
     }
     return { text, normalized, from, to };
@@ -721,7 +742,8 @@
     return pieces;
   }
 
-  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver };
+  const useVariants = (bytes) => { variants = parseVariants(bytes); };
+  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver, useVariants };
   globalThis.CampaignSearch = api;
 
   // ---- the search page ----
