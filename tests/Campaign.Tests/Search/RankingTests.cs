@@ -91,7 +91,14 @@ public sealed class RankingTests(SampleSearchSite site, ITestOutputHelper output
     [MemberData(nameof(Queries))]
     public void Search_js_ranks_exactly_as_the_CSharp_reader(string lang, string text)
     {
-        var csharp = SearchIndexReader.Open(site.Output, lang).Rank(SearchQuery.Parse(text));
+        var reader = SearchIndexReader.Open(site.Output, lang);
+        if (reader.Rank(SearchQuery.Parse(text)).Count == 0 && reader.Corrected(text) is { } corrected)
+        {
+            // a misspelling: both sides correct it the same way, then rank the corrected query
+            Assert.Equal(corrected, Script.Corrected(site.IndexDir(lang), text));
+            text = corrected;
+        }
+        var csharp = reader.Rank(SearchQuery.Parse(text));
         var js = Script.Rank(site.IndexDir(lang), text);
         Assert.NotEmpty(csharp);
         Assert.Equal(csharp.AnyWord, Script.AnyWord);
@@ -133,6 +140,24 @@ public sealed class RankingTests(SampleSearchSite site, ITestOutputHelper output
             missing.AddRange(q.Expected.Where(e => !top.Contains(e)).Select(e => $"line {q.Line} `{q.Query}`: {e} not in top 10 ({string.Join(", ", top.Take(5))})"));
         }
         Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void The_query_set_ranks_the_page_a_reader_expects_first_first_in_CSharp_and_in_search_js()
+    {
+        var wrong = new List<string>();
+        var named = QuerySet.Load().Where(q => q.First is not null).ToList();
+        Assert.True(named.Count >= 20, "the set names a first page for at least twenty queries");
+        foreach (var q in named)
+        {
+            var reader = SearchIndexReader.Open(site.Output, q.Lang);
+            var top = reader.Search(q.Query, limit: 3).Select(h => h.Url).ToList();
+            if (top.FirstOrDefault() != q.First) wrong.Add($"line {q.Line} `{q.Query}`: {q.First} expected first, got {string.Join(", ", top)}");
+            var csharp = reader.Rank(SearchQuery.Parse(q.Query));
+            if (csharp.Count > 0 && Script.Rank(site.IndexDir(q.Lang), q.Query).FirstOrDefault().Doc != csharp[0].Doc)
+                wrong.Add($"line {q.Line} `{q.Query}`: search.js ranks another page first");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     [Fact]

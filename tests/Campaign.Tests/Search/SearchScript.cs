@@ -33,6 +33,11 @@ public sealed class SearchScript
               for (let i = 0; i < shardIds.length; i++) shards.set(shardIds[i], CampaignSearch.parseTermShard(shardBytes[i]));
               return CampaignSearch.corrected(JSON.parse(manifestJson), query, shards);
             };
+            globalThis.__needsVariants = (manifestJson, query, shardIds, shardBytes) => {
+              const shards = new Map();
+              for (let i = 0; i < shardIds.length; i++) shards.set(shardIds[i], CampaignSearch.parseTermShard(shardBytes[i]));
+              return CampaignSearch.needsVariants(JSON.parse(manifestJson), CampaignSearch.parseQuery(query), shards);
+            };
             globalThis.__useVariants = (bytes) => CampaignSearch.useVariants(bytes);
             globalThis.__termsOf = (bytes) => [...CampaignSearch.parseTermShard(bytes).keys()].join('\n');
             globalThis.__shards = (manifestJson, query) => CampaignSearch.shardsFor(JSON.parse(manifestJson), CampaignSearch.parseQuery(query));
@@ -60,6 +65,15 @@ public sealed class SearchScript
         return result.IsNull() ? null : result.AsString();
     }
 
+    /// <summary>Whether search.js asks for the variants table before ranking this query (a Chinese word its shard lacks).</summary>
+    public bool NeedsVariants(string indexDir, string query)
+    {
+        var shardIds = Shards(indexDir, query);
+        return _engine.Invoke("__needsVariants", File.ReadAllText(Path.Combine(indexDir, "manifest.json")), query,
+            new Jint.Native.JsArray(_engine, shardIds.Select(i => (JsValue)i).ToArray()),
+            new Jint.Native.JsArray(_engine, [.. shardIds.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "t", $"{i:x}.bin")))))])).AsBoolean();
+    }
+
     /// <summary>Hands search.js the index's Traditional-to-Simplified table, as the page does once a Chinese word is missing.</summary>
     public void UseVariants(string indexDir) =>
         _engine.Invoke("__useVariants", Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "variants.bin")))));
@@ -68,10 +82,14 @@ public sealed class SearchScript
     public IReadOnlyList<int> Shards(string indexDir, string query) =>
         [.. _engine.Invoke("__shards", File.ReadAllText(Path.Combine(indexDir, "manifest.json")), query).AsArray().Select(v => (int)v.AsNumber())];
 
-    /// <summary>Ranks a query with search.js over the index folder: (doc, score) best first. Reads only the shards the query needs, as the browser does.</summary>
+    /// <summary>
+    /// Ranks a query with search.js over the index folder: (doc, score) best first. Reads only the shards the query needs,
+    /// as the browser does, and hands over the variants table when the script asks for it, as the page does.
+    /// </summary>
     public IReadOnlyList<(int Doc, double Score)> Rank(string indexDir, string query, string? kind = null, string? company = null, int? year = null)
     {
         var manifest = File.ReadAllText(Path.Combine(indexDir, "manifest.json"));
+        if (NeedsVariants(indexDir, query)) UseVariants(indexDir);
         var shardIds = Shards(indexDir, query);
         // search.js asks only for files that exist
         Assert.All(shardIds, i => Assert.True(File.Exists(Path.Combine(indexDir, "t", $"{i:x}.bin")), $"t/{i:x}.bin is missing"));

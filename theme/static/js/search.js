@@ -324,6 +324,12 @@
     return [...new Set(ids)].sort((a, b) => a - b);
   }
 
+  /** Whether the query holds a Chinese word its term shard lacks while the index's variants table is not loaded yet. */
+  function needsVariants(manifest, query, shards) {
+    return !variants && manifest.variants > 0 &&
+      query.terms.some((t) => isHan(t.codePointAt(0)) && !shards.get(shardOf(manifest.termStarts, t)).has(t));
+  }
+
   /** A cursor over an index file: varints, bytes, strings; checks magic and version. */
   function reader(bytes, magic) {
     let at = 0;
@@ -667,7 +673,7 @@
         const shards = new Map(await Promise.all(shardsFor(m, query).map(async (id) =>
           [id, await get('t/' + id.toString(16) + '.bin', gunzipped(parseTermShard))])));
         // A Chinese word the index lacks may be written in Traditional characters: load the table, then ask again.
-        if (!variants && m.variants > 0 && query.terms.some((t) => isHan(t.codePointAt(0)) && !shards.get(shardOf(m.termStarts, t)).has(t))) {
+        if (needsVariants(m, query, shards)) {
           variants = await get('variants.bin', gunzipped(parseVariants));
           return this.search(text, filters, correcting);
         }
@@ -743,7 +749,7 @@
   }
 
   const useVariants = (bytes) => { variants = parseVariants(bytes); };
-  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver, useVariants };
+  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver, useVariants, needsVariants };
   globalThis.CampaignSearch = api;
 
   // ---- the search page ----
