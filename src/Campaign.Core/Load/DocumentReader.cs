@@ -178,7 +178,7 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         var date = f.Date("date", required: true);
         var kind = f.Term("kind", vocabularies["update_kind"], required: true) ?? (f.Map.Get("kind") is null ? null : "news");
         var update = new Update(info, title ?? "", date ?? default, kind ?? "news", f.Text("summary"), f.List("tags"),
-            f.List("companies"), Body(info, front));
+            f.List("companies"), Body(info, front), Field(f, "notes_to_editors"));
         return title is null || date is null || kind is null ? null : update;
     }
 

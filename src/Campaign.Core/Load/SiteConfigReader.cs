@@ -106,7 +106,15 @@ public static class SiteConfigReader
                 diagnostics.Error(problem.Code, problem.Message, c.Map.Get("url")?.Location, "contacts.url", problem.Hint);
                 url = null;
             }
-            var contact = new Contact(name ?? LocalizedText.Of(), role, c.Text("email"), c.Text("phone"), url);
+            var fingerprint = c.Text("pgp_fingerprint");
+            if (fingerprint is not null && !(fingerprint.Replace(" ", "").Length == 40 && fingerprint.Replace(" ", "").All(char.IsAsciiHexDigit)))
+            {
+                diagnostics.Error("CMP107", $"`{Quoted.Short(DocumentReader.Printable(fingerprint))}` is not an OpenPGP fingerprint.", c.Map.Get("pgp_fingerprint")?.Location, "contacts.pgp_fingerprint",
+                    "copy the 40 hexadecimal digits that `gpg --fingerprint` prints (spaces between the groups are fine)");
+                fingerprint = null;
+            }
+            var contact = new Contact(name ?? LocalizedText.Of(), role, c.Text("email"), c.Text("phone"), url,
+                c.Text("time_zone"), c.Localized("languages", ordered, warnMissing: false), fingerprint);
             c.WarnUnknown();
             if (name is not null) contacts.Add(contact);
         }
@@ -146,6 +154,7 @@ public static class SiteConfigReader
             }
             mirrors.Add(new Mirror(url, note));
         }
+        var press = PressKitReader.Read(f.Nested("press"), ordered, markdown, diagnostics);
         var socialImage = f.Text("social_image")?.TrimStart('/');
         if (socialImage is not null && (socialImage.Split('/').Contains("..") || !File.Exists(Path.Combine(inputDir, "assets", socialImage))))
         {
@@ -157,6 +166,6 @@ public static class SiteConfigReader
 
         if (title is null) return null;
         return new SiteConfig(title, tagline, baseUrl, defaultLanguage, languages.ToImmutable(), licence, organisation,
-            contacts.ToImmutable(), ask, figures.ToImmutable(), mirrors.ToImmutable(), socialImage);
+            contacts.ToImmutable(), ask, figures.ToImmutable(), mirrors.ToImmutable(), socialImage, press);
     }
 }

@@ -119,7 +119,8 @@ public sealed record Update(
     string? Summary,
     ImmutableArray<string> Tags,
     ImmutableArray<string> Companies,
-    RenderedMarkdown Body) : IDocument;
+    RenderedMarkdown Body,
+    RenderedMarkdown? NotesToEditors = null) : IDocument;
 
 /// <summary>A free page (about, methodology, take action, press).</summary>
 /// <param name="Layout">The theme layout that draws it: <c>page</c>, or <c>press</c> for the press room.</param>

@@ -13,7 +13,11 @@ namespace Campaign.Core.Model;
 public sealed record Language(string Code, string Name, string Lang, string Dir, string? Locale = null, string? Babel = null);
 
 /// <summary>A press or campaign contact.</summary>
-public sealed record Contact(LocalizedText Name, LocalizedText? Role, string? Email, string? Phone, string? Url);
+/// <param name="TimeZone">When to reach them, as written (<c>Europe/Amsterdam, UTC+1</c>).</param>
+/// <param name="Languages">The languages they take questions in, as the page's language writes them.</param>
+/// <param name="PgpFingerprint">Their OpenPGP key's fingerprint, in groups of four as written; validated as 40 hex digits.</param>
+public sealed record Contact(LocalizedText Name, LocalizedText? Role, string? Email, string? Phone, string? Url,
+    string? TimeZone = null, LocalizedText? Languages = null, string? PgpFingerprint = null);
 
 /// <summary>A headline figure on the home page; the value is shown as written in every language.</summary>
 public sealed record KeyFigure(string Value, LocalizedText Label);
@@ -36,8 +40,12 @@ public sealed record SiteConfig(
     LocalizedText Ask,
     ImmutableArray<KeyFigure> Figures,
     ImmutableArray<Mirror> Mirrors,
-    string? SocialImage = null)
+    string? SocialImage = null,
+    PressKit? Press = null)
 {
+    /// <summary>The press kit of site.yaml's <c>press:</c>, or an empty one.</summary>
+    public PressKit PressKit => Press ?? PressKit.None;
+
     public Language Default => Languages.First(l => l.Code == DefaultLanguage);
 
     public Language? Find(string code) => Languages.FirstOrDefault(l => l.Code == code);

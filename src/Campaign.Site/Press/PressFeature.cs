@@ -14,8 +14,6 @@ namespace Campaign.Site.Press;
 /// <param name="bundle">The offline bundle this build writes (<c>--bundle</c>), or null.</param>
 public sealed class PressFeature(BundleLink? bundle) : IFeature
 {
-    public const int PressReleases = 5;
-
     public string Name => "press room";
 
     public void Plan(SitePlan plan)
@@ -27,7 +25,9 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
                 var view = v.Page(page);
                 plan.Add(new PageJob(Pages.PagesFeature.Frame(v, page, view), page.Item.Layout,
                     new PressPage(view, PressReleasesOf(v), plan.Downloads(d => d.All), Citations(model, v), bundle, AtomFeeds.Links(v),
-                        model.Site.Mirrors.IsEmpty ? null : Urls.Section(v.Code, "mirrors")), v));
+                        model.Site.Mirrors.IsEmpty ? null : Urls.Section(v.Code, "mirrors"),
+                        model.Site.PressKit.Embargo?.Get(v.Code, model.Site.DefaultLanguage) is { } embargo ? v.Prose(embargo) : null,
+                        [.. model.Site.PressKit.Quotes.Select(q => Quote(model.Site, v, q))]), v));
             }
         plan.Add(MirrorPages(model, plan.Editions));
     }
@@ -51,8 +51,25 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
         return new BundleLink(name, "/" + name, "/" + name + ".sha256");
     }
 
+    /// <summary>Every press release of the edition, newest first, each shown in full on the press page.</summary>
     private static List<UpdateView> PressReleasesOf(EditionViews v) =>
-        [.. v.Edition.Updates.Where(u => u.Item.Kind == "press-release").Take(PressReleases).Select(v.Update)];
+        [.. v.Edition.Updates.Where(u => u.Item.Kind == "press-release").Select(v.Update)];
+
+    /// <summary>A quote in <paramref name="v"/>'s language: its own words if published in it, else a translation shown with the published words.</summary>
+    private static QuoteView Quote(Core.Model.SiteConfig site, EditionViews v, Core.Model.PressQuote q)
+    {
+        var published = site.Find(q.SourceLanguage)!;
+        var publishedName = v.LanguageName(published);
+        var publishedLabel = string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            v.Strings[q.Original ? "quote_original" : "quote_as_published"], publishedName);
+        var speaker = q.Speaker.Get(v.Code, site.DefaultLanguage);
+        var role = q.Role?.Get(v.Code, site.DefaultLanguage);
+        var source = q.Source?.Get(v.Code, site.DefaultLanguage);
+        if (v.Code == q.SourceLanguage || q.Text[v.Code] is not { } translated)
+            return new QuoteView(speaker, role, q.Text[q.SourceLanguage]!, published.Lang, publishedLabel, null, null, null, source);
+        var label = string.Format(System.Globalization.CultureInfo.InvariantCulture, v.Strings["quote_translation"], publishedName);
+        return new QuoteView(speaker, role, translated, v.Language.Lang, label, q.Text[q.SourceLanguage], published.Lang, publishedLabel, source);
+    }
 
     /// <summary>Each report's citation, as its page gives it (with links to the files there).</summary>
     private static List<CitationView> Citations(SiteModel model, EditionViews v) =>
@@ -60,8 +77,10 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
 }
 
 /// <summary>What the <c>press</c> layout reads: the page's own text and everything a journalist comes for.</summary>
+/// <param name="Embargo">The embargo policy (HTML) from site.yaml's <c>press.embargo</c>, or null.</param>
 public sealed record PressPage(PageContentView ContentPage, IReadOnlyList<UpdateView> PressReleases, DownloadList Downloads,
-    IReadOnlyList<CitationView> Citations, BundleLink? Bundle, IReadOnlyList<FeedLink> Feeds, string? MirrorsUrl);
+    IReadOnlyList<CitationView> Citations, BundleLink? Bundle, IReadOnlyList<FeedLink> Feeds, string? MirrorsUrl,
+    string? Embargo, IReadOnlyList<QuoteView> Quotes);
 
 /// <summary>What the <c>mirrors</c> layout reads.</summary>
 public sealed record MirrorsPage(IReadOnlyList<MirrorView> Mirrors);

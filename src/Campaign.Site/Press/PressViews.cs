@@ -10,3 +10,14 @@ public sealed record MirrorView(string Url, string? Note);
 
 /// <summary>An Atom feed of one language edition, for the press page and <c>&lt;link rel="alternate"&gt;</c>.</summary>
 public sealed record FeedLink(string Title, string Url);
+
+/// <summary>
+/// A quotation as the press page shows it: the words in the page's language when there are some, how they relate to
+/// what was published (the speaker's own words, the published text, or a translation of it), and the published words
+/// beside a translation, so a journalist quotes what was said, not our rendering of it.
+/// </summary>
+/// <param name="Lang">The <c>lang</c> of <paramref name="Text"/>.</param>
+/// <param name="Label">What the text is, in the page's language.</param>
+/// <param name="Published">The words as published, when <paramref name="Text"/> is a translation; else null.</param>
+public sealed record QuoteView(string Speaker, string? Role, string Text, string Lang, string Label, string? Published, string? PublishedLang,
+    string? PublishedLabel, string? Source);

@@ -86,7 +86,8 @@ public sealed class EditionViews
             site.DefaultLanguage,
             site.Languages.Select(ToView).ToList(),
             nav,
-            site.Contacts.Select(c => new ContactView(c.Name.Get(Code, Fallback), c.Role?.Get(Code, Fallback), c.Email, c.Phone, c.Url)).ToList(),
+            site.Contacts.Select(c => new ContactView(c.Name.Get(Code, Fallback), c.Role?.Get(Code, Fallback), c.Email, c.Phone, c.Url,
+                c.TimeZone, c.Languages?.Get(Code, Fallback), c.PgpFingerprint)).ToList(),
             site.Ask.Get(Code, Fallback),
             site.Figures.Select(f => new FigureView(f.Value, f.Label.Get(Code, Fallback))).ToList(),
             Urls.Home(Code),
@@ -144,7 +145,7 @@ public sealed class EditionViews
         var (lang, dir) = TextLanguage(item);
         return new UpdateView(u.Doc.Slug, Urls.Update(Code, u.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
             u.Title, Dates.View(u.Date), u.Kind, Label("update_kind", u.Kind), u.Summary, u.Tags.Select(t => Label("tag", t)).ToList(),
-            u.Companies.Select(CompanyLink).ToList(), Prose(u.Body.Html, lang));
+            u.Companies.Select(CompanyLink).ToList(), Prose(u.Body.Html, lang), u.NotesToEditors is { } notes ? Prose(notes.Html, lang) : null);
     }
 
     public PageContentView Page(Localized<Page> item)

@@ -21,7 +21,8 @@ public sealed record AlternateView(string Code, string Name, string Lang, string
 public sealed record NavItem(string Section, string Label, string Url);
 
 /// <summary>A press or campaign contact.</summary>
-public sealed record ContactView(string Name, string? Role, string? Email, string? Phone, string? Url);
+public sealed record ContactView(string Name, string? Role, string? Email, string? Phone, string? Url,
+    string? TimeZone = null, string? Languages = null, string? PgpFingerprint = null);
 
 /// <summary>A headline figure.</summary>
 public sealed record FigureView(string Value, string Label);
@@ -90,7 +91,7 @@ public sealed record FindingLink(string Id, string Title, string Url, string Yea
 public sealed record UpdateView(
     string Slug, string Url, string Lang, string Dir, bool Fallback, bool Draft,
     string Title, DateView Date, string Kind, string KindLabel, string? Summary, IReadOnlyList<string> Tags,
-    IReadOnlyList<CompanyLink> Companies, string Body) : ITextView;
+    IReadOnlyList<CompanyLink> Companies, string Body, string? NotesToEditors = null) : ITextView;
 
 /// <summary>A free page.</summary>
 public sealed record PageContentView(

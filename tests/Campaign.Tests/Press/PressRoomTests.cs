@@ -21,7 +21,7 @@ public sealed class PressRoomTests : IDisposable
         _campaign.AssertFile("en/press/index.html", """
             <body class="kind-press">
             Welcome, journalists.
-            Latest press releases
+            Press releases
             <a href="../updates/launch/index.html">Report launched today</a>
             ! A news item
             <a href="../updates/press-releases.xml" type="application/atom+xml">
@@ -43,7 +43,7 @@ public sealed class PressRoomTests : IDisposable
             """);
         _campaign.AssertFile("zh/press/index.html", """
             欢迎记者。
-            最新新闻稿
+            新闻稿
             报告今日发布
             新闻台
             <dt>42</dt><dd>统计的摄像头</dd>
