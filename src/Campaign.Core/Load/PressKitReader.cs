@@ -29,13 +29,13 @@ internal static class PressKitReader
             q.WarnUnknown();
             if (published is not null && !languages.Contains(published))
             {
-                diagnostics.Error("CMP108", $"`{published}` is not one of the site's languages.", q.Map.Get("published_in")?.Location, "press.quotes.published_in",
+                diagnostics.Error("CMP105", $"`{published}` is not one of the site's languages.", q.Map.Get("published_in")?.Location, "press.quotes.published_in",
                     Suggestions.DidYouMean(published, languages) ?? $"write the language the words were published in: one of {string.Join(", ", languages)}");
                 continue;
             }
             if (words is not null && published is not null && !words.Has(published))
             {
-                diagnostics.Error("CMP109", $"The quote is said to be published in {published}, but gives no `{published}:` text.", q.Map.Get("text")?.Location, "press.quotes.text",
+                diagnostics.Error("CMP106", $"The quote is said to be published in {published}, but gives no `{published}:` text.", q.Map.Get("text")?.Location, "press.quotes.text",
                     $"add the words as published under `text: {published}: …`, or correct `published_in`");
                 continue;
             }

@@ -109,7 +109,7 @@ public static class SiteConfigReader
             var fingerprint = c.Text("pgp_fingerprint");
             if (fingerprint is not null && !(fingerprint.Replace(" ", "").Length == 40 && fingerprint.Replace(" ", "").All(char.IsAsciiHexDigit)))
             {
-                diagnostics.Error("CMP107", $"`{Quoted.Short(DocumentReader.Printable(fingerprint))}` is not an OpenPGP fingerprint.", c.Map.Get("pgp_fingerprint")?.Location, "contacts.pgp_fingerprint",
+                diagnostics.Error("CMP104", $"`{Quoted.Short(DocumentReader.Printable(fingerprint))}` is not an OpenPGP fingerprint.", c.Map.Get("pgp_fingerprint")?.Location, "contacts.pgp_fingerprint",
                     "copy the 40 hexadecimal digits that `gpg --fingerprint` prints (spaces between the groups are fine)");
                 fingerprint = null;
             }

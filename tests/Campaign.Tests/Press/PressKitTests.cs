@@ -167,9 +167,9 @@ public sealed class PressKitTests : IDisposable
     }
 
     [Theory]
-    [InlineData("published_in: zh", "published_in: fr", "CMP108", "press.quotes.published_in", "`fr` is not one of the site's languages.")]
-    [InlineData("published_in: en\n      original: true", "published_in: zh\n      original: true", "CMP109", "press.quotes.text", "gives no `zh:` text")]
-    [InlineData("pgp_fingerprint: \"0123 4567 89AB CDEF 0123  4567 89AB CDEF 0123 4567\"", "pgp_fingerprint: \"0123 4567\"", "CMP107", "contacts.pgp_fingerprint", "is not an OpenPGP fingerprint")]
+    [InlineData("published_in: zh", "published_in: fr", "CMP105", "press.quotes.published_in", "`fr` is not one of the site's languages.")]
+    [InlineData("published_in: en\n      original: true", "published_in: zh\n      original: true", "CMP106", "press.quotes.text", "gives no `zh:` text")]
+    [InlineData("pgp_fingerprint: \"0123 4567 89AB CDEF 0123  4567 89AB CDEF 0123 4567\"", "pgp_fingerprint: \"0123 4567\"", "CMP104", "contacts.pgp_fingerprint", "is not an OpenPGP fingerprint")]
     public void A_press_kit_mistake_names_the_line_and_field_and_stops_the_build(string from, string to, string code, string field, string message)
     {
         var text = Kit.Replace(from, to);
