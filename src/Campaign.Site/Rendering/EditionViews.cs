@@ -96,6 +96,8 @@ public sealed class EditionViews
         {
             Feeds = Feeds.AtomFeeds.Links(this),
             SocialImageUrl = site.BaseUrl is { } b && site.SocialImage is { } image ? b + "assets/" + image : null,
+            MarkUrl = Identity.IdentityStyle.MarkUrl(site),
+            AccentCssUrl = Identity.IdentityStyle.Url(site),
         };
     }
 

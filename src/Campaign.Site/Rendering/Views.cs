@@ -49,6 +49,12 @@ public sealed record SiteView(
 
     /// <summary>Absolute URL of the image shown when a page is shared (<c>og:image</c>); null without base URL or image.</summary>
     public string? SocialImageUrl { get; init; }
+
+    /// <summary>The campaign's mark (an SVG), shown beside its name and on the PDF cover; null without one.</summary>
+    public string? MarkUrl { get; init; }
+
+    /// <summary>The style sheet that sets the campaign's accent colour, linked after the theme's; null without one.</summary>
+    public string? AccentCssUrl { get; init; }
 }
 
 /// <summary>A heading in a table of contents.</summary>
