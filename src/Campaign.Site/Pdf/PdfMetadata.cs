@@ -16,14 +16,16 @@ public sealed record PdfInfo(string Title, string? Author, string Subject, IRead
 /// Writes <see cref="PdfInfo"/> into a PDF Chromium printed, which carries only a title and the browser as Creator.
 /// Chromium cannot be told the rest, so it is added as an incremental update (PDF 32000-1, 7.5.6): the printed
 /// bytes stay as they are, and a new document information dictionary, an XMP metadata stream and the catalog
-/// pointing at it are appended with their own cross-reference section. Same input, same bytes.
+/// pointing at it are appended with their own cross-reference section, with any outline item whose title Chromium
+/// got wrong. Same input, same bytes.
 /// </summary>
 public static partial class PdfMetadata
 {
     /// <summary>Names the program in the Creator field instead of the browser's user agent string.</summary>
     public const string Creator = "campaign";
 
-    public static byte[] Write(byte[] pdf, PdfInfo info)
+    /// <param name="headings">The printed page's headings, whose text the outline's titles are corrected to (<see cref="OutlineTitles"/>).</param>
+    public static byte[] Write(byte[] pdf, PdfInfo info, IReadOnlyList<string> headings)
     {
         // Latin-1 maps every byte to one char and back, so binary streams survive the round trip.
         var text = Encoding.Latin1.GetString(pdf);
@@ -53,6 +55,7 @@ public static partial class PdfMetadata
             update.Append(CultureInfo.InvariantCulture, $"{id} 0 obj\n{content}\nendobj\n");
         }
         Object(root, $"<</Metadata {metadataId} 0 R{body}>>");
+        foreach (var (id, item) in OutlineTitles.Repairs(text, headings)) Object(id, $"<<{item}>>");
         Object(metadataId, $"<</Type /Metadata\n/Subtype /XML\n/Length {xmp.Length}>> stream\n{Encoding.Latin1.GetString(xmp)}\nendstream");
         var keywords = string.Join(", ", info.Keywords);
         Object(infoId, "<</Title " + PdfString(info.Title)
@@ -78,7 +81,7 @@ public static partial class PdfMetadata
     }
 
     /// <summary>A PDF text string: UTF-16BE with a byte order mark, in hex, so any script and any bracket survive.</summary>
-    private static string PdfString(string text) => "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(text)) + ">";
+    public static string PdfString(string text) => "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(text)) + ">";
 
     /// <summary>The same facts as XMP (Dublin Core, PDF and XMP schemas), which PDF/UA asks for (dc:title at least).</summary>
     private static string Xmp(PdfInfo info, string producer)

@@ -32,6 +32,18 @@ public static class PdfOutline
         string.Join(' ', text.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
+    /// Whether a bookmark's title is the heading's text as Chromium writes it: spaces may be lost where the heading wraps,
+    /// and a heading that starts a page may be named twice over (see <see cref="OutlineTitles"/>).
+    /// </summary>
+    public static bool Names(string title, string heading)
+    {
+        var (t, h) = (Squash(title), Squash(heading));
+        return t == h || t == h + h;
+    }
+
+    internal static string Squash(string text) => string.Concat(Plain(text).Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>
     /// Each contents entry's page: the next bookmark, after the previous entry's, with the entry's text (headings that
     /// are not in the contents, the title and the notes, are passed over). Null for an entry the outline lacks.
     /// </summary>
@@ -41,9 +53,8 @@ public static class PdfOutline
         var next = 0;
         foreach (var entry in entries)
         {
-            var text = Plain(entry);
             var at = next;
-            while (at < outline.Count && outline[at].Title != text) at++;
+            while (at < outline.Count && !Names(outline[at].Title, entry)) at++;
             if (at < outline.Count) { pages.Add(outline[at].Page); next = at + 1; }
             else pages.Add(null);
         }

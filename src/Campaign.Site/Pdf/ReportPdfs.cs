@@ -75,7 +75,7 @@ public static class ReportPdfs
                 var date = model.Content.Reports.First(r => r.Doc.Slug == slug && r.Doc.Lang == lang).Date;
                 var info = new PdfInfo(report.Title, job.Views.Site.Organisation ?? (report.Authors.Count > 0 ? string.Join(", ", report.Authors) : null),
                     report.Summary, report.Keywords, job.Views.Language.Lang, date);
-                var pdf = PdfMetadata.Write(PdfDates.Fix(printed, date), info);
+                var pdf = PdfMetadata.Write(PdfDates.Fix(printed, date), info, Headings(html));
                 var temporary = cached + $".{Environment.ProcessId}.tmp";
                 File.WriteAllBytes(temporary, pdf);
                 File.Move(temporary, cached, overwrite: true);
@@ -137,6 +137,10 @@ public static class ReportPdfs
         }
         return pdf;
     }
+
+    /// <summary>The page's headings in document order, as Chromium makes its outline of them.</summary>
+    private static List<string> Headings(string html) =>
+        [.. new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.TextContent)];
 
     /// <summary>Lays out what a printed page loads besides itself: the theme's files, the accent's style sheet and the campaign's assets.</summary>
     private static void Prepare(string work, Theme theme, SiteModel model)
