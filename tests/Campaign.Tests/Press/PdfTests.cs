@@ -258,6 +258,23 @@ public sealed class PdfTests(PrintedReports printed) : IClassFixture<PrintedRepo
     }
 
     [Fact]
+    public void The_metadata_update_leaves_a_well_formed_pdf_by_qpdf()
+    {
+        // The metadata and corrected bookmarks are appended to Chromium's bytes as an incremental update, written by
+        // hand (PdfMetadata): qpdf checks its cross-reference section and every object of the file.
+        var qpdf = RequiredTools.RequireOnPath("qpdf", "qpdf");
+        foreach (var lang in new[] { "en", "zh" })
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(qpdf, ["--check", printed.PdfFile(lang)]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var p = System.Diagnostics.Process.Start(start)!;
+            var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            Assert.True(p.ExitCode == 0, output);
+            Assert.Contains("No syntax or stream encoding errors found", output);
+        }
+    }
+
+    [Fact]
     public void The_notes_have_their_heading_and_print_each_address_once()
     {
         var en = string.Join("\n", Poppler.Lines("pdftotext", "-layout", printed.PdfFile("en"), "-"));
