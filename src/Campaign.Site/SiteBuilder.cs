@@ -105,6 +105,7 @@ public static class SiteBuilder
         var bundle = options.Bundle ? PressFeature.Bundle(model.Today) : null;
         IFeature[] features =
         [
+            new Identity.IdentityFeature(),
             new HomeFeature(),
             new ReportsFeature(),
             new CompaniesFeature(),

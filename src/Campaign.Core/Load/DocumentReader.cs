@@ -135,7 +135,7 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         var date = f.Date("date", required: true);
         var summary = f.Text("summary", required: true);
         var report = new Report(info, title ?? "", date ?? default, summary ?? "", f.List("authors"), f.Text("index_number"),
-            f.Text("licence"), f.List("companies"), Body(info, front));
+            f.Text("licence"), f.List("companies"), Body(info, front), f.Text("subtitle"), f.List("keywords"));
         return title is null || date is null || summary is null ? null : report;
     }
 

@@ -162,10 +162,11 @@ public static class SiteConfigReader
                 "put a PNG or JPEG of about 1200×630 pixels in input/assets/ and give its path under assets/");
             socialImage = null;
         }
+        var identity = f.Nested("identity") is { } id ? IdentityReader.Read(id, inputDir, diagnostics) : null;
         f.WarnUnknown();
 
         if (title is null) return null;
         return new SiteConfig(title, tagline, baseUrl, defaultLanguage, languages.ToImmutable(), licence, organisation,
-            contacts.ToImmutable(), ask, figures.ToImmutable(), mirrors.ToImmutable(), socialImage, press);
+            contacts.ToImmutable(), ask, figures.ToImmutable(), mirrors.ToImmutable(), socialImage, identity, press);
     }
 }

@@ -68,6 +68,8 @@ public interface IDocument
 }
 
 /// <summary>An investigation report.</summary>
+/// <param name="Subtitle">A line under the title, on the report's page and its PDF cover; null without one.</param>
+/// <param name="Keywords">Subject words, written into the PDF's metadata.</param>
 public sealed record Report(
     DocumentInfo Doc,
     string Title,
@@ -77,7 +79,9 @@ public sealed record Report(
     string? IndexNumber,
     string? Licence,
     ImmutableArray<string> Companies,
-    RenderedMarkdown Body) : IDocument;
+    RenderedMarkdown Body,
+    string? Subtitle = null,
+    ImmutableArray<string> Keywords = default) : IDocument;
 
 /// <summary>A company profile with its right-of-reply record.</summary>
 public sealed record Company(

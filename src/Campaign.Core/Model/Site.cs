@@ -25,9 +25,15 @@ public sealed record KeyFigure(string Value, LocalizedText Label);
 /// <summary>A mirror of the site, listed on the mirrors page.</summary>
 public sealed record Mirror(string Url, LocalizedText? Note);
 
+/// <summary>The campaign's visual identity from <c>site.yaml</c>'s <c>identity</c>: its mark and accent colour (the name is the site's title).</summary>
+/// <param name="Mark">Path under <c>assets/</c> of an SVG mark, shown beside the site's name and on the PDF cover; null without one.</param>
+/// <param name="Accent">The accent colour as <c>#rrggbb</c> in lower case; null keeps the theme's own.</param>
+public sealed record SiteIdentity(string? Mark, string? Accent);
+
 /// <summary>The campaign as configured in <c>site.yaml</c>.</summary>
 /// <param name="Ask">The campaign's ask per language, rendered from Markdown.</param>
 /// <param name="SocialImage">Path under <c>assets/</c> of the image shown when a page is shared (<c>og:image</c>).</param>
+/// <param name="Identity">The mark and accent colour; null when site.yaml gives none.</param>
 public sealed record SiteConfig(
     LocalizedText Title,
     LocalizedText? Tagline,
@@ -41,6 +47,7 @@ public sealed record SiteConfig(
     ImmutableArray<KeyFigure> Figures,
     ImmutableArray<Mirror> Mirrors,
     string? SocialImage = null,
+    SiteIdentity? Identity = null,
     PressKit? Press = null)
 {
     /// <summary>The press kit of site.yaml's <c>press:</c>, or an empty one.</summary>

@@ -42,11 +42,11 @@ public static class ReportPdfs
         var missing = new List<(string Slug, string Lang, PageJob Job, string Html, string Cached)>();
         foreach (var (slug, lang, job) in toPrint)
         {
-            var printJob = job with { Model = ((Reports.ReportPage)job.Model) with { Print = true } };
+            var printJob = PrintJob(job, theme, contents: null);
             if (PageRenderer.Render(printJob, theme, diagnostics) is not { } html) continue;
             var cached = Path.Combine(cacheDir, CacheKey(html, theme, model) + ".pdf");
             if (File.Exists(cached)) generated.Add(PdfPath(slug, lang), File.ReadAllBytes(cached));
-            else missing.Add((slug, lang, job, html, cached));
+            else missing.Add((slug, lang, printJob, html, cached));
         }
         if (missing.Count == 0) return;
 
@@ -56,7 +56,7 @@ public static class ReportPdfs
             var message = options.Chromium is null
                 ? "No Chromium was found on PATH, so the reports are not printed to PDF and no PDF is linked."
                 : $"There is no Chromium at {options.Chromium}, so the reports are not printed to PDF and no PDF is linked.";
-            const string hint = "install Debian's chromium (apt-get install chromium fonts-wqy-zenhei), pass --chromium PATH, or supply reports/<slug>.<lang>.pdf";
+            const string hint = "install Debian's chromium (apt-get install chromium fonts-wqy-zenhei fonts-noto-cjk fonts-noto-core), pass --chromium PATH, or supply reports/<slug>.<lang>.pdf";
             if (required) diagnostics.Error("CMP090", message, hint: hint);
             else diagnostics.Warning("CMP090", message, hint: hint);
             return;
@@ -70,18 +70,19 @@ public static class ReportPdfs
             using var printer = new ReportPrinter(chromium);
             foreach (var (slug, lang, job, html, cached) in missing)
             {
-                var file = Path.Combine(work, Urls.FilePath(job.Page.Url));
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                File.WriteAllText(file, html, new UTF8Encoding(false));
+                if (PrintTwice(printer, work, job, html, theme, diagnostics) is not { } printed) continue;
+                var report = ((Reports.ReportPage)job.Model).Report;
                 var date = model.Content.Reports.First(r => r.Doc.Slug == slug && r.Doc.Lang == lang).Date;
-                var pdf = PdfDates.Fix(printer.Print(file), date);
+                var info = new PdfInfo(report.Title, job.Views.Site.Organisation ?? (report.Authors.Count > 0 ? string.Join(", ", report.Authors) : null),
+                    report.Summary, report.Keywords, job.Views.Language.Lang, date);
+                var pdf = PdfMetadata.Write(PdfDates.Fix(printed, date), info, Headings(html));
                 var temporary = cached + $".{Environment.ProcessId}.tmp";
                 File.WriteAllBytes(temporary, pdf);
                 File.Move(temporary, cached, overwrite: true);
                 generated.Add(PdfPath(slug, lang), pdf);
             }
         }
-        catch (Exception ex) when (ex is PuppeteerSharp.PuppeteerException or IOException or UnauthorizedAccessException or TimeoutException)
+        catch (Exception ex) when (ex is PuppeteerSharp.PuppeteerException or IOException or UnauthorizedAccessException or TimeoutException or InvalidDataException)
         {
             var message = $"Printing the reports to PDF failed: {ex.Message}";
             const string hint = "check that chromium starts (chromium --headless --no-sandbox --dump-dom about:blank), or supply reports/<slug>.<lang>.pdf";
@@ -94,7 +95,54 @@ public static class ReportPdfs
         }
     }
 
-    /// <summary>Lays out what a printed page loads besides itself: the theme's files and the campaign's assets.</summary>
+    /// <summary>
+    /// The report's page as it is printed: with the PDF's style sheets, and the contents showing the page of each entry
+    /// when <paramref name="contents"/> gives them (an empty, same-width box otherwise).
+    /// </summary>
+    private static PageJob PrintJob(PageJob job, Theme theme, IReadOnlyList<int?>? contents)
+    {
+        var page = (Reports.ReportPage)job.Model;
+        var report = page.Report;
+        if (contents is not null)
+            report = report with { Toc = [.. report.Toc.Select((h, i) => h with { Page = contents[i] })] };
+        IReadOnlyList<string> styles = theme.Static.TryGetValue("css/report-pdf.css", out var css)
+            ? [css.Url, job.Page.Url + RunningHeads.FileName] : [job.Page.Url + RunningHeads.FileName];
+        return job with { Model = page with { Report = report, Print = true, PrintStyles = styles } };
+    }
+
+    /// <summary>
+    /// Prints the page once to learn where each heading lands (from the PDF's outline), then again with those pages in
+    /// the contents. Filling the numbers in moves nothing (their box keeps its width), which the second printing's
+    /// outline confirms; should it differ, the page is printed once more with the new numbers.
+    /// </summary>
+    private static byte[]? PrintTwice(ReportPrinter printer, string work, PageJob job, string html, Theme theme, DiagnosticList diagnostics)
+    {
+        var file = Path.Combine(work, Urls.FilePath(job.Page.Url));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var report = ((Reports.ReportPage)job.Model).Report;
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(file)!, RunningHeads.FileName), RunningHeads.Css(report), new UTF8Encoding(false));
+        var entries = report.Toc.Select(h => h.Text).ToList();
+        File.WriteAllText(file, html, new UTF8Encoding(false));
+        var pdf = printer.Print(file);
+        if (entries.Count == 0) return pdf;
+        var pages = PdfOutline.PagesOf(entries, PdfOutline.Headings(pdf));
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (PageRenderer.Render(PrintJob(job, theme, pages), theme, diagnostics) is not { } numbered) return null;
+            File.WriteAllText(file, numbered, new UTF8Encoding(false));
+            pdf = printer.Print(file);
+            var landed = PdfOutline.PagesOf(entries, PdfOutline.Headings(pdf));
+            if (landed.SequenceEqual(pages)) break;
+            pages = landed;
+        }
+        return pdf;
+    }
+
+    /// <summary>The page's headings in document order, as Chromium makes its outline of them.</summary>
+    private static List<string> Headings(string html) =>
+        [.. new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.TextContent)];
+
+    /// <summary>Lays out what a printed page loads besides itself: the theme's files, the accent's style sheet and the campaign's assets.</summary>
     private static void Prepare(string work, Theme theme, SiteModel model)
     {
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
@@ -103,6 +151,12 @@ public static class ReportPdfs
             var path = Path.Combine(work, file.Url.TrimStart('/'));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, file.Bytes);
+        }
+        if (Identity.IdentityStyle.Sheet(model.Site) is { } sheet)
+        {
+            var path = Path.Combine(work, sheet.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, sheet.Bytes);
         }
         foreach (var asset in model.Content.Assets)
         {

@@ -4,22 +4,14 @@ using PuppeteerSharp.Media;
 namespace Campaign.Site.Pdf;
 
 /// <summary>
-/// Prints HTML files to tagged A4 PDFs with headless Chromium: document outline from the headings, running
-/// header (the document title) and footer (page numbers). One browser serves every report of a build.
+/// Prints HTML files to tagged A4 PDFs with headless Chromium, with the document outline from the headings. The page's
+/// own style sheets lay out the paper (theme/static/css/report-pdf.css: <c>@page</c> margins, the running heads and
+/// page numbers in its margin boxes, none on the cover). One browser serves every report of a build.
 /// </summary>
 public sealed class ReportPrinter(string executable) : IDisposable
 {
-    // Chromium draws these outside the page, without the page's stylesheet: they need their own font and size.
-    // WenQuanYi Zen Hei comes before any other CJK font: with Noto CJK alone, Chromium writes some characters
-    // as look-alike Kangxi radicals and the text extracted from the PDF is wrong.
-    private const string Font = "font-family:'DejaVu Sans','WenQuanYi Zen Hei',sans-serif;font-size:8pt;color:#444;";
-
-    public const string HeaderTemplate = $"<div style=\"{Font}width:100%;margin:0 18mm;text-align:center;\"><span class=\"title\"></span></div>";
-
-    public const string FooterTemplate = $"<div style=\"{Font}width:100%;margin:0 18mm;text-align:center;\"><span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></div>";
-
     /// <summary>Changes whenever what the printer does changes, so cached PDFs from an older printer are not reused.</summary>
-    public const string Version = "report-printer-1;" + HeaderTemplate + FooterTemplate;
+    public const string Version = "report-printer-2;css-page;two-pass-contents;metadata-1";
 
     private IBrowser? _browser;
 
@@ -40,16 +32,17 @@ public sealed class ReportPrinter(string executable) : IDisposable
         });
         await using var page = await _browser.NewPageAsync();
         await page.GoToAsync(new Uri(htmlFile).AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 120_000 });
+        // Every face the page asks for (local() faces included) is loaded before the layout is printed.
+        await page.EvaluateExpressionAsync("document.fonts.ready.then(() => true)");
         return await page.PdfDataAsync(new PdfOptions
         {
             Format = PaperFormat.A4,
+            PreferCSSPageSize = true,
             Tagged = true,
             Outline = true,
             PrintBackground = true,
-            DisplayHeaderFooter = true,
-            HeaderTemplate = HeaderTemplate,
-            FooterTemplate = FooterTemplate,
-            MarginOptions = new MarginOptions { Top = "20mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
+            // Margins, running heads and page numbers come from the page's @page rules, not from Chromium's templates.
+            DisplayHeaderFooter = false,
         });
     }
 

@@ -97,6 +97,8 @@ public sealed class EditionViews
         {
             Feeds = Feeds.AtomFeeds.Links(this),
             SocialImageUrl = site.BaseUrl is { } b && site.SocialImage is { } image ? b + "assets/" + image : null,
+            MarkUrl = Identity.IdentityStyle.MarkUrl(site),
+            AccentCssUrl = Identity.IdentityStyle.Url(site),
         };
     }
 
@@ -118,7 +120,11 @@ public sealed class EditionViews
         return new ReportView(r.Doc.Slug, Urls.Report(Code, r.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
             r.Title, Dates.View(r.Date), r.Summary, r.Authors, r.IndexNumber, r.Licence,
             r.Body.Headings.Where(h => h.Level is 2 or 3 && h.Id.Length > 0).Select(h => new HeadingView(h.Level, h.Id, h.Text)).ToList(),
-            r.Companies.Select(CompanyLink).ToList(), Prose(r.Body.Html, lang));
+            r.Companies.Select(CompanyLink).ToList(), Prose(r.Body.Html, lang))
+        {
+            Subtitle = r.Subtitle,
+            Keywords = r.Keywords.IsDefault ? [] : r.Keywords,
+        };
     }
 
     public CompanyView Company(Localized<Company> item)

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace Campaign.Site.Rendering;
 
 /// <summary>
-/// Readies rendered Markdown for a page in the edition's language: each table scrolls in its own labelled box,
-/// a footnote's back-links collapse into one compact line under a "Notes" heading, and a footnote marker stays
+/// Readies rendered Markdown for a page in the edition's language: each table scrolls in its own labelled box, a link
+/// that shows its own address is marked <c>class="url"</c>, a footnote's back-links collapse into one compact line under a "Notes" heading, and a footnote marker stays
 /// on the line of the character before it (it never wraps alone after 。).
 /// </summary>
 public static partial class ProseHtml
@@ -31,6 +31,8 @@ public static partial class ProseHtml
             html = TableStart().Replace(html, m => $"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">" + m.Value);
             html = html.Replace("</table>", "</table></div>", StringComparison.Ordinal);
         }
+        // A link that shows its own address is marked, so print (which writes each link's address after it) shows it once.
+        if (html.Contains(">http", StringComparison.Ordinal)) html = BareAddress().Replace(html, "<a href=\"$1\" class=\"url\">$1</a>");
         if (!html.Contains("class=\"footnote-ref\"", StringComparison.Ordinal)) return html;
         html = MarkerAfter().Replace(html, "<span class=\"fn-joint\">$1$2</span>");
         html = html.Replace("<div class=\"footnotes\">\n<hr />", $"<div class=\"footnotes\">\n<h2 class=\"notes-title\"{(pageLang is null ? "" : $" lang=\"{Escape(pageLang)}\"")}>{Escape(notesTitle)}</h2>", StringComparison.Ordinal);
@@ -52,6 +54,10 @@ public static partial class ProseHtml
     }
 
     private static string Escape(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    /// <summary>A link whose text is exactly its address (a Markdown autolink, or a URL pasted as the text).</summary>
+    [GeneratedRegex("""<a href="(https?://[^"<>]+)">\1</a>""")]
+    private static partial Regex BareAddress();
 
     [GeneratedRegex("<table[ >]")]
     private static partial Regex TableStart();

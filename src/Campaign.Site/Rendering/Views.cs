@@ -50,10 +50,17 @@ public sealed record SiteView(
 
     /// <summary>Absolute URL of the image shown when a page is shared (<c>og:image</c>); null without base URL or image.</summary>
     public string? SocialImageUrl { get; init; }
+
+    /// <summary>The campaign's mark (an SVG), shown beside its name and on the PDF cover; null without one.</summary>
+    public string? MarkUrl { get; init; }
+
+    /// <summary>The style sheet that sets the campaign's accent colour, linked after the theme's; null without one.</summary>
+    public string? AccentCssUrl { get; init; }
 }
 
 /// <summary>A heading in a table of contents.</summary>
-public sealed record HeadingView(int Level, string Id, string Text);
+/// <param name="Page">The PDF page the heading is printed on, in the contents of a printed report; null elsewhere.</param>
+public sealed record HeadingView(int Level, string Id, string Text, int? Page = null);
 
 /// <summary>A link to a company, with its name.</summary>
 public sealed record CompanyLink(string Slug, string Name, string Url);
@@ -69,7 +76,14 @@ public interface ITextView
 public sealed record ReportView(
     string Slug, string Url, string Lang, string Dir, bool Fallback, bool Draft,
     string Title, DateView Date, string Summary, IReadOnlyList<string> Authors, string? IndexNumber, string? Licence,
-    IReadOnlyList<HeadingView> Toc, IReadOnlyList<CompanyLink> Companies, string Body) : ITextView;
+    IReadOnlyList<HeadingView> Toc, IReadOnlyList<CompanyLink> Companies, string Body) : ITextView
+{
+    /// <summary>The line under the title; null without one.</summary>
+    public string? Subtitle { get; init; }
+
+    /// <summary>Subject words, for the PDF's metadata.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+}
 
 /// <summary>One exchange of the right of reply.</summary>
 /// <param name="NoResponseBy">The deadline, when the company did not answer by it.</param>

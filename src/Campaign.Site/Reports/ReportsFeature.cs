@@ -43,4 +43,6 @@ public sealed class ReportsFeature : IFeature
 public sealed record ReportListPage(IReadOnlyList<ReportView> Reports);
 
 /// <summary>What the <c>report</c> layout reads: the report, its PDFs, how to cite it, and whether the page is being printed to PDF.</summary>
-public sealed record ReportPage(ReportView Report, DownloadList Downloads, CitationView? Citation = null, bool Print = false);
+/// <param name="PrintStyles">On the page printed to PDF, the style sheets that typeset it, linked after the site's; empty elsewhere.</param>
+public sealed record ReportPage(ReportView Report, DownloadList Downloads, CitationView? Citation = null, bool Print = false,
+    IReadOnlyList<string>? PrintStyles = null);

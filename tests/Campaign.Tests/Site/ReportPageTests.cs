@@ -125,4 +125,21 @@ public sealed class ReportPageTests : IDisposable
             """);
         _campaign.AssertFile("en/updates/only-english/index.html", """<h2 class="notes-title">Notes</h2>""");
     }
+
+    [Fact]
+    public void A_subtitle_sits_under_the_title_and_a_link_showing_its_own_address_is_marked_so_print_shows_it_once()
+    {
+        _campaign.Edit("reports/watch.en.md", "date: 2020-09-21", "subtitle: Cameras and the rules that failed\ndate: 2020-09-21");
+        _campaign.Edit("reports/watch.en.md", "[^2]: Another source.", "[^2]: Another source, <https://example.org/a?b=1&c=2>, and [its copy](https://example.org/copy/).");
+        _campaign.BuildOk();
+        _campaign.AssertFile("en/reports/watch/index.html", """
+            <h1>Watching the Watchers</h1>
+            <p class="subtitle">Cameras and the rules that failed</p>
+            <a href="https://example.org/a?b=1&amp;c=2" class="url">https://example.org/a?b=1&amp;c=2</a>
+            <a href="https://example.org/copy/">its copy</a>
+            ! report-pdf.
+            ! running-heads.css
+            """);
+        _campaign.AssertFile("zh/reports/watch/index.html", "! class=\"subtitle\"");
+    }
 }
