@@ -35,6 +35,7 @@ public static class MacroRunner
         log.WriteLine($"runs per figure: {o.Runs} (median); campaign: dotnet {o.CampaignDll}");
         log.WriteLine($"before each timed build: sync, then up to {o.SettleSeconds.ToString(CultureInfo.InvariantCulture)} s for every disk to be idle for a second");
         log.WriteLine(hugo is null ? "hugo: not installed" : $"hugo: {Machine.Output(hugo, "version").Trim()}");
+        log.WriteLine(o.Load ? $"competing load during the builds: {BackgroundLoad.Description}" : "competing load: none (pass --load for the fixed one)");
 
         var columns = new List<(int N, Figures F)>();
         foreach (var n in o.Sizes)
@@ -56,7 +57,8 @@ public static class MacroRunner
     public sealed record Figures(int OurPages, double OurSeconds, CpuSeconds OurCpu, long OurPeakBytes,
         int? HugoPages, double? HugoSeconds, CpuSeconds? HugoCpu, long? HugoPeakBytes,
         double FindingEditMs, double CompanyEditMs, double TemplateEditMs, double FindingSeriesMs, long OutputBytes, long SearchBytes,
-        IReadOnlyDictionary<string, long> BytesPerQuery, long? HugoOutputBytes, SearchFigures Search);
+        IReadOnlyDictionary<string, long> BytesPerQuery, long? HugoOutputBytes, SearchFigures Search,
+        int OutputFiles = 0, int? HugoOutputFiles = null, int LargestFolder = 0, int? HugoLargestFolder = null);
 
     private static async Task<Figures> Measure(MacroOptions o, int n, string? hugo, TextWriter log)
     {
@@ -66,29 +68,40 @@ public static class MacroRunner
         var output = Path.Combine(dir, "output");
 
         var settle = TimeSpan.FromSeconds(o.SettleSeconds);
-        var ours = Repeat(o.Runs, settle, () => Machine.Discard(output), () =>
-        {
-            var run = Machine.Time("dotnet", [o.CampaignDll, "build", "--input", input, "--output", output, "--theme", o.Theme, "--now", Now, "--no-pdf", "--quiet"]);
-            if (run.ExitCode != 0) throw new InvalidOperationException($"campaign build failed ({run.ExitCode}): {run.Error}");
-            return run;
-        }, "campaign build", log);
-        var ourPages = HtmlFiles(output);
-
+        // the competing load, when asked for, runs through the timed full builds of both tools, not the rest
+        IReadOnlyList<Machine.Run> ours;
+        int ourPages;
         (Machine.Run Seconds, int Pages)? hugoRun = null;
         long? hugoOutput = null;
         IReadOnlyList<Machine.Run> hugoRuns = [];
-        if (hugo is not null)
+        int? hugoFiles = null, hugoLargest = null;
+        var load = o.Load ? new BackgroundLoad(dir) : null;
+        try
         {
-            var hugoOut = Path.Combine(dir, "hugo-output");
-            hugoRuns = Repeat(o.Runs, settle, () => Machine.Discard(hugoOut), () =>
+            ours = Repeat(o.Runs, settle, () => Machine.Discard(output), () =>
             {
-                var run = Machine.Time(hugo, ["--source", Path.Combine(dir, "hugo"), "--destination", hugoOut, "--quiet"]);
-                if (run.ExitCode != 0) throw new InvalidOperationException($"hugo failed ({run.ExitCode}): {run.Error}");
+                var run = Machine.Time("dotnet", [o.CampaignDll, "build", "--input", input, "--output", output, "--theme", o.Theme, "--now", Now, "--no-pdf", "--quiet"]);
+                if (run.ExitCode != 0) throw new InvalidOperationException($"campaign build failed ({run.ExitCode}): {run.Error}");
                 return run;
-            }, "hugo", log);
-            hugoRun = (hugoRuns[0], HtmlFiles(hugoOut));
-            hugoOutput = Bytes(hugoOut);
+            }, "campaign build", log);
+            ourPages = HtmlFiles(output);
+
+            if (hugo is not null)
+            {
+                var hugoOut = Path.Combine(dir, "hugo-output");
+                hugoRuns = Repeat(o.Runs, settle, () => Machine.Discard(hugoOut), () =>
+                {
+                    var run = Machine.Time(hugo, ["--source", Path.Combine(dir, "hugo"), "--destination", hugoOut, "--quiet"]);
+                    if (run.ExitCode != 0) throw new InvalidOperationException($"hugo failed ({run.ExitCode}): {run.Error}");
+                    return run;
+                }, "hugo", log);
+                hugoRun = (hugoRuns[0], HtmlFiles(hugoOut));
+                hugoOutput = Bytes(hugoOut);
+                hugoFiles = Files(hugoOut);
+                hugoLargest = LargestFolder(hugoOut);
+            }
         }
+        finally { load?.Dispose(); }
 
         var (finding, company, template, series) = Incremental(o, dir, log);
         // in Chromium, ours against Pagefind over the same output (the `search` verb prints the same per query)
@@ -98,7 +111,8 @@ public static class MacroRunner
         return new Figures(ourPages, Median(ours.Select(r => r.Seconds)), Cpu(ours), (long)Median(ours.Select(r => (double)r.PeakBytes)),
             hugoRun?.Pages, hugoRuns.Count > 0 ? Median(hugoRuns.Select(r => r.Seconds)) : null, hugoRuns.Count > 0 ? Cpu(hugoRuns) : null,
             hugoRuns.Count > 0 ? (long)Median(hugoRuns.Select(r => (double)r.PeakBytes)) : null,
-            finding, company, template, series, Bytes(output), Bytes(Path.Combine(output, "search")), BytesPerQuery(output), hugoOutput, search);
+            finding, company, template, series, Bytes(output), Bytes(Path.Combine(output, "search")), BytesPerQuery(output), hugoOutput, search,
+            Files(output), hugoFiles, LargestFolder(output), hugoLargest);
     }
 
     /// <summary>Writes the campaign and its Hugo copy once per size and seed; later runs reuse them.</summary>
@@ -278,6 +292,10 @@ public static class MacroRunner
             ($"one-finding edits in a row (median of {SeriesEdits})", f => Ms(f.FindingSeriesMs)),
             ("output size", f => MiB(f.OutputBytes)),
             ("hugo output size", f => f.HugoOutputBytes is { } b ? MiB(b) : "-"),
+            ("bytes written ratio campaign/hugo (target <= 1.5)", f => f.HugoOutputBytes is { } b && b > 0 ? Ratio(f.OutputBytes, b) : "-"),
+            ("files written: campaign / hugo", f => $"{Int(f.OutputFiles)} / {(f.HugoOutputFiles is { } h ? Int(h) : "-")}"),
+            ("files written ratio campaign/hugo (target <= 2)", f => f.HugoOutputFiles is { } h && h > 0 ? Ratio(f.OutputFiles, h) : "-"),
+            ("largest folder (entries): campaign / hugo", f => $"{Int(f.LargestFolder)} / {(f.HugoLargestFolder is { } h ? Int(h) : "-")}"),
             ("search index size (all languages)", f => MiB(f.SearchBytes)),
             ("search: bytes per query, en (median)", f => Kb(f.BytesPerQuery.GetValueOrDefault("en"))),
             ("search: bytes per query, zh (median)", f => Kb(f.BytesPerQuery.GetValueOrDefault("zh"))),
@@ -303,6 +321,8 @@ public static class MacroRunner
         return text.ToString();
     }
 
+    private static string Ratio(double ours, double theirs) => (ours / theirs).ToString("0.00", CultureInfo.InvariantCulture);
+
     /// <summary>A language's median bytes per query, ours against Pagefind's with the ratio, as "12.3 / 45.6 kB (0.27)".</summary>
     private static string Versus(SearchFigures search, string lang, Func<LanguageBytes, long> ours, Func<LanguageBytes, long?> theirs)
     {
@@ -326,6 +346,13 @@ public static class MacroRunner
     }
 
     private static int HtmlFiles(string dir) => Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*.html", SearchOption.AllDirectories).Count() : 0;
+
+    private static int Files(string dir) => Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Count() : 0;
+
+    /// <summary>The most entries (files and folders) any one folder holds: what a file system and a mirror's upload must list at once.</summary>
+    private static int LargestFolder(string dir) => Directory.Exists(dir)
+        ? Directory.EnumerateDirectories(dir, "*", SearchOption.AllDirectories).Append(dir).Max(d => Directory.EnumerateFileSystemEntries(d).Count())
+        : 0;
 
     private static long Bytes(string dir) =>
         Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;

@@ -34,6 +34,9 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
         Assert.Matches(@"\| rebuild after editing one finding +\| +[0-9]+ ms \|", text);
         Assert.Matches(@"\| one-finding edits in a row \(median of 5\) +\| +[0-9]+ ms \|", text);
         Assert.Matches(@"\| search: bytes per query, zh \(median\) +\| +[0-9.]+ kB \|", text);
+        Assert.Matches(@"\| files written: campaign / hugo +\| +[1-9][0-9,]* / ([1-9][0-9,]*|-) \|", text);
+        Assert.Matches(@"\| largest folder \(entries\): campaign / hugo +\| +[1-9][0-9,]* / ([1-9][0-9,]*|-) \|", text);
+        Assert.Contains("competing load: none", text);
         // our search measured in Chromium; Pagefind skipped with a note, as the flag asks
         Assert.Matches(@"\| search in Chromium, zh: first query, ours / pagefind +\| +[1-9][0-9.]* kB / skipped \(--no-pagefind\) \|", text);
         Assert.Matches(@"\| search index build: ours / pagefind +\| +[0-9.]+ s, [0-9.]+ MiB / skipped \(--no-pagefind\) \|", text);
@@ -46,6 +49,23 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_work, "n50-seed1", "edit-output")));
         Assert.False(Directory.Exists(Path.Combine(_work, "n50-seed1", ".discarded")));
         Assert.True(File.Exists(Path.Combine(_work, "n50-seed1", "output", "en", "index.html")));
+    }
+
+    [Fact]
+    public async Task With_load_the_runner_says_so_and_stops_the_load_afterwards()
+    {
+        var log = new StringWriter();
+        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--no-pagefind", "--settle", "1", "--load"]), log);
+
+        Assert.Equal(0, code);
+        Assert.Contains("competing load during the builds: " + BackgroundLoad.Description, log.ToString());
+        // the disk writer's file is gone and no loop of the load is left running
+        Assert.False(File.Exists(Path.Combine(_work, "n5-seed1", "background-load.bin")));
+        Assert.DoesNotContain(System.Diagnostics.Process.GetProcessesByName("sh"), p =>
+        {
+            try { return File.ReadAllText($"/proc/{p.Id}/cmdline").Contains("while :; do", StringComparison.Ordinal) && File.ReadAllText($"/proc/{p.Id}/cmdline").Contains(_work, StringComparison.Ordinal); }
+            catch (IOException) { return false; }
+        });
     }
 
     [Fact]
