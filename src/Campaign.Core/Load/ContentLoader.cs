@@ -118,7 +118,7 @@ public static class ContentLoader
     private static ImmutableArray<CompanyLetter> ReadLetters(string inputDir, SiteConfig site, ImmutableArray<Company> companies, DiagnosticList diagnostics)
     {
         var dir = Path.Combine(inputDir, "companies");
-        var declared = companies.SelectMany(c => c.Responses.Where(r => r.Letter is not null).Select(r => (Name: r.Letter!, At: r.LetterAt ?? c.Doc.Location)))
+        var declared = companies.SelectMany(c => c.Responses.Where(r => r.Letter is not null).Select(r => (Name: r.Letter!, At: r.LetterNode?.Location ?? c.Doc.Location, Field: r.LetterNode?.Field ?? "letter")))
             .GroupBy(l => l.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var letters = ImmutableArray.CreateBuilder<CompanyLetter>();
         foreach (var group in declared)
@@ -128,8 +128,8 @@ public static class ContentLoader
             var path = Path.Combine(dir, name);
             if (!File.Exists(path))
             {
-                foreach (var (_, at) in group)
-                    diagnostics.Error("CMP191", $"There is no file {relative}, which `letter:` names.", at, "letter",
+                foreach (var (_, at, field) in group)
+                    diagnostics.Error("CMP191", $"There is no file {relative}, which `letter:` names.", at, field,
                         "put the company's letter (PDF or UTF-8 text) beside the company's Markdown in input/companies/, or correct the name");
                 continue;
             }

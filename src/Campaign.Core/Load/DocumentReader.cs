@@ -184,7 +184,7 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
             var letterNode = r.Map.Get("letter");
             var response = new CompanyResponse(status ?? "", r.Date("asked"), r.Date("deadline"), r.Date("answered"), form,
                 Field(r, "text"), Field(r, "rejoinder"), AssetPath(r, "document"), r.Date("reminder"), r.Date("rejoinder_date"),
-                LetterName(r), letterNode?.Location);
+                LetterName(r), letterNode);
             Validate.ReplyDates.Check(response, r, diagnostics);
             r.WarnUnknown();
             if (status is not null) responses.Add(response);

@@ -104,7 +104,7 @@ public sealed record Company(
 /// <param name="RejoinderDate">The date of the campaign's rejoinder.</param>
 /// <param name="Document">Another file under <c>assets/</c> (an annex), linked as it is.</param>
 /// <param name="Letter">The file name of the company's own letter beside the company's Markdown (<c>companies/axis-reply.en.pdf</c>), read into <see cref="ContentModel.Letters"/>.</param>
-/// <param name="LetterAt">Where <c>letter:</c> is written, so a missing file can be pointed at.</param>
+/// <param name="LetterNode">Where <c>letter:</c> is written (line and field), so a missing file can be pointed at.</param>
 public sealed record CompanyResponse(
     string Status,
     DateOnly? Asked,
@@ -117,7 +117,7 @@ public sealed record CompanyResponse(
     DateOnly? Reminder = null,
     DateOnly? RejoinderDate = null,
     string? Letter = null,
-    SourceLocation? LetterAt = null)
+    Load.DataNode? LetterNode = null)
 {
     /// <summary>The dates of the exchange that are known, each with its front-matter field, in the order an exchange runs.</summary>
     public IReadOnlyList<(string Field, DateOnly Date)> Events =>
