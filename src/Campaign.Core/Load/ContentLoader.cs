@@ -30,7 +30,10 @@ public static class ContentLoader
         var findings = FindingsReader.Read(inputDir, site, vocabularies, markdown, today, diagnostics, cache);
 
         var content = new ContentModel(site, strings, vocabularies, reports, companies, updates, pages, findings, ReadAssets(inputDir, diagnostics, cache),
-            ReadSuppliedPdfs(inputDir, reports, diagnostics), ReadLetters(inputDir, site, companies, diagnostics));
+            ReadSuppliedPdfs(inputDir, reports, diagnostics), ReadLetters(inputDir, site, companies, diagnostics))
+        {
+            Signer = site.Signing is { } signing ? SigningKeyReader.Read(inputDir, signing, diagnostics) : null,
+        };
         ContentRules.Check(content, diagnostics);
         UntranslatedCopies.Check(content, diagnostics);
         DraftRules.Check(content, diagnostics);

@@ -153,10 +153,17 @@ public static class SiteConfigReader
                 "put a PNG or JPEG of about 1200×630 pixels in input/assets/ and give its path under assets/");
             socialImage = null;
         }
+        SigningConfig? signing = null;
+        if (f.Nested("signing") is { } sign)
+        {
+            if (sign.Text("minisign_key", required: true) is { } keyPath && sign.Map.Get("minisign_key") is { } keyNode)
+                signing = new SigningConfig(keyPath, keyNode.Location, keyNode.Field);
+            sign.WarnUnknown();
+        }
         f.WarnUnknown();
 
         if (title is null) return null;
         return new SiteConfig(title, tagline, baseUrl, defaultLanguage, languages.ToImmutable(), licence, organisation,
-            contacts.ToImmutable(), ask, figures.ToImmutable(), mirrors.ToImmutable(), socialImage);
+            contacts.ToImmutable(), ask, figures.ToImmutable(), mirrors.ToImmutable(), socialImage) { Signing = signing };
     }
 }

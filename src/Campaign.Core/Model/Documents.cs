@@ -186,4 +186,8 @@ public sealed record ContentModel(
     ImmutableArray<Finding> Findings,
     ImmutableArray<Asset> Assets,
     ImmutableArray<SuppliedPdf> SuppliedPdfs,
-    ImmutableArray<CompanyLetter> Letters);
+    ImmutableArray<CompanyLetter> Letters)
+{
+    /// <summary>The key that signs <c>SHA256SUMS</c> (<c>signing:</c> in <c>site.yaml</c>), or null.</summary>
+    public SigningKey? Signer { get; init; }
+}
