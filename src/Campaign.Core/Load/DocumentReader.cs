@@ -146,6 +146,13 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
                 "put the letter beside the company's Markdown in input/companies/ and write its file name, for example `letter: axis-reply.en.pdf`");
             return null;
         }
+        // Published under downloads/letters/ and linked: a name that every file system and URL takes as it is.
+        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            diagnostics.Error("CMP191", $"The letter's name `{Printable(name)}` has characters that do not travel well in URLs and file systems.", at.Location, at.Field,
+                "rename the file with letters, digits, hyphens and dots only, for example `axis-reply-2020.en.pdf`, and write that name");
+            return null;
+        }
         if (!CompanyLetter.Extensions.Contains(extension))
         {
             diagnostics.Error("CMP191", $"`{Printable(name)}` is neither a PDF nor a text file, so it cannot be published as the company's letter.", at.Location, at.Field,

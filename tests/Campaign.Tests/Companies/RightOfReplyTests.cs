@@ -191,6 +191,7 @@ public sealed class RightOfReplyTests
     [InlineData("status: responded", "letter: missing.en.pdf", "CMP191", 7, "responses[1].letter", "input/companies/")]
     [InlineData("status: responded", "letter: ../site.yaml", "CMP191", 7, "responses[1].letter", "beside the company")]
     [InlineData("status: responded", "letter: acme-reply.docx", "CMP191", 7, "responses[1].letter", "PDF")]
+    [InlineData("status: responded", "letter: \"acme reply (final).pdf\"", "CMP191", 7, "responses[1].letter", "letters, digits")]
     public void A_bad_response_value_names_the_file_line_field_and_what_to_do(string status, string field, string code, int line, string fieldName, string hint)
     {
         using var c = new TestCampaign($"""
