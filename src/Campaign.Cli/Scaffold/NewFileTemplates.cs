@@ -90,13 +90,16 @@ public static class NewFileTemplates
                 # updated: {date}                     # optional: the date this record was last checked
                 responses: []                         # optional: the right of reply, one entry per letter, for example:
                 #  - status: no-response              # required: {Allowed(vocabularies, "response_status", "responded, declined, no-response, not-published")}
-                #    asked: {date}                    # optional: date the campaign wrote to the company
+                #    asked: {date}                    # optional: date the campaign wrote to the company (leave out any date you do not know)
+                #    reminder: {date}                 # optional: date of a reminder
                 #    deadline: {date}                 # optional: the date an answer was asked for
                 #    answered: {date}                 # optional: date of the answer
                 #    form: summary                    # optional: quote (the company's own words) or summary (ours)
                 #    text: "What the company said."   # optional, Markdown
+                #    letter: reply.en.pdf             # optional: the company's own letter (.pdf or .txt) beside this file
+                #    rejoinder_date: {date}           # optional: date of our rejoinder
                 #    rejoinder: "Our reply to it."    # optional, Markdown
-                #    document: letters/reply.pdf      # optional: the original letter, under assets/
+                #    document: letters/annex.pdf      # optional: another file to link, under assets/
                 {common}
                 ---
 

@@ -30,7 +30,10 @@ public static class ContentLoader
         var findings = FindingsReader.Read(inputDir, site, vocabularies, markdown, today, diagnostics, cache);
 
         var content = new ContentModel(site, strings, vocabularies, reports, companies, updates, pages, findings, ReadAssets(inputDir, diagnostics, cache),
-            ReadSuppliedPdfs(inputDir, reports, diagnostics));
+            ReadSuppliedPdfs(inputDir, reports, diagnostics), ReadLetters(inputDir, site, companies, diagnostics))
+        {
+            Signer = site.Signing is { } signing ? SigningKeyReader.Read(inputDir, signing, diagnostics) : null,
+        };
         ContentRules.Check(content, diagnostics);
         UntranslatedCopies.Check(content, diagnostics);
         DraftRules.Check(content, diagnostics);
@@ -108,6 +111,47 @@ public static class ContentLoader
             }
         }
         return pdfs.ToImmutable();
+    }
+
+    /// <summary>
+    /// The companies' own letters (<c>letter:</c> of a response), read from beside the companies' Markdown on every build, so
+    /// a letter edited or deleted since the company's file was last parsed is seen (CMP191); a PDF or text file there that no
+    /// response names is not published, and says so (CMP192).
+    /// </summary>
+    private static ImmutableArray<CompanyLetter> ReadLetters(string inputDir, SiteConfig site, ImmutableArray<Company> companies, DiagnosticList diagnostics)
+    {
+        var dir = Path.Combine(inputDir, "companies");
+        var declared = companies.SelectMany(c => c.Responses.Where(r => r.Letter is not null).Select(r => (Name: r.Letter!, At: r.LetterNode?.Location ?? c.Doc.Location, Field: r.LetterNode?.Field ?? "letter")))
+            .GroupBy(l => l.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var letters = ImmutableArray.CreateBuilder<CompanyLetter>();
+        foreach (var group in declared)
+        {
+            var name = group.Key;
+            var relative = "companies/" + name;
+            var path = Path.Combine(dir, name);
+            if (!File.Exists(path))
+            {
+                foreach (var (_, at, field) in group)
+                    diagnostics.Error("CMP191", $"There is no file {relative}, which `letter:` names.", at, field,
+                        "put the company's letter (PDF or UTF-8 text) beside the company's Markdown in input/companies/, or correct the name");
+                continue;
+            }
+            if (InputFiles.ReadBytes(inputDir, path, relative, diagnostics) is not { } bytes) continue;
+            string? text = null;
+            if (Path.GetExtension(name).Equals(".txt", StringComparison.OrdinalIgnoreCase) && (text = TextFile.Decode(bytes, relative, diagnostics)) is null) continue;
+            var parts = name.Split('.');
+            var lang = parts.Length >= 3 && site.Find(parts[^2]) is not null ? parts[^2] : null;
+            letters.Add(new CompanyLetter(name, lang, bytes, text));
+        }
+        if (Directory.Exists(dir))
+        {
+            var names = declared.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var file in InputFiles.Enumerate(inputDir, dir, new DiagnosticList(), recursive: false).Select(Path.GetFileName).OfType<string>()
+                         .Where(f => CompanyLetter.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()) && !names.Contains(f)).Order(StringComparer.Ordinal))
+                diagnostics.Warning("CMP192", "No response names this file as its `letter:`, so it is not published.", new SourceLocation("companies/" + file),
+                    hint: "add `letter: " + file + "` to the response it belongs to (in each language's file of the company), or move the file out of companies/");
+        }
+        return letters.ToImmutable();
     }
 
     /// <summary>

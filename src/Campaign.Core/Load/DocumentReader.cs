@@ -31,7 +31,8 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         {
             var relative = Relative(file);
             var extension = Path.GetExtension(file);
-            if (extension == ".pdf") return; // a supplied PDF beside its report
+            if (extension == ".pdf") return; // a supplied PDF beside its report, or a company's letter
+            if (section == "companies" && extension == ".txt") return; // a company's letter in plain text: read with the letters
             if (extension != ".md")
             {
                 diagnostics.Warning("CMP017", "Only Markdown files (.md) are read here; this file is ignored.", new SourceLocation(relative),
@@ -129,6 +130,38 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         return trimmed;
     }
 
+    /// <summary>
+    /// The file name of a company's letter, which lies beside the company's Markdown in <c>companies/</c>; whether the
+    /// file is there is checked when the letters are read (<see cref="ContentLoader"/>), on every build.
+    /// </summary>
+    private string? LetterName(FieldReader f)
+    {
+        var name = f.Text("letter");
+        if (name is null) return null;
+        var at = f.Map.Get("letter")!;
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (name.Contains('/') || name.Contains('\\') || name.StartsWith('.') || name.Any(c => char.IsControl(c) || Slugs.IsInvisible(c)))
+        {
+            diagnostics.Error("CMP191", $"`{Printable(name)}` is not the name of a file in companies/.", at.Location, at.Field,
+                "put the letter beside the company's Markdown in input/companies/ and write its file name, for example `letter: axis-reply.en.pdf`");
+            return null;
+        }
+        // Published under downloads/letters/ and linked: a name that every file system and URL takes as it is.
+        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            diagnostics.Error("CMP191", $"The letter's name `{Printable(name)}` has characters that do not travel well in URLs and file systems.", at.Location, at.Field,
+                "rename the file with letters, digits, hyphens and dots only, for example `axis-reply-2020.en.pdf`, and write that name");
+            return null;
+        }
+        if (!CompanyLetter.Extensions.Contains(extension))
+        {
+            diagnostics.Error("CMP191", $"`{Printable(name)}` is neither a PDF nor a text file, so it cannot be published as the company's letter.", at.Location, at.Field,
+                "supply the letter as a PDF (`.pdf`) or as plain UTF-8 text (`.txt`)");
+            return null;
+        }
+        return name;
+    }
+
     public Report? Report(FieldReader f, DocumentInfo info, FrontMatter front)
     {
         var title = f.Text("title", required: true);
@@ -155,8 +188,11 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
                     "write `form: quote` for the company's own words or `form: summary` for the campaign's summary");
                 form = "summary";
             }
+            var letterNode = r.Map.Get("letter");
             var response = new CompanyResponse(status ?? "", r.Date("asked"), r.Date("deadline"), r.Date("answered"), form,
-                Field(r, "text"), Field(r, "rejoinder"), AssetPath(r, "document"));
+                Field(r, "text"), Field(r, "rejoinder"), AssetPath(r, "document"), r.Date("reminder"), r.Date("rejoinder_date"),
+                LetterName(r), letterNode);
+            Validate.ReplyDates.Check(response, r, diagnostics);
             r.WarnUnknown();
             if (status is not null) responses.Add(response);
         }

@@ -163,10 +163,17 @@ public static class SiteConfigReader
             socialImage = null;
         }
         var identity = f.Nested("identity") is { } id ? IdentityReader.Read(id, inputDir, diagnostics) : null;
+        SigningConfig? signing = null;
+        if (f.Nested("signing") is { } sign)
+        {
+            if (sign.Text("minisign_key", required: true) is { } keyPath && sign.Map.Get("minisign_key") is { } keyNode)
+                signing = new SigningConfig(keyPath, keyNode.Location, keyNode.Field);
+            sign.WarnUnknown();
+        }
         f.WarnUnknown();
 
         if (title is null) return null;
         return new SiteConfig(title, tagline, baseUrl, defaultLanguage, languages.ToImmutable(), licence, organisation,
-            contacts.ToImmutable(), ask, figures.ToImmutable(), mirrors.ToImmutable(), socialImage, identity, press);
+            contacts.ToImmutable(), ask, figures.ToImmutable(), mirrors.ToImmutable(), socialImage, identity, press) { Signing = signing };
     }
 }

@@ -102,8 +102,13 @@ public sealed record Company(
     public string Status => Responses.IsEmpty ? "not-asked" : Responses[^1].Status;
 }
 
-/// <summary>One exchange of the right of reply: asked, deadline, answer, rejoinder.</summary>
+/// <summary>One exchange of the right of reply: asked, reminded, deadline, answer, rejoinder, and the company's own letter.</summary>
 /// <param name="Form"><c>quote</c> when the text is the company's own words, <c>summary</c> when it is the campaign's summary.</param>
+/// <param name="Reminder">The date the campaign reminded the company, when it did.</param>
+/// <param name="RejoinderDate">The date of the campaign's rejoinder.</param>
+/// <param name="Document">Another file under <c>assets/</c> (an annex), linked as it is.</param>
+/// <param name="Letter">The file name of the company's own letter beside the company's Markdown (<c>companies/axis-reply.en.pdf</c>), read into <see cref="ContentModel.Letters"/>.</param>
+/// <param name="LetterNode">Where <c>letter:</c> is written (line and field), so a missing file can be pointed at.</param>
 public sealed record CompanyResponse(
     string Status,
     DateOnly? Asked,
@@ -112,7 +117,33 @@ public sealed record CompanyResponse(
     string Form,
     RenderedMarkdown? Text,
     RenderedMarkdown? Rejoinder,
-    string? Document);
+    string? Document,
+    DateOnly? Reminder = null,
+    DateOnly? RejoinderDate = null,
+    string? Letter = null,
+    Load.DataNode? LetterNode = null)
+{
+    /// <summary>The dates of the exchange that are known, each with its front-matter field, in the order an exchange runs.</summary>
+    public IReadOnlyList<(string Field, DateOnly Date)> Events =>
+        [.. new (string Field, DateOnly? Date)[] { ("asked", Asked), ("reminder", Reminder), ("deadline", Deadline), ("answered", Answered), ("rejoinder_date", RejoinderDate) }
+            .Where(e => e.Date is not null).Select(e => (e.Field, e.Date!.Value))];
+}
+
+/// <summary>
+/// A company's own letter, supplied as a file beside its Markdown in <c>companies/</c> (PDF or plain text) and declared by
+/// a response's <c>letter:</c>: published whole under <c>downloads/letters/</c>, and a text letter also shown in full.
+/// </summary>
+/// <param name="Name">The file name in <c>companies/</c>, e.g. <c>axis-reply.en.txt</c>.</param>
+/// <param name="Lang">The language of the letter, from a <c>.en.</c> suffix of its name; null when the name gives none.</param>
+/// <param name="Text">The letter's text, for a <c>.txt</c> letter; null for a PDF.</param>
+public sealed record CompanyLetter(string Name, string? Lang, byte[] Bytes, string? Text)
+{
+    /// <summary>Where the letter is published.</summary>
+    public string OutputPath => "downloads/letters/" + Name;
+
+    /// <summary>The extensions a letter may have.</summary>
+    public static readonly string[] Extensions = [".pdf", ".txt"];
+}
 
 /// <summary>A dated campaign update: news, press release or statement.</summary>
 public sealed record Update(
@@ -159,4 +190,9 @@ public sealed record ContentModel(
     ImmutableArray<Page> Pages,
     ImmutableArray<Finding> Findings,
     ImmutableArray<Asset> Assets,
-    ImmutableArray<SuppliedPdf> SuppliedPdfs);
+    ImmutableArray<SuppliedPdf> SuppliedPdfs,
+    ImmutableArray<CompanyLetter> Letters)
+{
+    /// <summary>The key that signs <c>SHA256SUMS</c> (<c>signing:</c> in <c>site.yaml</c>), or null.</summary>
+    public SigningKey? Signer { get; init; }
+}

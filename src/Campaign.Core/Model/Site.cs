@@ -55,6 +55,9 @@ public sealed record SiteConfig(
 
     public Language Default => Languages.First(l => l.Code == DefaultLanguage);
 
+    /// <summary><c>signing:</c>: the key that signs <c>SHA256SUMS</c>, or null to publish it unsigned.</summary>
+    public SigningConfig? Signing { get; init; }
+
     public Language? Find(string code) => Languages.FirstOrDefault(l => l.Code == code);
 
     /// <summary>The language codes, the default first, then as site.yaml lists them: the order of data columns and fallbacks.</summary>

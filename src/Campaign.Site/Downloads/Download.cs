@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Campaign.Site.Downloads;
 
 /// <summary>A file readers download and may want to verify: where it is, how big it is, its SHA-256.</summary>
@@ -15,11 +13,6 @@ public sealed record Download(string Path, long Size, string Sha256, string? Lan
     /// <summary>The file type shown to readers: PDF, CSV, JSON, …</summary>
     public string Format => System.IO.Path.GetExtension(Path).TrimStart('.').ToUpperInvariant();
 
-    /// <summary>The size for people (<c>35.2 KB</c>); the exact byte count is <see cref="Size"/>.</summary>
-    public string SizeText => Size switch
-    {
-        < 1024 => Size.ToString(CultureInfo.InvariantCulture) + " B",
-        < 1024 * 1024 => (Size / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KB",
-        _ => (Size / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MB",
-    };
+    /// <summary>The size for people (<c>35.2 kB</c>, see <see cref="ByteSize"/>); the exact byte count is <see cref="Size"/>.</summary>
+    public string SizeText => ByteSize.Text(Size);
 }

@@ -4,7 +4,8 @@ using Campaign.Site.Emit;
 namespace Campaign.Site.Downloads;
 
 /// <summary>
-/// Every file of the site that readers download: generated files under <c>downloads/</c> (report PDFs) or
+/// Every file of the site that readers download: generated files under <c>downloads/</c> (report PDFs, the companies'
+/// letters under <c>downloads/letters/</c>) or
 /// <c>data/</c>, generated files at the site root (the findings data: <c>findings.csv</c>, <c>findings.json</c>, …),
 /// and the documents under <c>assets/</c> (company letters and the like;
 /// images are part of pages, not downloads). Read when pages render, after every stage has registered its

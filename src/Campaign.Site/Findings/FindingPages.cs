@@ -167,12 +167,6 @@ public static class FindingPages
         Enumerable.Range(1, total).Where(k => k == 1 || k == total || Math.Abs(k - current) <= 3);
 
     private static DownloadView Download(SiteModel model, EditionViews v, FindingDownload d) =>
-        new(d.Name, S(v, $"data_{d.Name}_title"), S(v, $"data_{d.Name}_text"), d.File.Url, d.Format, d.File.Size, v.Dates.Number(d.File.Size), Size(d.File.Size, v),
+        new(d.Name, S(v, $"data_{d.Name}_title"), S(v, $"data_{d.Name}_text"), d.File.Url, d.Format, d.File.Size, v.Dates.Number(d.File.Size), Campaign.Site.Downloads.ByteSize.Text(d.File.Size),
             d.File.Sha256, d.Records, model.Site.Licence, v.Dates.View(FindingExports.LastReviewed(model)));
-
-    /// <summary>A size as readers compare them (kB with one decimal), in the language's number format.</summary>
-    public static string Size(long bytes, EditionViews v) =>
-        bytes < 1000 ? $"{v.Dates.Number(bytes)} B"
-        : bytes < 1_000_000 ? (bytes / 1000.0).ToString("0.0", v.Dates.Culture) + " kB"
-        : (bytes / 1_000_000.0).ToString("0.0", v.Dates.Culture) + " MB";
 }

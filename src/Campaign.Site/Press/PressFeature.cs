@@ -27,20 +27,20 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
                     new PressPage(view, PressReleasesOf(v), plan.Downloads(d => d.All), Citations(model, v), bundle, AtomFeeds.Links(v),
                         model.Site.Mirrors.IsEmpty ? null : Urls.Section(v.Code, "mirrors"),
                         model.Site.PressKit.Embargo?.Get(v.Code, model.Site.DefaultLanguage) is { } embargo ? v.Prose(embargo) : null,
-                        [.. model.Site.PressKit.Quotes.Select(q => Quote(model.Site, v, q))]), v));
+                        [.. model.Site.PressKit.Quotes.Select(q => Quote(model.Site, v, q))], SigningView.Of(model.Content.Signer)), v));
             }
-        plan.Add(MirrorPages(model, plan.Editions));
+        plan.Add(MirrorPages(model, plan.Editions, bundle));
     }
 
     /// <summary>The mirrors page of each language, when <c>site.yaml</c> lists mirrors.</summary>
-    private static IEnumerable<PageJob> MirrorPages(SiteModel model, IReadOnlyList<EditionViews> editions)
+    private static IEnumerable<PageJob> MirrorPages(SiteModel model, IReadOnlyList<EditionViews> editions, BundleLink? bundle)
     {
         if (model.Site.Mirrors.IsEmpty) yield break;
         foreach (var v in editions)
         {
             var mirrors = model.Site.Mirrors.Select(m => new MirrorView(m.Url, m.Note?.Get(v.Code, model.Site.DefaultLanguage))).ToList();
             yield return new PageJob(v.Page("mirrors", "mirrors", Urls.Section(v.Code, "mirrors"), v.T["mirrors_title"].ToString()!, v.T["mirrors_intro"].ToString()),
-                "mirrors", new MirrorsPage(mirrors), v);
+                "mirrors", new MirrorsPage(mirrors, bundle, SigningView.Of(model.Content.Signer)), v);
         }
     }
 
@@ -78,9 +78,10 @@ public sealed class PressFeature(BundleLink? bundle) : IFeature
 
 /// <summary>What the <c>press</c> layout reads: the page's own text and everything a journalist comes for.</summary>
 /// <param name="Embargo">The embargo policy (HTML) from site.yaml's <c>press.embargo</c>, or null.</param>
+/// <param name="Signing">How to check the signature of <c>SHA256SUMS</c>, when the build signs it.</param>
 public sealed record PressPage(PageContentView ContentPage, IReadOnlyList<UpdateView> PressReleases, DownloadList Downloads,
     IReadOnlyList<CitationView> Citations, BundleLink? Bundle, IReadOnlyList<FeedLink> Feeds, string? MirrorsUrl,
-    string? Embargo, IReadOnlyList<QuoteView> Quotes);
+    string? Embargo, IReadOnlyList<QuoteView> Quotes, SigningView? Signing = null);
 
-/// <summary>What the <c>mirrors</c> layout reads.</summary>
-public sealed record MirrorsPage(IReadOnlyList<MirrorView> Mirrors);
+/// <summary>What the <c>mirrors</c> layout reads: the mirrors, the offline bundle when this build writes one, how to check downloads.</summary>
+public sealed record MirrorsPage(IReadOnlyList<MirrorView> Mirrors, BundleLink? Bundle = null, SigningView? Signing = null);

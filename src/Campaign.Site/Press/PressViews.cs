@@ -21,3 +21,10 @@ public sealed record FeedLink(string Title, string Url);
 /// <param name="Published">The words as published, when <paramref name="Text"/> is a translation; else null.</param>
 public sealed record QuoteView(string Speaker, string? Role, string Text, string Lang, string Label, string? Published, string? PublishedLang,
     string? PublishedLabel, string? Source);
+
+/// <summary>How readers check <c>SHA256SUMS</c>: the minisign public key (in full, and as a file), its ID, the signature file.</summary>
+public sealed record SigningView(string PublicKey, string KeyId, string PublicKeyUrl, string SignatureUrl)
+{
+    public static SigningView? Of(Core.Model.SigningKey? key) => key is null ? null
+        : new(key.PublicKeyText, key.KeyIdText, "/" + MinisignSignature.PublicKeyName, "/" + MinisignSignature.FileName);
+}

@@ -7,7 +7,7 @@ using Campaign.Site.Routing;
 
 namespace Campaign.Site.Publishing;
 
-/// <summary>The files written after every page, because they describe the whole output: checksums, sitemap, host files, the offline bundle.</summary>
+/// <summary>The files written after every page, because they describe the whole output: checksums and their signature, sitemap, host files, the offline bundle.</summary>
 public static class WholeSiteFiles
 {
     /// <summary>Writes them into the build folder; returns how many files it wrote.</summary>
@@ -17,7 +17,15 @@ public static class WholeSiteFiles
         Func<string, IReadOnlyList<PageJob>, byte[]>? sitemap = null)
     {
         var count = 3;
-        output.Write("SHA256SUMS", downloads.Sha256Sums());
+        var sums = downloads.Sha256Sums();
+        output.Write("SHA256SUMS", sums);
+        // Signed here, from the very bytes written, so the signature can only ever match the published sums.
+        if (model.Content.Signer is { } key)
+        {
+            output.Write(MinisignSignature.FileName, MinisignSignature.Sign(key, sums, MinisignSignature.TrustedComment(model.Site)));
+            output.Write(MinisignSignature.PublicKeyName, System.Text.Encoding.UTF8.GetBytes(key.PublicKeyFile));
+            count += 2;
+        }
         output.Write("robots.txt", HostFiles.Robots(model.Site.BaseUrl, model.Drafts));
         output.Write("_headers", HostFiles.Headers());
         if (model.Site.BaseUrl is { } baseUrl)

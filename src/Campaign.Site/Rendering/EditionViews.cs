@@ -134,7 +134,8 @@ public sealed class EditionViews
         var responses = c.Responses.Select(r => new ResponseView(
             r.Status, Label("response_status", r.Status), Dates.View(r.Asked), Dates.View(r.Deadline), Dates.View(r.Answered),
             r.Status == "no-response" ? Dates.View(r.Deadline) : null,
-            r.Form, r.Text?.Html, r.Rejoinder?.Html, r.Document is null ? null : "/assets/" + r.Document.TrimStart('/'))).ToList();
+            r.Form, r.Text?.Html, r.Rejoinder?.Html, r.Document is null ? null : "/assets/" + r.Document.TrimStart('/'),
+            Timeline(r), r.Letter is null ? null : Letter(r.Letter))).ToList();
         return new CompanyView(c.Doc.Slug, Urls.Company(Code, c.Doc.Slug), lang, dir, item.IsFallback, item.IsDraft,
             c.Name, c.Country, c.Parent, c.Products, c.Summary, c.Website, c.Status,
             c.Responses.IsEmpty ? S("status_not_asked") : Label("response_status", c.Status),
@@ -143,6 +144,25 @@ public sealed class EditionViews
                 ? latest.Select(f => new FindingLink(f.Id, f.Title.Get(Code, Fallback), Urls.Finding(Code, f.Id), Years(f.Years))).ToList()
                 : [],
             $"/{Code}/findings/company/{c.Doc.Slug}/");
+    }
+
+    /// <summary>
+    /// The known dates of an exchange in date order; on the same day, in the order an exchange runs (asked, reminder,
+    /// deadline, answered, rejoinder). Unknown dates are left out, never shown as a placeholder.
+    /// </summary>
+    private List<ReplyStepView> Timeline(CompanyResponse r) =>
+        [.. r.Events.Select((e, i) => (e, i)).OrderBy(x => x.e.Date).ThenBy(x => x.i)
+            .Select(x => new ReplyStepView(StepKind(x.e.Field), S("reply_" + StepKind(x.e.Field)), Dates.View(x.e.Date)))];
+
+    private static string StepKind(string field) => field == "rejoinder_date" ? "rejoinder" : field;
+
+    /// <summary>A company's letter as its page shows it; <see cref="CompanyLetter"/> is loaded for every name a response gives.</summary>
+    private LetterView? Letter(string name)
+    {
+        if (_model.Content.Letters.FirstOrDefault(l => l.Name == name) is not { } letter) return null;
+        var language = letter.Lang is { } code ? _model.Site.Find(code) : null;
+        return new LetterView(letter.Name, letter.OutputPath, "/" + letter.OutputPath, Path.GetExtension(letter.Name).TrimStart('.').ToUpperInvariant(),
+            language?.Lang, language?.Dir, language?.Name, letter.Text);
     }
 
     public UpdateView Update(Localized<Update> item)

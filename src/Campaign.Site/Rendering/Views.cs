@@ -87,9 +87,22 @@ public sealed record ReportView(
 
 /// <summary>One exchange of the right of reply.</summary>
 /// <param name="NoResponseBy">The deadline, when the company did not answer by it.</param>
+/// <param name="Timeline">The known dates of the exchange, in date order.</param>
+/// <param name="Letter">The company's own letter, when one is supplied.</param>
 public sealed record ResponseView(
     string Status, string StatusLabel, DateView? Asked, DateView? Deadline, DateView? Answered, DateView? NoResponseBy,
-    string Form, string? TextHtml, string? RejoinderHtml, string? DocumentUrl);
+    string Form, string? TextHtml, string? RejoinderHtml, string? DocumentUrl,
+    IReadOnlyList<ReplyStepView> Timeline, LetterView? Letter);
+
+/// <summary>One known date of a right-of-reply exchange.</summary>
+/// <param name="Kind"><c>asked</c>, <c>reminder</c>, <c>deadline</c>, <c>answered</c> or <c>rejoinder</c>.</param>
+public sealed record ReplyStepView(string Kind, string Label, DateView Date);
+
+/// <summary>A company's own letter: a text letter's words in full, and the file (its size and SHA-256 are in the page's downloads, by <see cref="Path"/>).</summary>
+/// <param name="Lang">The <c>lang</c> attribute of the letter's language, when its file name gives one.</param>
+/// <param name="LanguageName">That language's name, in itself.</param>
+/// <param name="Text">The whole text of a <c>.txt</c> letter; null for a PDF.</param>
+public sealed record LetterView(string Name, string Path, string Url, string Format, string? Lang, string? Dir, string? LanguageName, string? Text);
 
 /// <summary>A company profile and its right-of-reply record.</summary>
 public sealed record CompanyView(

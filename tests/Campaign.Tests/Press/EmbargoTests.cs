@@ -48,8 +48,11 @@ public sealed class EmbargoTests : IDisposable
         responses:
           - status: responded
             document: letters/quokka-reply.pdf
+            letter: quokka-letter.en.txt
         ---
         Quokkaprofile.
+        -- companies/quokka-letter.en.txt --
+        Dear campaign, Quokkaletter in full.
         -- assets/letters/quokka-reply.pdf --
         %PDF-1.4 Quokka reply letter
         -- pages/quokka-page.en.md --
@@ -109,6 +112,8 @@ public sealed class EmbargoTests : IDisposable
         _campaign.AssertFile("sitemap.xml", "https://campaign.example.org/en/quokka-page/");
         _campaign.AssertFile("en/press/index.html", "Quokka Statement Embargoed\nQuokka Dossier Revealed\ndownloads/quokka-dossier.en.pdf");
         _campaign.AssertFile("SHA256SUMS", "downloads/quokka-dossier.en.pdf\nassets/letters/quokka-reply.pdf");
+        _campaign.AssertFile("SHA256SUMS", "downloads/letters/quokka-letter.en.txt");
+        _campaign.AssertFile("en/companies/quokkacorp/index.html", "Dear campaign, Quokkaletter in full.");
         Assert.True(_campaign.Exists("assets/letters/quokka-reply.pdf"));
     }
 

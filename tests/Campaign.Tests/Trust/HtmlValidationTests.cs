@@ -16,7 +16,7 @@ public sealed class HtmlValidationTests(SampleSite site) : IClassFixture<SampleS
 {
     private static readonly string Tools = Repo.Path_("tests", "tools");
 
-    private static (int Code, string Output) Run(string file, string[] args, string workingDirectory)
+    internal static (int Code, string Output) Run(string file, string[] args, string workingDirectory)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) info.ArgumentList.Add(a);
@@ -27,7 +27,8 @@ public sealed class HtmlValidationTests(SampleSite site) : IClassFixture<SampleS
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
-    private static string Validator()
+    /// <summary>The html-validate command, installed into tests/tools on first use; skips the test without node.</summary>
+    internal static string Validator()
     {
         RequiredTools.RequireOnPath("node", "nodejs");
         var bin = Path.Combine(Tools, "node_modules", ".bin", "html-validate");
@@ -46,9 +47,13 @@ public sealed class HtmlValidationTests(SampleSite site) : IClassFixture<SampleS
         var validator = Validator();
         var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(pages);
-        var (code, output) = Run(validator, ["--config", Path.Combine(Tools, ".htmlvalidaterc.json"), "--formatter", "text", .. pages], site.Output);
+        var (code, output) = Validate(validator, pages, site.Output);
         Assert.True(code == 0, $"html-validate found errors in the built site:\n{output}");
     }
+
+    /// <summary>Runs html-validate with the project's configuration over <paramref name="pages"/>.</summary>
+    internal static (int Code, string Output) Validate(string validator, string[] pages, string root) =>
+        Run(validator, ["--config", Path.Combine(Tools, ".htmlvalidaterc.json"), "--formatter", "text", .. pages], root);
 
     private static readonly string Schemas = Repo.Path_("tests", "Campaign.Tests", "Trust", "Schemas");
 
