@@ -20,7 +20,7 @@ public sealed class CompaniesFeature : IFeature
                     "company-list", new CompanyListPage(companies), v));
             for (var i = 0; i < companies.Count; i++)
                 plan.Add(new PageJob(v.Page("company", "companies", companies[i].Url, e.Companies[i], companies[i].Summary), "company",
-                    new CompanyPage(companies[i]), v));
+                    new CompanyPage(companies[i], plan.Charts.For(v.Code).Companies.GetValueOrDefault(companies[i].Slug)), v));
         }
     }
 }
@@ -28,5 +28,5 @@ public sealed class CompaniesFeature : IFeature
 /// <summary>What the <c>company-list</c> layout reads.</summary>
 public sealed record CompanyListPage(IReadOnlyList<CompanyView> Companies);
 
-/// <summary>What the <c>company</c> layout reads.</summary>
-public sealed record CompanyPage(CompanyView Company);
+/// <summary>What the <c>company</c> layout reads: the company and the timeline of its findings (none when it has none).</summary>
+public sealed record CompanyPage(CompanyView Company, Charts.ChartView? Timeline = null);
