@@ -25,8 +25,9 @@ public sealed record TechnologyColumn(string Key, LocalizedText Label);
 /// </summary>
 /// <param name="Years">Every year from the first stated to the last, gaps included, so the axis is even.</param>
 /// <param name="Unplaced">Findings the map cannot show: nationwide, a city without its province, or a province it does not know.</param>
+/// <param name="Unknown">The findings among those whose province the map does not know (a misspelling, or a place outside China).</param>
 public sealed record ChartData(int Total, ImmutableArray<ProvinceCount> Provinces, int Unplaced, ImmutableArray<int> Years,
-    ImmutableArray<CompanyCounts> Companies, ImmutableArray<TechnologyColumn> Technologies)
+    ImmutableArray<CompanyCounts> Companies, ImmutableArray<TechnologyColumn> Technologies, ImmutableArray<Finding> Unknown)
 {
     public static ChartData Of(FindingCatalog catalog, Vocabulary? provinces, string defaultLanguage)
     {
@@ -34,9 +35,11 @@ public sealed record ChartData(int Total, ImmutableArray<ProvinceCount> Province
         var tiles = new int[ProvinceGrid.Tiles.Count];
         var places = new LocalizedText?[tiles.Length];
         var unplaced = 0;
+        var unknown = ImmutableArray.CreateBuilder<Finding>();
         foreach (var f in findings)
         {
             var at = f.Buyer.Province is { } p ? TileOf(p, provinces) : -1;
+            if (at < 0 && f.Buyer.Province is not null && InChina(f)) unknown.Add(f);
             if (at < 0) { unplaced++; continue; }
             tiles[at]++;
             places[at] ??= f.Buyer.Province;
@@ -57,8 +60,12 @@ public sealed record ChartData(int Total, ImmutableArray<ProvinceCount> Province
         return new ChartData(findings.Length,
             [.. ProvinceGrid.Tiles.Select((t, i) => new ProvinceCount(t, tiles[i], places[i],
                 places[i] is { } place ? FindingCatalog.PlaceKey(place, defaultLanguage) : null))],
-            unplaced, years, [.. companies], [.. technology.Select(t => new TechnologyColumn(t.Key, t.Label))]);
+            unplaced, years, [.. companies], [.. technology.Select(t => new TechnologyColumn(t.Key, t.Label))], unknown.ToImmutable());
     }
+
+    /// <summary>Whether the finding says it is in China (a province elsewhere is not on this map, and no mistake).</summary>
+    private static bool InChina(Finding f) => f.Country.Values.Values.Any(c =>
+        c.Contains("China", StringComparison.OrdinalIgnoreCase) || c.Contains("中国", StringComparison.Ordinal));
 
     /// <summary>
     /// The tile of a province as a finding writes it, in any of its languages: the map's English name or key, or the

@@ -45,6 +45,7 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
             return text;
         }
         string N(int n) => v.Dates.Number(n);
+        string Count(string name, int n) => F("chart_count", name, N(n));
         string List(IEnumerable<string> items) => string.Join(S("chart_list_separator"), items);
         var notStated = S("year_not_stated");
         var findingsColumn = S("chart_findings");
@@ -52,18 +53,18 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
         // the map
         var names = data.Provinces.Select(p => p.Place is { } place && place.Has(code) ? place[code]!
             : provinces?.Find(p.Tile.Key)?.Label[code] ?? p.Tile.Name).ToList();
-        var fit = names.All(n => SvgWriter.Width(n, 11) <= 40);
+        var fit = names.All(n => SvgWriter.Width(n, 12) <= 40);
         var placed = data.Provinces.Select((p, i) => (p, Name: names[i])).Where(x => x.p.Count > 0)
             .OrderByDescending(x => x.p.Count).ThenBy(x => x.p.Tile.Row).ThenBy(x => x.p.Tile.Column).ToList();
         var mapNote = data.Unplaced > 0 ? F("chart_not_on_map_note", N(data.Unplaced)) : null;
         var mapDesc = S("chart_provinces_desc") + " "
-            + (placed.Count == 0 ? S("chart_provinces_none") : F("chart_provinces_counts", List(placed.Select(x => F("chart_count", x.Name, N(x.p.Count))))))
+            + (placed.Count == 0 ? S("chart_provinces_none") : F("chart_provinces_counts", List(placed.Select(x => Count(x.Name, x.p.Count)))))
             + (mapNote is null ? "" : " " + mapNote);
         var mapRows = placed.Select(x => new ChartRowView(x.Name,
             x.p.PlaceKey is { } key && views.Facets[FacetKeys.Place].ContainsKey(key) ? views.Link(FacetKeys.Place, key).Url : null, [N(x.p.Count)])).ToList();
         if (data.Unplaced > 0) mapRows.Add(new ChartRowView(S("chart_not_on_map"), null, [N(data.Unplaced)]));
         var map = new ChartView("chart-provinces", "provinces", S("chart_provinces_title"), mapDesc, mapNote,
-            TileMapChart.Svg("chart-provinces", data, names, fit, N, S("chart_provinces_title"), mapDesc, S("chart_none"), mapNote),
+            TileMapChart.Svg("chart-provinces", data, names, fit, N, Count, S("chart_provinces_title"), mapDesc, S("chart_none"), mapNote),
             new ChartTableView("chart-provinces-table", [S("chart_province"), findingsColumn], mapRows));
 
         // per year and company
@@ -73,7 +74,7 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
         var yearsDesc = S("chart_years_desc") + " " + F("chart_years_totals", totals);
         var years = new ChartView("chart-years", "years", S("chart_years_title"), yearsDesc, null,
             YearBarsChart.Svg("chart-years", data.Years, [.. data.Companies.Select((c, i) => new YearBarsChart.Row(companyNames[i], c.PerYear, c.NotStated))],
-                N, S("chart_years_title"), yearsDesc, notStated),
+                N, Count, S("chart_years_title"), yearsDesc, notStated),
             new ChartTableView("chart-years-table", [S("facet_company"), .. yearColumns, notStated],
                 [.. data.Companies.Select((c, i) => new ChartRowView(companyNames[i], views.CompanyLink(c.Key).Url, [.. c.PerYear.Select(N), N(c.NotStated)]))]));
 
@@ -84,7 +85,7 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
             .Where(x => x.n > 0).Select(x => x.Text);
         var matrixDesc = S("chart_matrix_desc") + " " + F("chart_matrix_counts", List(cells));
         var matrix = new ChartView("chart-matrix", "matrix", S("chart_matrix_title"), matrixDesc, null,
-            MatrixChart.Svg("chart-matrix", companyNames, technologies, counts, N, S("chart_matrix_title"), matrixDesc),
+            MatrixChart.Svg("chart-matrix", companyNames, technologies, counts, N, Count, S("chart_matrix_title"), matrixDesc),
             new ChartTableView("chart-matrix-table", [S("facet_company"), .. technologies],
                 [.. data.Companies.Select((c, i) => new ChartRowView(companyNames[i], views.CompanyLink(c.Key).Url, [.. c.PerTechnology.Select(N)]))]));
 
@@ -98,7 +99,7 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
             var rows = data.Years.Select((y, k) => new ChartRowView(yearColumns[k], null, [N(c.PerYear[k])])).Where((r, k) => c.PerYear[k] > 0).ToList();
             rows.Add(new ChartRowView(notStated, null, [N(c.NotStated)]));
             own[c.Key] = new ChartView("chart-company", "company-" + c.Key, title, desc, null,
-                YearBarsChart.Svg("chart-company", data.Years, [new YearBarsChart.Row(null, c.PerYear, c.NotStated)], N, title, desc, notStated),
+                YearBarsChart.Svg("chart-company", data.Years, [new YearBarsChart.Row(null, c.PerYear, c.NotStated)], N, Count, title, desc, notStated),
                 new ChartTableView("chart-company-table", [S("facet_year"), findingsColumn], rows));
         }
         return new ChartShelf(map, years, matrix, own);

@@ -27,6 +27,11 @@ public sealed class ChartsFeature(PdfSettings settings, Func<Routing.SiteModel, 
         var catalog = (catalogue ?? FindingCatalog.Build)(model);
         var provinces = model.Content.Vocabularies["province"];
         var data = ChartData.Of(catalog, provinces, model.Site.DefaultLanguage);
+        foreach (var f in data.Unknown)
+            plan.Diagnostics.Warning("CMP095",
+                $"The province `{f.Buyer.Province!.Get(model.Site.DefaultLanguage, model.Site.DefaultLanguage)}` of finding {f.Id} is not one the findings map knows, so the finding is counted as not on the map.",
+                f.Where("buyer.province"), "buyer.province",
+                "write the province as the `province` vocabulary in vocabularies.yaml names it (Xinjiang, 新疆), or add it there");
         var shots = new List<ChartShot>();
         foreach (var v in plan.Editions)
         {

@@ -3,17 +3,17 @@ namespace Campaign.Site.Charts;
 /// <summary>Companies down, technologies across, a shaded and numbered square where they meet.</summary>
 public static class MatrixChart
 {
-    private const double Width = 360, Label = 12, Head = 10.5, Line = 14;
+    private const double Width = 360, Label = 13, Head = 11, Line = 14;
 
-    public static string Svg(string id, IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[][] counts, Func<int, string> number,
+    public static string Svg(string id, IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[][] counts, Func<int, string> number, Func<string, int, string> count,
         string title, string description)
     {
-        // The row labels take what their longest word needs (at most 42 %), the columns share the rest.
-        var labelWidth = Math.Min(Width * 0.42, rows.SelectMany(r => SvgWriter.Wrap(r, Label, Width * 0.42)).Max(l => SvgWriter.Width(l, Label)) + 8);
+        // The row labels take what their longest word needs (at most 36 %), the columns share the rest.
+        var labelWidth = Math.Min(Width * 0.36, rows.SelectMany(r => SvgWriter.Wrap(r, Label, Width * 0.36)).Max(l => SvgWriter.Width(l, Label)) + 8);
         var step = (Width - labelWidth) / Math.Max(1, columns.Count);
-        var heads = columns.Select(c => SvgWriter.Wrap(c, Head, step - 4)).ToList();
+        var heads = columns.Select(c => SvgWriter.Wrap(c, Head, step - 2)).ToList();
         // Headings upright when every line fits its column; otherwise turned to read upwards.
-        var upright = heads.All(h => h.All(l => SvgWriter.Width(l, Head) <= step - 2));
+        var upright = heads.All(h => h.All(l => SvgWriter.Width(l, Head) <= step));
         var headHeight = upright ? heads.Max(h => h.Count) * Line + 6 : columns.Max(c => SvgWriter.Width(c, Head)) + 10;
         var rowLines = rows.Select(r => SvgWriter.Wrap(r, Label, labelWidth - 8)).ToList();
         var rowHeights = rowLines.Select(l => Math.Max(36, l.Count * Line + 8)).ToList();
@@ -40,7 +40,7 @@ public static class MatrixChart
             {
                 var level = TileMapChart.Level(counts[r][c], max);
                 var x = labelWidth + c * step + (step - size) / 2;
-                svg.Open($"{rows[r]}, {columns[c]}: {number(counts[r][c])}");
+                svg.Open(count(rows[r] + " · " + columns[c], counts[r][c]));
                 svg.Rect(x, y + (h - size) / 2, size, size, $"cell l{level}");
                 svg.Text(x + size / 2, y + h / 2 + 5, number(counts[r][c]), $"tile-count l{level}", "middle");
                 svg.Close();

@@ -57,20 +57,54 @@ public sealed class SvgWriter
     public static double Width(string text, double size)
     {
         var em = 0.0;
-        foreach (var c in text) em += c >= '\u2e80' ? 1.0 : char.IsUpper(c) ? 0.68 : c == ' ' ? 0.3 : 0.56;
+        foreach (var c in text) em += c >= '\u2e80' ? 1.0 : char.IsUpper(c) ? 0.66 : c == ' ' ? 0.28 : 0.52;
         return em * size;
     }
 
-    /// <summary>Words of <paramref name="text"/> put on lines no wider than <paramref name="width"/> (a word wider than that keeps a line of its own).</summary>
+    /// <summary>
+    /// <paramref name="text"/> put on lines no wider than <paramref name="width"/>: between Latin words, and between Chinese
+    /// characters (which need no space), never before closing punctuation or after opening punctuation. A piece wider than
+    /// the line keeps a line of its own.
+    /// </summary>
     public static List<string> Wrap(string text, double size, double width)
     {
         var lines = new List<string>();
-        var words = text.Contains(' ') ? text.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [text];
-        foreach (var word in words)
+        foreach (var (piece, space) in Pieces(text))
         {
-            if (lines.Count > 0 && Width(lines[^1] + " " + word, size) <= width) lines[^1] += " " + word;
-            else lines.Add(word);
+            var joined = lines.Count == 0 ? piece : lines[^1] + (space ? " " : "") + piece;
+            if (lines.Count > 0 && Width(joined, size) <= width) lines[^1] = joined;
+            else lines.Add(piece);
         }
-        return lines;
+        return lines.Count == 0 ? [""] : lines;
+    }
+
+    private const string Closing = "，。；：、！？）》」』”’,.;:!?)";
+    private const string Opening = "（《「『“‘(";
+
+    /// <summary>The unbreakable pieces of a text, each with whether a space stood before it.</summary>
+    private static IEnumerable<(string Piece, bool Space)> Pieces(string text)
+    {
+        var piece = new StringBuilder();
+        var space = false;
+        var spaceBefore = false;
+        var pieces = new List<(string, bool)>();
+        void End()
+        {
+            if (piece.Length == 0) return;
+            pieces.Add((piece.ToString(), spaceBefore));
+            piece.Clear();
+        }
+        foreach (var c in text)
+        {
+            if (c == ' ') { End(); space = true; continue; }
+            var cjk = c >= '\u2e80';
+            var glued = Closing.Contains(c) || (piece.Length > 0 && Opening.Contains(piece[^1]));
+            var lastCjk = piece.Length > 0 && piece[^1] >= '\u2e80';
+            if (piece.Length > 0 && !glued && (cjk || lastCjk)) End();
+            if (piece.Length == 0) { spaceBefore = space; space = false; }
+            piece.Append(c);
+        }
+        End();
+        return pieces;
     }
 }

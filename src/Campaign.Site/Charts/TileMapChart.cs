@@ -9,10 +9,12 @@ public static class TileMapChart
     /// <param name="names">Each tile's name in the page's language, in the grid's order.</param>
     /// <param name="shortNames">Whether the names fit a tile (新疆); otherwise tiles show their codes (XJ) and the hover text the name.</param>
     /// <param name="note">The line under the map: the findings it cannot show; null when there are none.</param>
-    public static string Svg(string id, ChartData data, IReadOnlyList<string> names, bool shortNames, Func<int, string> number,
+    /// <param name="count">"Xinjiang: 3", 新疆3条: a name and its count as the language writes them (hover texts).</param>
+    public static string Svg(string id, ChartData data, IReadOnlyList<string> names, bool shortNames, Func<int, string> number, Func<string, int, string> count,
         string title, string description, string none, string? note)
     {
-        var height = ProvinceGrid.Rows * Step + (note is null ? 0 : 20);
+        var lines = note is null ? [] : SvgWriter.Wrap(note, 11, Width - 2 * Pad);
+        var height = ProvinceGrid.Rows * Step + lines.Count * 14 + (lines.Count > 0 ? 6 : 0);
         var svg = new SvgWriter(id, "map", Width, height, title, description);
         var max = Math.Max(1, data.Provinces.Max(p => p.Count));
 
@@ -30,13 +32,13 @@ public static class TileMapChart
             var x = Pad + p.Tile.Column * Step;
             var y = p.Tile.Row * Step;
             var level = Level(p.Count, max);
-            svg.Open($"{names[i]}: {number(p.Count)}");
+            svg.Open(count(names[i], p.Count));
             svg.Rect(x, y, Tile, Tile, $"cell l{level}");
             svg.Text(x + Tile / 2, y + 15, shortNames ? names[i] : p.Tile.Code, $"tile-name l{level}", "middle");
             if (p.Count > 0) svg.Text(x + Tile / 2, y + Tile - 7, number(p.Count), $"tile-count l{level}", "middle");
             svg.Close();
         }
-        if (note is not null) svg.Text(Pad, ProvinceGrid.Rows * Step + 12, note, "note");
+        for (var l = 0; l < lines.Count; l++) svg.Text(Pad, ProvinceGrid.Rows * Step + 13 + l * 14, lines[l], "note");
         return svg.Done();
     }
 

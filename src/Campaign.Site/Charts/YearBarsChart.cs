@@ -3,23 +3,23 @@ namespace Campaign.Site.Charts;
 /// <summary>One row of bars a year per company (small multiples on one scale), with the findings of no stated year as a bar of their own, set apart.</summary>
 public static class YearBarsChart
 {
-    private const double Width = 360, Bars = 46, NameHeight = 17, RowGap = 12;
+    private const double Width = 360, Bars = 46, NameHeight = 18, RowGap = 12;
 
     /// <summary>A row: its label (null for a company's own timeline, whose title names it), its counts per year, its findings of no year.</summary>
     public sealed record Row(string? Label, IReadOnlyList<int> PerYear, int NotStated);
 
-    public static string Svg(string id, IReadOnlyList<int> years, IReadOnlyList<Row> rows, Func<int, string> number,
+    public static string Svg(string id, IReadOnlyList<int> years, IReadOnlyList<Row> rows, Func<int, string> number, Func<string, int, string> count,
         string title, string description, string notStated)
     {
         var columns = years.Count + 1.5; // the half column is the gap before the bar of no year
         var step = Width / columns;
         var bar = step * 0.66;
         var rowHeight = (rows.Any(r => r.Label is not null) ? NameHeight : 0) + Bars + 14;
-        var height = rows.Count * rowHeight + (rows.Count - 1) * RowGap + 30;
+        var height = rows.Count * rowHeight + (rows.Count - 1) * RowGap + 34;
         var svg = new SvgWriter(id, "years", Width, height, title, description);
         var max = Math.Max(1, rows.Max(r => Math.Max(r.NotStated, r.PerYear.DefaultIfEmpty(0).Max())));
         // label every year when there is room for "2019", else every second, fifth, … year
-        var every = new[] { 1, 2, 5, 10 }.FirstOrDefault(k => k * step >= SvgWriter.Width("2000", 10) + 4, 10);
+        var every = new[] { 1, 2, 5, 10 }.FirstOrDefault(k => k * step >= SvgWriter.Width("2000", 11) + 4, 10);
 
         var top = 0.0;
         var baseline = 0.0;
@@ -27,23 +27,24 @@ public static class YearBarsChart
         {
             if (row.Label is not null) svg.Text(0, top + 12, row.Label, "row-label");
             baseline = top + (row.Label is null ? 0 : NameHeight) + Bars + 12;
-            for (var i = 0; i < years.Count; i++) Bar(svg, i * step, row.PerYear[i], "bar", $"{(row.Label is null ? "" : row.Label + ", ")}{years[i]}");
-            Bar(svg, (years.Count + 0.5) * step, row.NotStated, "bar bar-none", (row.Label is null ? "" : row.Label + ", ") + notStated);
+            for (var i = 0; i < years.Count; i++) Bar(svg, i * step, row.PerYear[i], "bar", $"{(row.Label is null ? "" : row.Label + " ")}{years[i]}", false);
+            // the bar of no year always says its number, 0 included: a reader must see that none were left out
+            Bar(svg, (years.Count + 0.5) * step, row.NotStated, "bar bar-none", (row.Label is null ? "" : row.Label + " ") + notStated, true);
             svg.Line(0, baseline, Width, baseline, "axis");
             top += rowHeight + RowGap;
         }
         for (var i = 0; i < years.Count; i++)
             if ((years[i] % every == 0 && every > 1) || every == 1 || i == 0)
-                svg.Text(i * step + step / 2, baseline + 13, years[i].ToString(System.Globalization.CultureInfo.InvariantCulture), "axis-label", "middle");
-        svg.Text(Width, baseline + 27, notStated, "axis-label", "end");
+                svg.Text(i * step + step / 2, baseline + 14, years[i].ToString(System.Globalization.CultureInfo.InvariantCulture), "axis-label", "middle");
+        svg.Text(Width, baseline + 29, notStated, "axis-label", "end");
         return svg.Done();
 
-        void Bar(SvgWriter svg, double x, int count, string cls, string hover)
+        void Bar(SvgWriter svg, double x, int n, string cls, string hover, bool zero)
         {
-            svg.Open($"{hover}: {number(count)}");
-            var h = count == 0 ? 0 : Math.Max(2, count * (Bars - 12) / max);
-            if (count > 0) svg.Rect(x + (step - bar) / 2, baseline - h, bar, h, cls);
-            svg.Text(x + step / 2, baseline - h - 3, number(count), count == 0 ? "bar-count zero" : "bar-count", "middle");
+            svg.Open(count(hover, n));
+            var h = n == 0 ? 0 : Math.Max(2, n * (Bars - 12) / max);
+            if (n > 0) svg.Rect(x + (step - bar) / 2, baseline - h, bar, h, cls);
+            if (n > 0 || zero) svg.Text(x + step / 2, baseline - h - 3, number(n), n == 0 ? "bar-count zero" : "bar-count", "middle");
             svg.Close();
         }
     }
