@@ -3,13 +3,13 @@ namespace Campaign.Site.Charts;
 /// <summary>Companies down, technologies across, a shaded and numbered square where they meet.</summary>
 public static class MatrixChart
 {
-    private const double Width = 360, Label = 13, Head = 11, Line = 14;
+    private const double Width = 360, Label = 13, Head = 12, Line = 15;
 
     public static string Svg(string id, IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[][] counts, Func<int, string> number, Func<string, int, string> count,
         string title, string description)
     {
-        // The row labels take what their longest word needs (at most 36 %), the columns share the rest.
-        var labelWidth = Math.Min(Width * 0.36, rows.SelectMany(r => SvgWriter.Wrap(r, Label, Width * 0.36)).Max(l => SvgWriter.Width(l, Label)) + 8);
+        // The row labels take what their longest word needs (at most 32 %), the columns share the rest.
+        var labelWidth = Math.Min(Width * 0.32, rows.SelectMany(r => SvgWriter.Wrap(r, Label, Width * 0.32)).Max(l => SvgWriter.Width(l, Label)) + 8);
         var step = (Width - labelWidth) / Math.Max(1, columns.Count);
         var heads = columns.Select(c => SvgWriter.Wrap(c, Head, step - 2)).ToList();
         // Headings upright when every line fits its column; otherwise turned to read upwards.

@@ -13,8 +13,8 @@ public static class TileMapChart
     public static string Svg(string id, ChartData data, IReadOnlyList<string> names, bool shortNames, Func<int, string> number, Func<string, int, string> count,
         string title, string description, string none, string? note)
     {
-        var lines = note is null ? [] : SvgWriter.Wrap(note, 11, Width - 2 * Pad);
-        var height = ProvinceGrid.Rows * Step + lines.Count * 14 + (lines.Count > 0 ? 6 : 0);
+        var lines = note is null ? [] : SvgWriter.Wrap(note, 12, Width - 2 * Pad);
+        var height = ProvinceGrid.Rows * Step + lines.Count * 15 + (lines.Count > 0 ? 6 : 0);
         var svg = new SvgWriter(id, "map", Width, height, title, description);
         var max = Math.Max(1, data.Provinces.Max(p => p.Count));
 
@@ -38,7 +38,7 @@ public static class TileMapChart
             if (p.Count > 0) svg.Text(x + Tile / 2, y + Tile - 7, number(p.Count), $"tile-count l{level}", "middle");
             svg.Close();
         }
-        for (var l = 0; l < lines.Count; l++) svg.Text(Pad, ProvinceGrid.Rows * Step + 13 + l * 14, lines[l], "note");
+        for (var l = 0; l < lines.Count; l++) svg.Text(Pad, ProvinceGrid.Rows * Step + 14 + l * 15, lines[l], "note");
         return svg.Done();
     }
 

@@ -15,11 +15,11 @@ public static class YearBarsChart
         var step = Width / columns;
         var bar = step * 0.66;
         var rowHeight = (rows.Any(r => r.Label is not null) ? NameHeight : 0) + Bars + 14;
-        var height = rows.Count * rowHeight + (rows.Count - 1) * RowGap + 34;
+        var height = rows.Count * rowHeight + (rows.Count - 1) * RowGap + 36;
         var svg = new SvgWriter(id, "years", Width, height, title, description);
         var max = Math.Max(1, rows.Max(r => Math.Max(r.NotStated, r.PerYear.DefaultIfEmpty(0).Max())));
         // label every year when there is room for "2019", else every second, fifth, … year
-        var every = new[] { 1, 2, 5, 10 }.FirstOrDefault(k => k * step >= SvgWriter.Width("2000", 11) + 4, 10);
+        var every = new[] { 1, 2, 5, 10 }.FirstOrDefault(k => k * step >= SvgWriter.Width("2000", 12) + 4, 10);
 
         var top = 0.0;
         var baseline = 0.0;
@@ -35,8 +35,8 @@ public static class YearBarsChart
         }
         for (var i = 0; i < years.Count; i++)
             if ((years[i] % every == 0 && every > 1) || every == 1 || i == 0)
-                svg.Text(i * step + step / 2, baseline + 14, years[i].ToString(System.Globalization.CultureInfo.InvariantCulture), "axis-label", "middle");
-        svg.Text(Width, baseline + 29, notStated, "axis-label", "end");
+                svg.Text(i * step + step / 2, baseline + 15, years[i].ToString(System.Globalization.CultureInfo.InvariantCulture), "axis-label", "middle");
+        svg.Text(Width, baseline + 31, notStated, "axis-label", "end");
         return svg.Done();
 
         void Bar(SvgWriter svg, double x, int n, string cls, string hover, bool zero)
