@@ -11,7 +11,7 @@ public static class MatrixChart
         // The row labels take what their longest word needs (at most 32 %), the columns share the rest.
         var labelWidth = Math.Min(Width * 0.32, rows.SelectMany(r => SvgWriter.Wrap(r, Label, Width * 0.32)).Max(l => SvgWriter.Width(l, Label)) + 8);
         var step = (Width - labelWidth) / Math.Max(1, columns.Count);
-        var heads = columns.Select(c => SvgWriter.Wrap(c, Head, step - 2)).ToList();
+        var heads = columns.Select(c => SvgWriter.Wrap(c, Head, step)).ToList();
         // Headings upright when every line fits its column; otherwise turned to read upwards.
         var upright = heads.All(h => h.All(l => SvgWriter.Width(l, Head) <= step));
         var headHeight = upright ? heads.Max(h => h.Count) * Line + 6 : columns.Max(c => SvgWriter.Width(c, Head)) + 10;
