@@ -22,6 +22,9 @@ public sealed record ChartView(string Id, string Name, string Title, string Desc
 /// <param name="Companies">Each company's own timeline, by slug.</param>
 public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartView? Matrix, IReadOnlyDictionary<string, ChartView> Companies)
 {
+    /// <summary>Companies the findings page's charts show a row each: the ones with most findings; the rest share one row, so the page stays light at any size.</summary>
+    public const int CompanyRows = 8;
+
     public static readonly ChartShelf Empty = new(null, null, null, new Dictionary<string, ChartView>());
 
     /// <summary>The charts of the findings page, in the order it shows them.</summary>
@@ -67,39 +70,51 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
             TileMapChart.Svg("chart-provinces", data, names, fit, N, Count, S("chart_provinces_title"), mapDesc, S("chart_none"), mapNote),
             new ChartTableView("chart-provinces-table", [S("chart_province"), findingsColumn], mapRows));
 
-        // per year and company
-        var companyNames = data.Companies.Select(c => views.CompanyLink(c.Key).Name).ToList();
+        // per year and company: the companies with most findings a row each, the others together in one row
+        var shown = data.Companies.Length <= CompanyRows ? [.. data.Companies]
+            : data.Companies.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Total).ThenBy(x => x.i).Take(CompanyRows).OrderBy(x => x.i).Select(x => x.c).ToList();
+        var others = data.Companies.Where(c => !shown.Contains(c)).ToList();
+        var companyNames = shown.Select(c => views.CompanyLink(c.Key).Name).ToList();
+        var companyUrls = shown.Select(c => (string?)views.CompanyLink(c.Key).Url).ToList();
+        if (others.Count > 0)
+        {
+            shown.Add(new CompanyCounts("", LocalizedText.Of((code, "")), others.Sum(c => c.Total),
+                [.. data.Years.Select((_, k) => others.Sum(c => c.PerYear[k]))], others.Sum(c => c.NotStated),
+                [.. data.Technologies.Select((_, k) => others.Sum(c => c.PerTechnology[k]))]));
+            companyNames.Add(F("chart_other_companies", N(others.Count)));
+            companyUrls.Add(null);
+        }
         var yearColumns = data.Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var totals = List(data.Companies.Select((c, i) => F("chart_company_total", companyNames[i], N(c.Total), N(c.NotStated))));
+        var totals = List(shown.Select((c, i) => F("chart_company_total", companyNames[i], N(c.Total), N(c.NotStated))));
         var yearsDesc = S("chart_years_desc") + " " + F("chart_years_totals", totals);
         var years = new ChartView("chart-years", "years", S("chart_years_title"), yearsDesc, null,
-            YearBarsChart.Svg("chart-years", data.Years, [.. data.Companies.Select((c, i) => new YearBarsChart.Row(companyNames[i], c.PerYear, c.NotStated))],
-                N, Count, S("chart_years_title"), yearsDesc, notStated),
+            YearBarsChart.Svg("chart-years", data.Years, [.. shown.Select((c, i) => new YearBarsChart.Row(companyNames[i], c.PerYear, c.NotStated))],
+                N, S("chart_years_title"), yearsDesc, notStated),
             new ChartTableView("chart-years-table", [S("facet_company"), .. yearColumns, notStated],
-                [.. data.Companies.Select((c, i) => new ChartRowView(companyNames[i], views.CompanyLink(c.Key).Url, [.. c.PerYear.Select(N), N(c.NotStated)]))]));
+                [.. shown.Select((c, i) => new ChartRowView(companyNames[i], companyUrls[i], [.. c.PerYear.Select(N), N(c.NotStated)]))]));
 
         // company × technology
         var technologies = data.Technologies.Select(t => views.Text(t.Label)).ToList();
-        var counts = data.Companies.Select(c => c.PerTechnology.ToArray()).ToArray();
-        var cells = data.Companies.SelectMany((c, i) => c.PerTechnology.Select((n, j) => (n, Text: F("chart_pair_count", companyNames[i], technologies[j], N(n)))))
+        var counts = shown.Select(c => c.PerTechnology.ToArray()).ToArray();
+        var cells = shown.SelectMany((c, i) => c.PerTechnology.Select((n, j) => (n, Text: F("chart_pair_count", companyNames[i], technologies[j], N(n)))))
             .Where(x => x.n > 0).Select(x => x.Text);
         var matrixDesc = S("chart_matrix_desc") + " " + F("chart_matrix_counts", List(cells));
         var matrix = new ChartView("chart-matrix", "matrix", S("chart_matrix_title"), matrixDesc, null,
             MatrixChart.Svg("chart-matrix", companyNames, technologies, counts, N, Count, S("chart_matrix_title"), matrixDesc),
             new ChartTableView("chart-matrix-table", [S("facet_company"), .. technologies],
-                [.. data.Companies.Select((c, i) => new ChartRowView(companyNames[i], views.CompanyLink(c.Key).Url, [.. c.PerTechnology.Select(N)]))]));
+                [.. shown.Select((c, i) => new ChartRowView(companyNames[i], companyUrls[i], [.. c.PerTechnology.Select(N)]))]));
 
         // each company's own timeline
         var own = new Dictionary<string, ChartView>(StringComparer.Ordinal);
         for (var i = 0; i < data.Companies.Length; i++)
         {
             var c = data.Companies[i];
-            var title = F("chart_company_title", companyNames[i]);
+            var title = F("chart_company_title", views.CompanyLink(c.Key).Name);
             var desc = S("chart_company_desc") + " " + F("chart_company_counts", N(c.Total), N(c.NotStated));
             var rows = data.Years.Select((y, k) => new ChartRowView(yearColumns[k], null, [N(c.PerYear[k])])).Where((r, k) => c.PerYear[k] > 0).ToList();
             rows.Add(new ChartRowView(notStated, null, [N(c.NotStated)]));
             own[c.Key] = new ChartView("chart-company", "company-" + c.Key, title, desc, null,
-                YearBarsChart.Svg("chart-company", data.Years, [new YearBarsChart.Row(null, c.PerYear, c.NotStated)], N, Count, title, desc, notStated),
+                YearBarsChart.Svg("chart-company", data.Years, [new YearBarsChart.Row(null, c.PerYear, c.NotStated)], N, title, desc, notStated),
                 new ChartTableView("chart-company-table", [S("facet_year"), findingsColumn], rows));
         }
         return new ChartShelf(map, years, matrix, own);

@@ -8,7 +8,7 @@ public static class YearBarsChart
     /// <summary>A row: its label (null for a company's own timeline, whose title names it), its counts per year, its findings of no year.</summary>
     public sealed record Row(string? Label, IReadOnlyList<int> PerYear, int NotStated);
 
-    public static string Svg(string id, IReadOnlyList<int> years, IReadOnlyList<Row> rows, Func<int, string> number, Func<string, int, string> count,
+    public static string Svg(string id, IReadOnlyList<int> years, IReadOnlyList<Row> rows, Func<int, string> number,
         string title, string description, string notStated)
     {
         var columns = years.Count + 1.5; // the half column is the gap before the bar of no year
@@ -27,9 +27,9 @@ public static class YearBarsChart
         {
             if (row.Label is not null) svg.Text(0, top + 12, row.Label, "row-label");
             baseline = top + (row.Label is null ? 0 : NameHeight) + Bars + 12;
-            for (var i = 0; i < years.Count; i++) Bar(svg, i * step, row.PerYear[i], "bar", $"{(row.Label is null ? "" : row.Label + " ")}{years[i]}", false);
+            for (var i = 0; i < years.Count; i++) Bar(svg, i * step, row.PerYear[i], "bar", false);
             // the bar of no year always says its number, 0 included: a reader must see that none were left out
-            Bar(svg, (years.Count + 0.5) * step, row.NotStated, "bar bar-none", (row.Label is null ? "" : row.Label + " ") + notStated, true);
+            Bar(svg, (years.Count + 0.5) * step, row.NotStated, "bar bar-none", true);
             svg.Line(0, baseline, Width, baseline, "axis");
             top += rowHeight + RowGap;
         }
@@ -39,13 +39,12 @@ public static class YearBarsChart
         svg.Text(Width, baseline + 31, notStated, "axis-label", "end");
         return svg.Done();
 
-        void Bar(SvgWriter svg, double x, int n, string cls, string hover, bool zero)
+        void Bar(SvgWriter svg, double x, int n, string cls, bool zero)
         {
-            svg.Open(count(hover, n));
+            // no hover text per bar: its number is written above it, and at thousands of findings the bytes add up
             var h = n == 0 ? 0 : Math.Max(2, n * (Bars - 12) / max);
             if (n > 0) svg.Rect(x + (step - bar) / 2, baseline - h, bar, h, cls);
             if (n > 0 || zero) svg.Text(x + step / 2, baseline - h - 3, number(n), n == 0 ? "bar-count zero" : "bar-count", "middle");
-            svg.Close();
         }
     }
 }

@@ -1,3 +1,4 @@
+using Campaign.Generate;
 using Campaign.Site;
 using Campaign.Tests.Findings;
 using Campaign.Tests.Support;
@@ -208,5 +209,28 @@ public sealed class ChartPagesTests
         Assert.True(again.Succeeded);
         Assert.DoesNotContain(again.Diagnostics, d => d.Code == "CMP093");
         Assert.Equal(first, File.ReadAllBytes(Path.Combine(campaign.Output, "downloads", "charts", "years.zh.png")));
+    }
+
+    [Fact]
+    public void The_findings_page_shows_the_eight_companies_with_most_findings_and_the_others_in_one_row()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "campaign-charts-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            CampaignWriter.Write(SyntheticCampaign.Create(300, seed: 3, companies: 12, updates: 5), Path.Combine(root, "input"), Repo.Input);
+            var result = SiteBuilder.Build(new BuildOptions(Path.Combine(root, "input"), Path.Combine(root, "output"), SampleSite.Now, false, Repo.Theme));
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Take(10)));
+            var index = File.ReadAllText(Path.Combine(root, "output", "en", "findings", "index.html"));
+            var years = index[index.IndexOf("class=\"chart chart-years\"", StringComparison.Ordinal)..];
+            years = years[..years.IndexOf("</svg>", StringComparison.Ordinal)];
+            Assert.Equal(9, years.Split("class=\"row-label\"").Length - 1);
+            Assert.Contains(">Other companies (4)</text>", years);
+            Assert.Contains("<th scope=\"row\">Other companies (4)</th>", index);
+            Assert.Contains("其他4家公司", File.ReadAllText(Path.Combine(root, "output", "zh", "findings", "index.html")));
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
     }
 }
