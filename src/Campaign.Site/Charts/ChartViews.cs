@@ -60,9 +60,8 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
         var placed = data.Provinces.Select((p, i) => (p, Name: names[i])).Where(x => x.p.Count > 0)
             .OrderByDescending(x => x.p.Count).ThenBy(x => x.p.Tile.Row).ThenBy(x => x.p.Tile.Column).ToList();
         var mapNote = data.Unplaced > 0 ? F("chart_not_on_map_note", N(data.Unplaced)) : null;
-        var mapDesc = S("chart_provinces_desc") + " "
-            + (placed.Count == 0 ? S("chart_provinces_none") : F("chart_provinces_counts", List(placed.Select(x => Count(x.Name, x.p.Count)))))
-            + (mapNote is null ? "" : " " + mapNote);
+        var mapDesc = Sentences(S("chart_provinces_desc"),
+            placed.Count == 0 ? S("chart_provinces_none") : F("chart_provinces_counts", List(placed.Select(x => Count(x.Name, x.p.Count)))), mapNote);
         var mapRows = placed.Select(x => new ChartRowView(x.Name,
             x.p.PlaceKey is { } key && views.Facets[FacetKeys.Place].ContainsKey(key) ? views.Link(FacetKeys.Place, key).Url : null, [N(x.p.Count)])).ToList();
         if (data.Unplaced > 0) mapRows.Add(new ChartRowView(S("chart_not_on_map"), null, [N(data.Unplaced)]));
@@ -86,7 +85,7 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
         }
         var yearColumns = data.Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var totals = List(shown.Select((c, i) => F("chart_company_total", companyNames[i], N(c.Total), N(c.NotStated))));
-        var yearsDesc = S("chart_years_desc") + " " + F("chart_years_totals", totals);
+        var yearsDesc = Sentences(S("chart_years_desc"), F("chart_years_totals", totals));
         var years = new ChartView("chart-years", "years", S("chart_years_title"), yearsDesc, null,
             YearBarsChart.Svg("chart-years", data.Years, [.. shown.Select((c, i) => new YearBarsChart.Row(companyNames[i], c.PerYear, c.NotStated))],
                 N, S("chart_years_title"), yearsDesc, notStated),
@@ -98,7 +97,7 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
         var counts = shown.Select(c => c.PerTechnology.ToArray()).ToArray();
         var cells = shown.SelectMany((c, i) => c.PerTechnology.Select((n, j) => (n, Text: F("chart_pair_count", companyNames[i], technologies[j], N(n)))))
             .Where(x => x.n > 0).Select(x => x.Text);
-        var matrixDesc = S("chart_matrix_desc") + " " + F("chart_matrix_counts", List(cells));
+        var matrixDesc = Sentences(S("chart_matrix_desc"), F("chart_matrix_counts", List(cells)));
         var matrix = new ChartView("chart-matrix", "matrix", S("chart_matrix_title"), matrixDesc, null,
             MatrixChart.Svg("chart-matrix", companyNames, technologies, counts, N, Count, S("chart_matrix_title"), matrixDesc),
             new ChartTableView("chart-matrix-table", [S("facet_company"), .. technologies],
@@ -110,7 +109,7 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
         {
             var c = data.Companies[i];
             var title = F("chart_company_title", views.CompanyLink(c.Key).Name);
-            var desc = S("chart_company_desc") + " " + F("chart_company_counts", N(c.Total), N(c.NotStated));
+            var desc = Sentences(S("chart_company_desc"), F("chart_company_counts", N(c.Total), N(c.NotStated)));
             var rows = data.Years.Select((y, k) => new ChartRowView(yearColumns[k], null, [N(c.PerYear[k])])).Where((r, k) => c.PerYear[k] > 0).ToList();
             rows.Add(new ChartRowView(notStated, null, [N(c.NotStated)]));
             own[c.Key] = new ChartView("chart-company", "company-" + c.Key, title, desc, null,
@@ -119,6 +118,10 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
         }
         return new ChartShelf(map, years, matrix, own);
     }
+
+    /// <summary>Sentences one after the other: a space after a Latin full stop, none after Chinese punctuation (。).</summary>
+    private static string Sentences(params string?[] sentences) =>
+        sentences.OfType<string>().Aggregate("", (text, next) => text.Length == 0 ? next : text + (text[^1] >= '\u3000' ? "" : " ") + next);
 
     /// <summary>The same charts, each with the address of its PNG where one was made.</summary>
     public ChartShelf WithPngs(Func<ChartView, string?> png)

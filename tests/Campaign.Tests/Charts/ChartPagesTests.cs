@@ -119,7 +119,7 @@ public sealed class ChartPagesTests
         campaign.BuildOk();
         campaign.AssertFile("en/companies/acme/index.html", """
             <title id="chart-company-title">Acme Cameras: findings per year</title>
-            3 findings in all; year not stated: 1.
+            Findings in all: 3; year not stated: 1.
             <table id="chart-company-table">
             <tr><th scope="row">2015</th><td>1</td></tr>
             <tr><th scope="row">year not stated</th><td>1</td></tr>
@@ -152,7 +152,7 @@ public sealed class ChartPagesTests
         Assert.Equal("buyer.province", warning.Field);
         Assert.EndsWith("xinjiang.yaml", warning.Location!.File);
         Assert.Equal(9, warning.Location.Line);
-        campaign.AssertFile("en/findings/index.html", "Not on the map: 1 findings that name no province");
+        campaign.AssertFile("en/findings/index.html", "Findings not on the map, as they name no province (nationwide, or a city only): 1.");
     }
 
     [Fact]
