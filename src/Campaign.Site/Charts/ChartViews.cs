@@ -99,7 +99,7 @@ public sealed record ChartShelf(ChartView? Provinces, ChartView? Years, ChartVie
             .Where(x => x.n > 0).Select(x => x.Text);
         var matrixDesc = Sentences(S("chart_matrix_desc"), F("chart_matrix_counts", List(cells)));
         var matrix = new ChartView("chart-matrix", "matrix", S("chart_matrix_title"), matrixDesc, null,
-            MatrixChart.Svg("chart-matrix", companyNames, technologies, counts, N, Count, S("chart_matrix_title"), matrixDesc),
+            MatrixChart.Svg("chart-matrix", companyNames, technologies, counts, N, S("chart_matrix_title"), matrixDesc),
             new ChartTableView("chart-matrix-table", [S("facet_company"), .. technologies],
                 [.. shown.Select((c, i) => new ChartRowView(companyNames[i], companyUrls[i], [.. c.PerTechnology.Select(N)]))]));
 

@@ -5,7 +5,7 @@ public static class MatrixChart
 {
     private const double Width = 360, Label = 13, Head = 12, Line = 15;
 
-    public static string Svg(string id, IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[][] counts, Func<int, string> number, Func<string, int, string> count,
+    public static string Svg(string id, IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[][] counts, Func<int, string> number,
         string title, string description)
     {
         // The row labels take what their longest word needs (at most 32 %), the columns share the rest.
@@ -40,10 +40,8 @@ public static class MatrixChart
             {
                 var level = TileMapChart.Level(counts[r][c], max);
                 var x = labelWidth + c * step + (step - size) / 2;
-                svg.Open(count(rows[r] + " · " + columns[c], counts[r][c]));
                 svg.Rect(x, y + (h - size) / 2, size, size, $"cell l{level}");
                 svg.Text(x + size / 2, y + h / 2 + 5, number(counts[r][c]), $"tile-count l{level}", "middle");
-                svg.Close();
             }
             y += h;
         }

@@ -23,6 +23,13 @@ public sealed class SvgWriter
     public void Rect(double x, double y, double w, double h, string cls) =>
         _out.Append($"<rect class=\"{cls}\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(w)}\" height=\"{N(h)}\"/>");
 
+    /// <summary>Rectangles of one class as one path (a row's bars): a fifth of the bytes of as many rect elements.</summary>
+    public void Rects(IEnumerable<(double X, double Y, double W, double H)> rects, string cls)
+    {
+        var d = string.Concat(rects.Select(r => $"M{N(r.X)} {N(r.Y)}h{N(r.W)}v{N(r.H)}h{N(-r.W)}z"));
+        if (d.Length > 0) _out.Append($"<path class=\"{cls}\" d=\"{d}\"/>");
+    }
+
     public void Line(double x1, double y1, double x2, double y2, string cls) =>
         _out.Append($"<line class=\"{cls}\" x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\"/>");
 
@@ -31,7 +38,8 @@ public sealed class SvgWriter
     public void Text(double x, double y, string text, string cls, string anchor = "start", double rotate = 0)
     {
         var turn = rotate == 0 ? "" : $" transform=\"rotate({N(rotate)} {N(x)} {N(y)})\"";
-        _out.Append($"<text class=\"{cls}\" x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\"{turn}>{E(text)}</text>");
+        var align = anchor == "start" ? "" : $" text-anchor=\"{anchor}\""; // start is SVG's default
+        _out.Append($"<text class=\"{cls}\" x=\"{N(x)}\" y=\"{N(y)}\"{align}{turn}>{E(text)}</text>");
     }
 
     /// <summary>A group whose hover text (and title for the PNG-less reader) names what it stands for.</summary>
