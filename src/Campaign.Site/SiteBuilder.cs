@@ -103,9 +103,11 @@ public static class SiteBuilder
         //    size and hash. Adding a page type is one folder and one line here.
         var plan = new SitePlan(model, [.. model.Editions.Select(e => new EditionViews(model, e, theme))], theme, diagnostics);
         var bundle = options.Bundle ? PressFeature.Bundle(model.Today) : null;
+        var pdf = new PdfSettings(options.Pdf, options.Cache, options.Chromium);
         IFeature[] features =
         [
             new Identity.IdentityFeature(),
+            new Charts.ChartsFeature(pdf, session is null ? null : session.Catalogues.Catalog), // first: home, company and findings pages show its charts
             new HomeFeature(),
             new ReportsFeature(),
             new CompaniesFeature(),
@@ -114,7 +116,7 @@ public static class SiteBuilder
             new FindingsFeature(session?.Projections, session is null ? null : session.Catalogues.Catalog),
             new SearchFeature(session?.Projections, session is null ? null : session.SearchIndex.Generated),
             new PressFeature(bundle),
-            new PdfFeature(new PdfSettings(options.Pdf, options.Cache, options.Chromium)),
+            new PdfFeature(pdf),
             new FeedsFeature(),
         ];
         foreach (var feature in features)

@@ -10,7 +10,7 @@ public static class VocabulariesReader
     public const string FileName = "vocabularies.yaml";
 
     /// <summary>The vocabularies the schema uses; a missing one is an error only when something needs it.</summary>
-    public static readonly string[] Known = ["technology", "buyer_type", "licence_status", "response_status", "update_kind", "summary_form", "finding_kind", "tag", "language"];
+    public static readonly string[] Known = ["technology", "buyer_type", "licence_status", "response_status", "update_kind", "summary_form", "finding_kind", "tag", "language", "province"];
 
     public static Vocabularies Read(string inputDir, SiteConfig site, DiagnosticList diagnostics)
     {

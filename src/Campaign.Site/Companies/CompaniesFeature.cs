@@ -22,7 +22,8 @@ public sealed class CompaniesFeature : IFeature
             {
                 var letters = companies[i].Responses.Select(r => r.Letter?.Path).OfType<string>().ToHashSet(StringComparer.Ordinal);
                 plan.Add(new PageJob(v.Page("company", "companies", companies[i].Url, e.Companies[i], companies[i].Summary), "company",
-                    new CompanyPage(companies[i], plan.Downloads(d => [.. d.All.Where(f => letters.Contains(f.Path))])), v));
+                    new CompanyPage(companies[i], plan.Downloads(d => [.. d.All.Where(f => letters.Contains(f.Path))]),
+                        plan.Charts.For(v.Code).Companies.GetValueOrDefault(companies[i].Slug)), v));
             }
         }
         // Each letter once, and only the letters of companies some edition publishes: an embargoed company's letter leaks nothing.
@@ -36,5 +37,5 @@ public sealed class CompaniesFeature : IFeature
 /// <summary>What the <c>company-list</c> layout reads.</summary>
 public sealed record CompanyListPage(IReadOnlyList<CompanyView> Companies);
 
-/// <summary>What the <c>company</c> layout reads: the company, and the downloads of its letters (size and SHA-256).</summary>
-public sealed record CompanyPage(CompanyView Company, Downloads.DownloadList Downloads);
+/// <summary>What the <c>company</c> layout reads: the company, the downloads of its letters (size and SHA-256), and the timeline of its findings (none when it has none).</summary>
+public sealed record CompanyPage(CompanyView Company, Downloads.DownloadList Downloads, Charts.ChartView? Timeline = null);

@@ -39,8 +39,9 @@ public static class FindingPages
     /// the features that follow (search) instead of holding up a rebuild. Wait for <see cref="FindingPlan.Files"/> before any
     /// page is rendered: the data pages read those files' sizes and hashes as they render.
     /// </summary>
+    /// <param name="charts">The editions' charts, which the index shows above its table (none when not given).</param>
     public static FindingPlan Start(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
-        IProjector? projector = null, Func<SiteModel, FindingCatalog>? catalogue = null)
+        IProjector? projector = null, Func<SiteModel, FindingCatalog>? catalogue = null, Charts.ChartBoard? charts = null)
     {
         projector ??= FreshProjector.Instance;
         var jobs = new List<PageJob>();
@@ -72,7 +73,7 @@ public static class FindingPages
 
             // the index and its numbered pages
             var facets = catalog.Facets.Select(f => views.Facet(f, IndexFacetValues)).ToList();
-            jobs.AddRange(List(v, projector, indexUrl, title, null, null, rows, facets, script, indexUrl, dataUrl));
+            jobs.AddRange(List(v, projector, indexUrl, title, null, null, rows, facets, script, indexUrl, dataUrl, charts?.For(code).Index ?? []));
 
             // per facet: a page of its values, and a list per value
             foreach (var facet in catalog.Facets)
@@ -84,7 +85,7 @@ public static class FindingPages
                 {
                     var link = views.Link(facet.Name, value.Key);
                     jobs.AddRange(List(v, projector, link.Url, Pair(v, all.Label, link.Label), all.Url, all.Label,
-                        value.Members.Select(i => rows[i]).ToList(), [], null, indexUrl, dataUrl));
+                        value.Members.Select(i => rows[i]).ToList(), [], null, indexUrl, dataUrl, []));
                 }
             }
 
@@ -121,11 +122,12 @@ public static class FindingPages
 
     /// <summary>What a list page is made from besides the rows it shows.</summary>
     private sealed record ListContext(PageFrames Frames, string Url, string Title, string Heading, int Total, PagerView Pager,
-        IReadOnlyList<FacetView> Facets, bool Interactive, string IndexUrl, string DataUrl, string? ScriptUrl, string? FacetUrl, string? FacetLabel);
+        IReadOnlyList<FacetView> Facets, bool Interactive, string IndexUrl, string DataUrl, string? ScriptUrl, string? FacetUrl, string? FacetLabel,
+        IReadOnlyList<Charts.ChartView> Charts);
 
     private static readonly Join<FindingRowView, ListContext, PagePart> ListPage = new("finding-list", static (c, rows) =>
         new PagePart(c.Frames.Page("finding-list", "findings", c.Url, c.Title, null), new FindingListPage(new FindingListView(
-            c.Heading, c.Total, rows, c.Pager, c.Facets, c.Interactive, c.IndexUrl, c.DataUrl, c.ScriptUrl, c.FacetUrl, c.FacetLabel))));
+            c.Heading, c.Total, rows, c.Pager, c.Facets, c.Interactive, c.IndexUrl, c.DataUrl, c.ScriptUrl, c.FacetUrl, c.FacetLabel, c.Charts))));
 
 
     private static string S(EditionViews v, string key) => v.Strings.TryGetValue(key, out var s) ? s : key;
@@ -142,7 +144,7 @@ public static class FindingPages
 
     private static IEnumerable<PageJob> List(EditionViews v, IProjector projector, string listUrl, string heading,
         string? facetUrl, string? facetLabel, IReadOnlyList<FindingRowView> rows, IReadOnlyList<FacetView> facets, string? script,
-        string indexUrl, string dataUrl)
+        string indexUrl, string dataUrl, IReadOnlyList<Charts.ChartView> charts)
     {
         var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
         for (var n = 1; n <= pages; n++)
@@ -156,7 +158,7 @@ public static class FindingPages
                 n < pages ? Urls.ListPage(listUrl, n + 1) : null,
                 Window(n, pages).Select(k => new PagerLink(k, Urls.ListPage(listUrl, k), k == n)).ToList());
             var context = new ListContext(v.Frames, url, title, heading, rows.Count, pager, first ? facets : [],
-                first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel);
+                first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel, first ? charts : []);
             var part = projector.Joined(ListPage, url, context, shown);
             yield return new PageJob(part.Page, "finding-list", part.Model, v);
         }

@@ -12,7 +12,7 @@ public sealed class FindingsFeature(IProjector? projector = null, Func<SiteModel
 
     public void Plan(SitePlan plan)
     {
-        var findings = FindingPages.Start(plan.Model, plan.Editions, plan.Theme, plan.Files, projector, catalogue);
+        var findings = FindingPages.Start(plan.Model, plan.Editions, plan.Theme, plan.Files, projector, catalogue, plan.Charts);
         plan.Add(findings.Jobs);
         plan.Pending(findings.Files); // the data downloads, hashed while the features after this one plan
     }

@@ -16,7 +16,8 @@ public sealed class HomeFeature : IFeature
         {
             var e = v.Edition;
             plan.Add(new PageJob(v.Page("home", "home", Urls.Home(v.Code), v.Site.Title, v.Site.Tagline), "home",
-                new HomePage([.. e.Reports.Select(v.Report)], [.. e.Companies.Select(v.Company)], [.. e.Updates.Take(3).Select(v.Update)], plan.Model.Findings.Length), v));
+                new HomePage([.. e.Reports.Select(v.Report)], [.. e.Companies.Select(v.Company)], [.. e.Updates.Take(3).Select(v.Update)], plan.Model.Findings.Length,
+                    plan.Charts.For(v.Code).Provinces), v));
         }
 
         var first = editions.First(v => v.Code == plan.Model.Site.DefaultLanguage);
@@ -30,8 +31,9 @@ public sealed class HomeFeature : IFeature
     }
 }
 
-/// <summary>What the <c>home</c> layout reads: the edition's reports and companies, its three latest updates, the findings' count.</summary>
-public sealed record HomePage(IReadOnlyList<ReportView> Reports, IReadOnlyList<CompanyView> Companies, IReadOnlyList<UpdateView> Updates, int FindingCount);
+/// <summary>What the <c>home</c> layout reads: the edition's reports and companies, its three latest updates, the findings' count and their map.</summary>
+public sealed record HomePage(IReadOnlyList<ReportView> Reports, IReadOnlyList<CompanyView> Companies, IReadOnlyList<UpdateView> Updates, int FindingCount,
+    Charts.ChartView? Map = null);
 
 /// <summary>What the <c>language-picker</c> and <c>not-found</c> layouts read: one entry per language.</summary>
 /// <param name="Roots">On the 404 page: what its inline script finds the site's root with (<see cref="NotFoundRoots"/>), as JSON.</param>

@@ -28,6 +28,9 @@ public sealed class SitePlan(SiteModel model, IReadOnlyList<EditionViews> editio
     /// <summary>Every file besides pages: data downloads, search shards, feeds, PDFs.</summary>
     public GeneratedFiles Files { get; } = new();
 
+    /// <summary>Each edition's charts, put up by the charts feature before the pages that show them are planned.</summary>
+    public Charts.ChartBoard Charts { get; } = new();
+
     /// <summary>The pages planned so far, in the order features added them.</summary>
     public IReadOnlyList<PageJob> Pages => _pages;
 
