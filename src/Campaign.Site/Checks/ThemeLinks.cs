@@ -103,7 +103,7 @@ public sealed partial class ThemeLinks
             if (problem is not null) broken.Add((url, seen, problem));
         });
 
-        var patterns = new Lazy<List<(string File, int Line, int Column, Regex Pattern)>>(() => Patterns(theme));
+        var patterns = new Lazy<List<(string File, int Line, int Column, Regex Pattern, int Literal)>>(() => Patterns(theme));
         // One warning per place in the theme (a menu link is written on every page of every language), or per link when no line is known.
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (url, seen, problem) in broken.OrderBy(b => b.Url, StringComparer.Ordinal).ThenBy(b => b.Seen.Page, StringComparer.Ordinal))
@@ -132,27 +132,31 @@ public sealed partial class ThemeLinks
 
     /// <summary>
     /// The template line that writes <paramref name="url"/>: the first link attribute of the theme whose pattern matches,
-    /// the page's layout first. Without one, the layout that drew the page is named, without a line.
+    /// the page's layout first, then base, then partials; within each, the attribute with most literal text first, so a
+    /// written-out `#colophon` is found before a partial's `#{{ id }}` that could also have written it. Without one, the
+    /// layout that drew the page is named, without a line.
     /// </summary>
-    private static (SourceLocation At, string Template) Locate(List<(string File, int Line, int Column, Regex Pattern)> patterns, string layout, string url)
+    private static (SourceLocation At, string Template) Locate(List<(string File, int Line, int Column, Regex Pattern, int Literal)> patterns, string layout, string url)
     {
         var own = $"theme/layouts/{layout}.liquid";
-        foreach (var (file, line, column, pattern) in patterns.OrderBy(p => p.File == own ? 0 : p.File == "theme/layouts/base.liquid" ? 1 : p.File.StartsWith("theme/partials/", StringComparison.Ordinal) ? 2 : 3))
+        foreach (var (file, line, column, pattern, _) in patterns
+                     .OrderBy(p => p.File == own ? 0 : p.File == "theme/layouts/base.liquid" ? 1 : p.File.StartsWith("theme/partials/", StringComparison.Ordinal) ? 2 : 3)
+                     .ThenByDescending(p => p.Literal))
             if (pattern.IsMatch(url)) return (new SourceLocation(file, line, column), file);
         return (new SourceLocation(own), own);
     }
 
     /// <summary>Each link attribute of the theme's Liquid files read as a pattern: its <c>{{ … }}</c> and <c>{% … %}</c> match anything.</summary>
-    private static List<(string File, int Line, int Column, Regex Pattern)> Patterns(Theme theme)
+    private static List<(string File, int Line, int Column, Regex Pattern, int Literal)> Patterns(Theme theme)
     {
-        var patterns = new List<(string, int, int, Regex)>();
+        var patterns = new List<(string, int, int, Regex, int)>();
         foreach (var (file, bytes) in theme.TemplateSources.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var lines = Encoding.UTF8.GetString(bytes).Split('\n');
             for (var i = 0; i < lines.Length; i++)
                 foreach (Match m in TemplateAttribute().Matches(lines[i]))
                     if (Pattern(m.Groups["value"].Value) is { } pattern)
-                        patterns.Add(("theme/" + file, i + 1, m.Groups["value"].Index + 1, pattern));
+                        patterns.Add(("theme/" + file, i + 1, m.Groups["value"].Index + 1, pattern, LiquidTag().Replace(m.Groups["value"].Value, "").Length));
         }
         return patterns;
     }
