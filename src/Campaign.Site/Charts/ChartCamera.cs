@@ -21,15 +21,7 @@ public sealed class ChartCamera(string executable) : IDisposable
 
     private async Task<byte[]> ShootAsync(string html)
     {
-        _browser ??= await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Timeout = 120_000,
-            ProtocolTimeout = 300_000,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--font-render-hinting=none"],
-        });
+        _browser ??= await Pdf.HeadlessBrowser.Launch(executable, "--hide-scrollbars", "--font-render-hinting=none");
         await using var page = await _browser.NewPageAsync();
         await page.SetViewportAsync(new ViewPortOptions { Width = CssWidth + 40, Height = 800, DeviceScaleFactor = 2 });
         await page.EmulateMediaFeaturesAsync([new MediaFeatureValue { MediaFeature = MediaFeature.PrefersColorScheme, Value = "light" }]);

@@ -20,16 +20,7 @@ public sealed class ReportPrinter(string executable) : IDisposable
 
     private async Task<byte[]> PrintAsync(string htmlFile)
     {
-        _browser ??= await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            // Generous: on a busy machine (CI running browser tests in parallel) Chromium can take long to start.
-            Timeout = 120_000,
-            ProtocolTimeout = 300_000,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+        _browser ??= await HeadlessBrowser.Launch(executable);
         await using var page = await _browser.NewPageAsync();
         await page.GoToAsync(new Uri(htmlFile).AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 120_000 });
         // Every face the page asks for (local() faces included) is loaded before the layout is printed.
