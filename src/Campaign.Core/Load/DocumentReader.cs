@@ -168,8 +168,47 @@ public sealed class DocumentReader(string inputDir, SiteConfig site, Vocabularie
         var date = f.Date("date", required: true);
         var summary = f.Text("summary", required: true);
         var report = new Report(info, title ?? "", date ?? default, summary ?? "", f.List("authors"), f.Text("index_number"),
-            f.Text("licence"), f.List("companies"), Body(info, front), f.Text("subtitle"), f.List("keywords"));
+            f.Text("licence"), f.List("companies"), Body(info, front), f.Text("subtitle"), f.List("keywords"), KeyFindings(f));
         return title is null || date is null || summary is null ? null : report;
+    }
+
+    /// <summary>
+    /// <c>key_findings:</c> a list whose entries are a sentence, or <c>text:</c> with the <c>findings:</c> that back it;
+    /// the short form is what a campaigner writes first, the long one links the database.
+    /// </summary>
+    private ImmutableArray<KeyFinding> KeyFindings(FieldReader f)
+    {
+        var node = f.Node("key_findings");
+        if (node is null) return [];
+        if (node is not ListNode list)
+        {
+            diagnostics.Error("CMP005", "`key_findings` must be a list (lines starting with `- `).", node.Location, node.Field,
+                "write each key finding on a line of its own starting with `- `, or as `- text: …` with `findings: [finding-id]` under it");
+            return [];
+        }
+        var entries = ImmutableArray.CreateBuilder<KeyFinding>();
+        foreach (var item in list.Items)
+        {
+            switch (item)
+            {
+                case ScalarNode { Value: var text } when text.Trim().Length > 0:
+                    entries.Add(new KeyFinding(markdown.RenderField(text.Trim(), item.Location, diagnostics, item.Field), [], item.Location));
+                    break;
+                case MapNode map:
+                    var entry = new FieldReader(map, diagnostics);
+                    var rendered = Field(entry, "text");
+                    if (rendered is null && map.Get("text") is null)
+                        diagnostics.Error("CMP003", "A key finding has no `text:`.", map.Location, item.Field, "add `text:` with the sentence the box shows");
+                    var findings = entry.List("findings");
+                    entry.WarnUnknown();
+                    if (rendered is not null) entries.Add(new KeyFinding(rendered, findings, map.Get("findings")?.Location ?? map.Location));
+                    break;
+                default:
+                    diagnostics.Error("CMP005", "A key finding must be a sentence, or `text:` with `findings:`.", item.Location, item.Field);
+                    break;
+            }
+        }
+        return entries.ToImmutable();
     }
 
     public Company? Company(FieldReader f, DocumentInfo info, FrontMatter front)

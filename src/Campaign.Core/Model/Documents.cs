@@ -70,6 +70,7 @@ public interface IDocument
 /// <summary>An investigation report.</summary>
 /// <param name="Subtitle">A line under the title, on the report's page and its PDF cover; null without one.</param>
 /// <param name="Keywords">Subject words, written into the PDF's metadata.</param>
+/// <param name="KeyFindings">The report's main findings, in the order its box on the report page lists them.</param>
 public sealed record Report(
     DocumentInfo Doc,
     string Title,
@@ -81,7 +82,13 @@ public sealed record Report(
     ImmutableArray<string> Companies,
     RenderedMarkdown Body,
     string? Subtitle = null,
-    ImmutableArray<string> Keywords = default) : IDocument;
+    ImmutableArray<string> Keywords = default,
+    ImmutableArray<KeyFinding> KeyFindings = default) : IDocument;
+
+/// <summary>One entry of a report's key-findings box: the campaign's sentence, and the findings in the database that back it.</summary>
+/// <param name="Findings">Finding ids; routing keeps only those of published findings.</param>
+/// <param name="At">Where the entry is written, for a reference that does not resolve.</param>
+public sealed record KeyFinding(RenderedMarkdown Text, ImmutableArray<string> Findings, SourceLocation At);
 
 /// <summary>A company profile with its right-of-reply record.</summary>
 public sealed record Company(

@@ -30,6 +30,13 @@ public static class ContentRules
                 diagnostics.Error("CMP019", $"`{slug}` is not a company of this campaign.", doc.Where("companies", slug), "companies",
                     (Suggestions.DidYouMean(slug, companies) is { } d ? d + " " : "") + "company references are file names in companies/ without the language suffix");
 
+        var findingIds = content.Findings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var report in content.Reports.Where(r => !r.KeyFindings.IsDefaultOrEmpty))
+            foreach (var key in report.KeyFindings)
+                foreach (var id in key.Findings.Where(id => !findingIds.Contains(id)))
+                    diagnostics.Error("CMP027", $"`{id}` is not a finding of this campaign.", key.At, "key_findings.findings",
+                        (Suggestions.DidYouMean(id, findingIds) is { } d ? d + " " : "") + "write the `id` of a finding in findings/");
+
         var languages = content.Site.Languages.Select(l => l.Code).ToList();
         foreach (var group in all.GroupBy(d => (d.Doc.Section, d.Doc.Slug)).OrderBy(g => g.Key.Section, StringComparer.Ordinal).ThenBy(g => g.Key.Slug, StringComparer.Ordinal))
         {

@@ -124,8 +124,20 @@ public sealed class EditionViews
         {
             Subtitle = r.Subtitle,
             Keywords = r.Keywords.IsDefault ? [] : r.Keywords,
+            KeyFindings = KeyFindings(r, lang),
         };
     }
+
+    private List<KeyFindingView> KeyFindings(Report r, string lang)
+    {
+        if (r.KeyFindings.IsDefaultOrEmpty) return [];
+        var wanted = r.KeyFindings.SelectMany(k => k.Findings).ToHashSet(StringComparer.Ordinal);
+        var byId = wanted.Count == 0 ? [] : _model.Findings.Where(f => wanted.Contains(f.Id)).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        return [.. r.KeyFindings.Select(k => new KeyFindingView(Prose(k.Text.Html, lang),
+            [.. k.Findings.Where(byId.ContainsKey).Select(id => FindingLink(byId[id]))]))];
+    }
+
+    private FindingLink FindingLink(Finding f) => new(f.Id, f.Title.Get(Code, Fallback), Urls.Finding(Code, f.Id), Years(f.Years));
 
     public CompanyView Company(Localized<Company> item)
     {
@@ -141,7 +153,7 @@ public sealed class EditionViews
             c.Responses.IsEmpty ? S("status_not_asked") : Label("response_status", c.Status),
             responses, Dates.View(c.Updated), Prose(c.Body.Html, lang), _findingCounts.GetValueOrDefault(c.Doc.Slug),
             _latestFindings.TryGetValue(c.Doc.Slug, out var latest)
-                ? latest.Select(f => new FindingLink(f.Id, f.Title.Get(Code, Fallback), Urls.Finding(Code, f.Id), Years(f.Years))).ToList()
+                ? latest.Select(FindingLink).ToList()
                 : [],
             $"/{Code}/findings/company/{c.Doc.Slug}/");
     }

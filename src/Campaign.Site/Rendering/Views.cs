@@ -83,7 +83,13 @@ public sealed record ReportView(
 
     /// <summary>Subject words, for the PDF's metadata.</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>The key-findings box near the top of the page; empty without one.</summary>
+    public IReadOnlyList<KeyFindingView> KeyFindings { get; init; } = [];
 }
+
+/// <summary>One sentence of a report's key-findings box (HTML), with links to the published findings that back it.</summary>
+public sealed record KeyFindingView(string Html, IReadOnlyList<FindingLink> Findings);
 
 /// <summary>One exchange of the right of reply.</summary>
 /// <param name="NoResponseBy">The deadline, when the company did not answer by it.</param>

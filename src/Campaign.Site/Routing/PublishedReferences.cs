@@ -5,7 +5,8 @@ namespace Campaign.Site.Routing;
 
 /// <summary>
 /// Drops what refers to a record that is not published (under embargo, scheduled, or withheld): a finding of such a
-/// company, a report's or update's <c>companies:</c> entry naming one, a finding's report section in such a report.
+/// company, a report's or update's <c>companies:</c> entry naming one, a finding's report section in such a report, a
+/// report's key finding's link to such a finding.
 /// Done once while routing, so no feature downstream can reach the record through a reference.
 /// </summary>
 /// <remarks>
@@ -30,6 +31,21 @@ public static class PublishedReferences
         }
         // the same array when nothing was dropped
         return builder.Count == findings.Length && builder.Zip(findings).All(p => ReferenceEquals(p.First, p.Second)) ? findings : builder.ToImmutable();
+    }
+
+    /// <summary>The editions with their reports' key findings linked only to <paramref name="published"/> findings (the sentence stays: it is the report's own).</summary>
+    public static ImmutableArray<Edition> KeyFindings(ImmutableArray<Edition> editions, ImmutableArray<Finding> published)
+    {
+        if (editions.All(e => e.Reports.All(r => r.Item.KeyFindings.IsDefaultOrEmpty))) return editions;
+        var ids = published.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        bool Kept(Report r) => r.KeyFindings.IsDefaultOrEmpty || r.KeyFindings.All(k => k.Findings.All(ids.Contains));
+        return [.. editions.Select(e => e.Reports.All(r => Kept(r.Item)) ? e : e with
+        {
+            Reports = [.. e.Reports.Select(r => Kept(r.Item) ? r : r with
+            {
+                Item = r.Item with { KeyFindings = [.. r.Item.KeyFindings.Select(k => k with { Findings = [.. k.Findings.Where(ids.Contains)] })] },
+            })],
+        })];
     }
 
     private static HashSet<string> InEvery(ImmutableArray<Edition> editions, Func<Edition, IEnumerable<string>> slugs)

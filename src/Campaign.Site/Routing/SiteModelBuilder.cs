@@ -21,7 +21,8 @@ public static class SiteModelBuilder
                     .Sort((a, b) => (a.Item.Menu ?? int.MaxValue).CompareTo(b.Item.Menu ?? int.MaxValue) is var c && c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug))))
             .Select(PublishedReferences.Companies)
             .ToImmutableArray();
-        return new SiteModel(content, editions, PublishedReferences.Findings(content.Findings, editions), options.Now, options.Drafts);
+        var findings = PublishedReferences.Findings(content.Findings, editions);
+        return new SiteModel(content, PublishedReferences.KeyFindings(editions, findings), findings, options.Now, options.Drafts);
     }
 
     // Newest first; the slug breaks ties so the order never depends on file-system order.

@@ -86,6 +86,9 @@ public sealed class EmbargoedCompanyTests : IDisposable
         date: 2020-10-01
         summary: More of what we found.
         companies: [acme, wombatcorp]
+        key_findings:
+          - text: Cameras were sold to the police.
+            findings: [numbat-sale-2019, acme-bureau-2018]
         ---
         More.
         -- updates/named.en.md --
@@ -146,6 +149,8 @@ public sealed class EmbargoedCompanyTests : IDisposable
         // the public records that referred to them are published, without the reference
         _campaign.AssertFile("en/updates/named/index.html", "Companies named\ncompanies/acme/");
         _campaign.AssertFile("en/reports/probe-follow-up/index.html", "companies/acme/");
+        // a key finding keeps its sentence and its link to the public finding, without the one under embargo
+        _campaign.AssertFile("en/reports/probe-follow-up/index.html", "Cameras were sold to the police.\n<a href=\"../../findings/acme-bureau-2018/index.html\">Acme in the files</a></p></li>");
         _campaign.AssertFile("en/findings/acme-bureau-2018/index.html", "Acme in the files");
         _campaign.AssertFile("en/findings/index.html", "Acme in the files\nAcme cameras for the Guilin police");
         _campaign.AssertFile("data/findings.json", "acme-bureau-2018\nacme-guilin-2015");
@@ -165,7 +170,7 @@ public sealed class EmbargoedCompanyTests : IDisposable
         _campaign.AssertFile("data/findings.csv", "numbat-sale-2019\nwombatcorp\nquoll-files#sales");
         _campaign.AssertFile("data/findings.json", "\"company\": \"wombatcorp\"");
         _campaign.AssertFile("en/updates/named/index.html", "companies/wombatcorp/\nWombatcorp");
-        _campaign.AssertFile("en/reports/probe-follow-up/index.html", "companies/wombatcorp/");
+        _campaign.AssertFile("en/reports/probe-follow-up/index.html", "companies/wombatcorp/\n<a href=\"../../findings/numbat-sale-2019/index.html\">Numbat cameras sold</a> · <a href=\"../../findings/acme-bureau-2018/index.html\">");
         _campaign.AssertFile("en/findings/acme-bureau-2018/index.html", "The Quoll Files");
         _campaign.AssertFile("sitemap.xml", "https://campaign.example.org/en/companies/wombatcorp/\nhttps://campaign.example.org/en/findings/numbat-sale-2019/");
         var files = AllText(_campaign.Output).ToList();
