@@ -13,8 +13,7 @@ internal static class PressKitReader
         if (press is null) return PressKit.None;
         LocalizedText? embargo = null;
         if (press.Localized("embargo", languages, markdown: true) is { } text)
-            embargo = new LocalizedText(text.Values.ToImmutableSortedDictionary(kv => kv.Key,
-                kv => markdown.RenderField(kv.Value, press.Map.Get("embargo")!.Location, diagnostics, "press.embargo").Html, StringComparer.Ordinal));
+            embargo = markdown.RenderField(text, press.Map.Get("embargo")!.Location, diagnostics, "press.embargo");
 
         var quotes = ImmutableArray.CreateBuilder<PressQuote>();
         foreach (var q in press.NestedList("quotes"))

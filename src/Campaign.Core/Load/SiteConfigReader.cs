@@ -124,11 +124,7 @@ public static class SiteConfigReader
         if (f.Nested("home", required: true) is { } home)
         {
             if (home.Localized("ask", ordered, required: true, markdown: true) is { } askText)
-            {
-                var rendered = askText.Values.ToImmutableSortedDictionary(kv => kv.Key,
-                    kv => markdown.RenderField(kv.Value, home.Map.Get("ask")!.Location, diagnostics, "home.ask").Html, StringComparer.Ordinal);
-                ask = new LocalizedText(rendered);
-            }
+                ask = markdown.RenderField(askText, home.Map.Get("ask")!.Location, diagnostics, "home.ask");
             foreach (var fig in home.NestedList("figures"))
             {
                 var value = fig.Text("value", required: true);

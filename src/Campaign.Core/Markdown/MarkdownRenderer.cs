@@ -103,6 +103,10 @@ public sealed class MarkdownRenderer
     public RenderedMarkdown RenderField(string markdown, SourceLocation at, DiagnosticList diagnostics, string field) =>
         Render(markdown, at.File, at.Line, diagnostics, field);
 
+    /// <summary>A Markdown text given per language (<c>home.ask</c>, <c>press.embargo</c>), as HTML per language.</summary>
+    public LocalizedText RenderField(LocalizedText markdown, SourceLocation at, DiagnosticList diagnostics, string field) =>
+        new(markdown.Values.ToImmutableSortedDictionary(kv => kv.Key, kv => RenderField(kv.Value, at, diagnostics, field).Html, StringComparer.Ordinal));
+
     private string Write(MarkdownDocument document, bool plain)
     {
         using var writer = new StringWriter();
