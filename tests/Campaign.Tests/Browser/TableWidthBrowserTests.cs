@@ -63,6 +63,24 @@ public sealed class TableWidthBrowserTests(SampleSite site, BrowserFixture brows
     }
 
     [Fact]
+    public async Task No_page_of_the_sample_scrolls_sideways_on_the_narrowest_phone()
+    {
+        // Forms and long words overflow too, not only tables (a select with a long company name widened the search page).
+        var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("zh/search/index.html", pages);
+        await using var tab = await browser.OpenAsync(FileUrl(pages[0]), 320);
+        var problems = new List<string>();
+        foreach (var page in pages)
+        {
+            await tab.GotoAsync(FileUrl(page));
+            var over = await tab.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            if (over > 0) problems.Add($"{page}: {over} px wider than the 320 px screen");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public async Task On_a_phone_each_finding_is_a_card_with_its_facts_labelled_and_report_tables_scroll_in_their_box()
     {
         await using var tab = await browser.OpenAsync(FileUrl("zh/findings/index.html"), width: 375);
