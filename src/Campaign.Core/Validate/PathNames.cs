@@ -54,7 +54,7 @@ public static class PathNames
         foreach (var finding in content.Findings)
         {
             if (!Name(finding.Id, "finding id", finding.Where("id"), "id", diagnostics)) continue;
-            OutputPath($"{longestLang}/findings/{finding.Id}/{finding.Id}.csl.json", finding.Where("id"), "id", diagnostics);
+            OutputPath($"{longestLang}/findings/{finding.Id}/index.html", finding.Where("id"), "id", diagnostics); // its longest path (its record: data/findings/xx/<id>.json)
         }
         foreach (var clash in content.Findings.GroupBy(f => Fold(f.Id)))
             Clash(clash.Select(f => (f.Id, f.Where("id"), (string?)"id")), "finding id", diagnostics);

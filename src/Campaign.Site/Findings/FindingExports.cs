@@ -15,7 +15,7 @@ public sealed record FindingDownload(string Name, GeneratedFile File, string For
 /// <summary>
 /// Generates the findings' files before any page is rendered: the downloads at the site root
 /// under <c>data/</c> (<c>findings.csv</c>, <c>findings.json</c>, <c>findings.schema.json</c>, listed with the site's other downloads), and per language the facet file the
-/// filter script loads and, per finding, its JSON record, BibTeX and CSL-JSON. Everything is sorted and written
+/// filter script loads; each finding's JSON record is one file for all languages (<see cref="Urls.FindingRecord"/>). Everything is sorted and written
 /// without clocks, so the same input gives the same bytes.
 /// </summary>
 public static class FindingExports
@@ -165,17 +165,6 @@ public static class FindingExports
 
     /// <summary>The bytes of a finding's record, the same in every language (so one array can serve them all).</summary>
     public static byte[] RecordBytes(Finding f, RecordContext context) => Json(w => FindingJson.Write(w, f, PageUrls(context, f.Id)));
-
-    /// <summary>A finding's files in one language: its record and its citation (biblatex, CSL-JSON, RIS).</summary>
-    public static GeneratedFile[] Files(string lang, RecordPiece record, Citations.Citation citation)
-    {
-        var id = record.Finding.Id;
-        return
-        [
-            new($"{lang}/findings/{id}.json", record.Record),
-            .. Citations.CitationView.Files(citation, $"{lang}/findings/{id}/", id),
-        ];
-    }
 
     /// <summary>
     /// The compact file the filter script loads instead of every record: each facet's values with their labels in

@@ -47,8 +47,12 @@ public static class FindingPages
         var jobs = new List<PageJob>();
         if (model.Findings.IsEmpty) return new FindingPlan(jobs, Task.CompletedTask);
         var catalog = (catalogue ?? FindingCatalog.Build)(model);
-        // every record first: each language's files and findings.json share them
-        var records = projector.Each(FindingProjections.Record, catalog.Findings, FindingExports.RecordContextOf(model.Site));
+        // every record first: its file and findings.json share it
+        var recordContext = FindingExports.RecordContextOf(model.Site);
+        var records = projector.Each(FindingProjections.Record, catalog.Findings, recordContext);
+        // each record once, for every language: the page of every language links the same file
+        generated.AddUnder("data/", projector.Each(FindingProjections.RecordFile, records, recordContext));
+        var byId = catalog.Findings.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         // The whole-database files are the largest single piece of work here: written beside the per-finding work.
         var database = Task.Run(() => FindingExports.WholeDatabase(model, records, editions, generated, projector));
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
@@ -69,7 +73,8 @@ public static class FindingPages
             var each = new PageJob[pages.Length];
             for (var i = 0; i < each.Length; i++) each[i] = new PageJob(pages[i].Page, "finding", pages[i].Model, v);
             jobs.AddRange(each);
-            generated.AddUnder(code + "/", projector.Each(FindingProjections.Files, records, cite));
+            // the language's citations of every finding, one file per format (each page shows its own as text)
+            foreach (var file in FindingCitations.Files(code, projector.Each(FindingProjections.CitationEntry, byId, cite), projector)) generated.Add(file);
 
             // the index and its numbered pages
             var facets = catalog.Facets.Select(f => views.Facet(f, IndexFacetValues)).ToList();
@@ -93,7 +98,7 @@ public static class FindingPages
             var values = new DataPage(
                 new Planning.DeferredList<DownloadView>(() => [.. database.GetAwaiter().GetResult().Select(d => Download(model, v, d))]),
                 indexUrl,
-                catalog.Findings.Length > 0 ? $"/{code}/findings/{catalog.Findings[0].Id}.json" : null,
+                catalog.Findings.Length > 0 ? Urls.FindingRecord(catalog.Findings[0].Id) : null,
                 $"/{code}/findings/facets.json");
             jobs.Add(new PageJob(v.Page("data", "findings", dataUrl, S(v, "data_title"), S(v, "data_intro")), "data", values, v));
         }

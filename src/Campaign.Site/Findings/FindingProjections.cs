@@ -30,7 +30,7 @@ public static class FindingProjections
 {
     private static readonly IEqualityComparer<byte[]> SameBytes = new BytesComparer();
 
-    /// <summary>A finding's record (<c>/&lt;lang&gt;/findings/&lt;id&gt;.json</c>) and the same object as an element of <c>findings.json</c>.</summary>
+    /// <summary>A finding's record (<c>/data/findings/&lt;xx&gt;/&lt;id&gt;.json</c>) and the same object as an element of <c>findings.json</c>.</summary>
     public static readonly Projection<Finding, RecordContext, RecordPiece> Record =
         new("finding-record", static (f, c) => RecordPiece.Of(f, c), parallel: true);
 
@@ -39,9 +39,13 @@ public static class FindingProjections
         new("csv-line", static (f, c) => FindingCsv.Lines([f], c.Languages, c.Sources, c.Labels)[0],
             makeMany: static (fs, c) => FindingCsv.Lines(fs, c.Languages, c.Sources, c.Labels), same: SameBytes);
 
-    /// <summary>A finding's files in one language: its record, BibTeX and CSL-JSON.</summary>
-    public static readonly Projection<RecordPiece, FindingCiteContext, GeneratedFile[]> Files =
-        new("finding-files", static (r, c) => FindingExports.Files(c.Language.Code, r, Citation.Of(r.Finding, c)), parallel: true);
+    /// <summary>A finding's record as its file (<see cref="Routing.Urls.FindingRecord"/>), the one file of each finding beside its pages.</summary>
+    public static readonly Projection<RecordPiece, RecordContext, GeneratedFile> RecordFile =
+        new("finding-record-file", static (r, _) => new GeneratedFile(Routing.Urls.FindingRecord(r.Finding.Id).TrimStart('/'), r.Record));
+
+    /// <summary>A finding's citation in one language as it stands in that language's whole-database citation files.</summary>
+    public static readonly Projection<Finding, FindingCiteContext, CitationEntry> CitationEntry =
+        new("finding-citation", static (f, c) => Findings.CitationEntry.Of(Citation.Of(f, c)), parallel: true);
 
     /// <summary>A finding's row in one language's facet file (see <see cref="FindingExports.Facets"/>).</summary>
     public static readonly Projection<Finding, FacetRowContext, byte[]> FacetRow =
@@ -63,7 +67,7 @@ public static class FindingProjections
 }
 
 /// <summary>
-/// A finding's record (<c>/&lt;lang&gt;/findings/&lt;id&gt;.json</c>, the same bytes in every language) and the same object
+/// A finding's record (<c>/data/findings/&lt;xx&gt;/&lt;id&gt;.json</c>, one file for every language) and the same object
 /// as an element of <c>findings.json</c>'s array, with the finding it is the record of.
 /// </summary>
 public sealed record RecordPiece(Finding Finding, byte[] Record, byte[] Element)

@@ -106,7 +106,7 @@ public static class FindingSchema
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["$id"] = "findings.schema.json",
             ["title"] = "Findings of " + site.Title.Get(site.DefaultLanguage, site.DefaultLanguage),
-            ["description"] = "findings.json holds every finding in every language; /<lang>/findings/<id>.json holds one (the `finding` definition).",
+            ["description"] = "findings.json holds every finding in every language; /data/findings/<xx>/<id>.json holds one, xx being the first two hex digits of the SHA-256 of its id (the `finding` definition).",
             ["type"] = "object",
             ["required"] = Names("version", "languages", "count", "findings"),
             ["properties"] = new JsonObject

@@ -174,8 +174,8 @@ public sealed record FindingViewFactory(
             Link(FacetKeys.Licence, f.Licence),
             f.Sources.Select(s => new SourceView(s.Title, s.Publisher, Dates.View(s.Date), s.Url, s.ArchivedUrl, s.Quote,
                 s.Language is null ? null : Label("language", s.Language))).ToList(),
-            section, f.Tags.Select(t => Label("tag", t)).ToList(), Dates.View(f.Reviewed), $"/{Code}/findings/{f.Id}.json",
-            Citations.CitationView.Of(citation, url.TrimStart('/'), f.Id, Code),
+            section, f.Tags.Select(t => Label("tag", t)).ToList(), Dates.View(f.Reviewed), Urls.FindingRecord(f.Id),
+            Citations.CitationView.OfFinding(citation, Code),
             f.Kind is not null && Facets.TryGetValue(FacetKeys.Kind, out var kinds) && kinds.ContainsKey(f.Kind) ? Link(FacetKeys.Kind, f.Kind) : null);
     }
 }

@@ -31,9 +31,12 @@ public sealed class FindingPagesTests
             <a href="https://archive.example.org/article" rel="external">Archived copy</a>
             Test Campaign. “Acme cameras for the Guilin police”. Test Campaign, finding acme-guilin-2015, in “The Probe”, 21 September 2020; last reviewed 1 November 2026. /en/findings/acme-guilin-2015/.
             This copy of the site has no base address configured
-            <a href="acme-guilin-2015.bib" download="acme-guilin-2015-en.bib"
-            <a href="acme-guilin-2015.csl.json" download="acme-guilin-2015-en.csl.json"
-            <a href="../acme-guilin-2015.json" type="application/json">
+            <pre class="cite-bibtex"><code>@dataset{finding-acme-guilin-2015-en,
+            "title": "Acme cameras for the Guilin police",
+            <pre class="cite-ris"><code>TY  - DATA
+            <a href="../../../data/findings.en.bib" download="findings-en.bib"
+            <a href="../../../data/findings.en.csl.json" download="findings-en.csl.json"
+            <a href="../../../data/findings/ba/acme-guilin-2015.json" type="application/json">
             <time datetime="2026-11-01">1 November 2026</time>
             """);
         c.AssertFile("zh/findings/acme-guilin-2015/index.html", """
@@ -42,13 +45,13 @@ public sealed class FindingPagesTests
             <a href="../../reports/probe/index.html#cameras">调查：摄像头</a>
             /zh/findings/acme-guilin-2015/
             """);
-        c.AssertFile("en/findings/acme-guilin-2015/acme-guilin-2015.bib", """
+        c.AssertFile("data/findings.en.bib", """
             @dataset{finding-acme-guilin-2015-en,
             title = {{Acme cameras for the Guilin police}},
             date = {2020-09-21},
             ! urldate
             """);
-        c.AssertFile("zh/findings/acme-guilin-2015/acme-guilin-2015.csl.json", """
+        c.AssertFile("data/findings.zh.csl.json", """
             "title": "阿克米为桂林警方提供摄像头"
             ! "accessed"
             "URL": "/zh/findings/acme-guilin-2015/"
@@ -150,8 +153,8 @@ public sealed class FindingPagesTests
     {
         using var c = new TestCampaign(FindingCampaigns.Base + FindingCampaigns.Yaml + FindingCampaigns.Csv.Replace("acme-", "csv-acme-"));
         c.BuildOk();
-        var files = new[] { "data/findings.csv", "data/findings.json", "data/findings.schema.json", "en/findings/facets.json", "zh/findings/acme-guilin-2015.json",
-            "en/findings/acme-guilin-2015/acme-guilin-2015.bib" };
+        var files = new[] { "data/findings.csv", "data/findings.json", "data/findings.schema.json", "en/findings/facets.json", "data/findings/ba/acme-guilin-2015.json",
+            "data/findings.en.bib", "data/findings.zh.csl.json", "data/findings.en.ris" };
         var first = files.ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(c.Output, f)));
         var csv = first["data/findings.csv"];
         Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);

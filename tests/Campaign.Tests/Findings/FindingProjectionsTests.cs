@@ -55,12 +55,12 @@ public sealed class FindingProjectionsTests
         return remembered;
     }
 
-    /// <param name="files">Sets of per-finding files (record, BibTeX, CSL-JSON) made, over both languages.</param>
+    /// <param name="files">Citation entries made (what a finding gives the whole-database BibTeX, CSL-JSON and RIS files), over both languages.</param>
     /// <param name="facets">Rows of the facet files made, over both languages.</param>
     private static void Counts(Memo memo, int record, int csv, int files, int facets) =>
         Assert.Equal(
             new[] { record, csv, files, facets },
-            new[] { "finding-record", "csv-line", "finding-files", "facet-row" }.Select(memo.Projector.Made).ToArray());
+            new[] { "finding-record", "csv-line", "finding-citation", "facet-row" }.Select(memo.Projector.Made).ToArray());
 
     [Fact]
     public void Each_piece_is_made_again_when_what_it_is_made_from_changes()

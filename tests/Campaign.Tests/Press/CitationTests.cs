@@ -44,8 +44,9 @@ public sealed class CitationTests
         c.BuildOk(now: "2027-03-03");
         var second = CitationFiles(c.Output).ToDictionary(f => Path.GetRelativePath(c.Output, f), File.ReadAllText);
 
-        // every finding and report: a .bib, a .csl.json and a .ris in each language
-        Assert.Equal(2 * 2 * 3 + 1 * 2 * 3, first.Count);
+        // each language: one .bib, .csl.json and .ris for every finding, and one of each for the report
+        Assert.Equal(2 * 3 + 1 * 2 * 3, first.Count);
+        Assert.Contains(Path.Combine("data", "findings.en.bib"), first.Keys);
         Assert.Equal(first.Keys.Order(), second.Keys.Order());
         foreach (var (path, text) in first)
         {
@@ -63,7 +64,7 @@ public sealed class CitationTests
         }
 
         // the year of the work: the report's (2020), not the review's (2026)
-        c.AssertFile("en/findings/acme-guilin-2015/acme-guilin-2015.bib", """
+        c.AssertFile("data/findings.en.bib", """
             @dataset{finding-acme-guilin-2015-en,
               author = {{Watchers}},
               title = {{Acme cameras for the Guilin police}},
@@ -74,23 +75,26 @@ public sealed class CitationTests
               langid = {english}
             """);
         // the Chinese file: a Chinese note, and the babel name
-        c.AssertFile("zh/findings/acme-guilin-2015/acme-guilin-2015.bib", """
+        c.AssertFile("data/findings.zh.bib", """
               note = {调查发现acme-guilin-2015，收录于《调查》，最后核查于2026年11月1日。},
               langid = {chinese}
             ! Finding
             ! langid = {zh
             """);
         // a finding without a report is dated by its last review, and names no report
-        c.AssertFile("en/findings/acme-ministry-2012-2014/acme-ministry-2012-2014.ris", """
-            TY  - DATA
+        c.AssertFile("data/findings.en.ris", """
+            ID  - finding-acme-ministry-2012-2014-en
             T3  - Test Campaign
             PY  - 2026
             DA  - 2026/10/01
-            ! T2  -
             """);
+        // its page shows the same record as text, with no report named
+        c.AssertFile("en/findings/acme-ministry-2012-2014/index.html", "<pre class=\"cite-ris\"><code>TY  - DATA\nID  - finding-acme-ministry-2012-2014-en\n! T2  -");
         c.AssertFile("en/findings/acme-guilin-2015/index.html", """
             Watchers. “Acme cameras for the Guilin police”. Test Campaign, finding acme-guilin-2015, in “The Probe”, 21 September 2020; last reviewed 1 November 2026. https://example.net/campaign/en/findings/acme-guilin-2015/
-            <a href="acme-guilin-2015.ris" download="acme-guilin-2015-en.ris"
+            <pre class="cite-bibtex"><code>@dataset{finding-acme-guilin-2015-en,
+            <a href="../../../data/findings.en.ris" download="findings-en.ris"
+            ! acme-guilin-2015.ris
             """);
     }
 
@@ -149,10 +153,13 @@ public sealed class CitationTests
         var schemaText = File.ReadAllText(Path.Combine(Repo.Root, "tests", "Campaign.Tests", "Trust", "Schemas", "csl-data.json"));
         var schema = JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         var files = CitationFiles(c.Output).Where(f => f.EndsWith(".csl.json", StringComparison.Ordinal)).ToList();
-        Assert.Equal(6, files.Count);
-        foreach (var file in files)
+        Assert.Equal(4, files.Count); // the report's and the database's, in each language
+        var texts = files.Select(f => (Name: f, Text: File.ReadAllText(f)))
+            .Append(("the CSL-JSON on a finding's page", Pre(c.Read("zh/findings/acme-guilin-2015/index.html"), "cite-csl"))).ToList();
+        Assert.Equal(2, JsonDocument.Parse(File.ReadAllText(Path.Combine(c.Output, "data", "findings.en.csl.json"))).RootElement.GetArrayLength());
+        foreach (var (file, text) in texts)
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(file));
+            using var json = JsonDocument.Parse(text);
             var results = schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             Assert.True(results.IsValid, $"{file} does not match csl-data.json:\n" + string.Join("\n", (results.Details ?? [])
                 .Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))));
@@ -169,13 +176,15 @@ public sealed class CitationTests
         using var c = Campaign();
         c.BuildOk();
         var files = CitationFiles(c.Output).Where(f => f.EndsWith(".bib", StringComparison.Ordinal)).ToList();
-        Assert.Equal(6, files.Count);
+        Assert.Equal(4, files.Count); // the report's and the database's, in each language
         var work = Path.Combine(c.Root, "biber");
         Directory.CreateDirectory(work);
-        foreach (var (file, i) in files.Select((f, i) => (f, i)))
+        var texts = files.Select(f => (Name: f, Text: File.ReadAllText(f)))
+            .Append(("the BibTeX on a finding's page", Pre(c.Read("zh/findings/acme-guilin-2015/index.html"), "cite-bibtex"))).ToList();
+        foreach (var ((file, text), i) in texts.Select((f, i) => (f, i)))
         {
             var copy = Path.Combine(work, $"entry{i}.bib");
-            File.Copy(file, copy, overwrite: true);
+            File.WriteAllText(copy, text);
             var (code, output) = Run(biber, work, "--tool", "--validate-datamodel", copy);
             Assert.True(code == 0, $"biber failed on {file}:\n{output}");
             Assert.DoesNotContain("WARN", output);
@@ -185,11 +194,25 @@ public sealed class CitationTests
             Assert.Contains("LANGID = {", read);
             Assert.Contains("DATE = {20", read);
             Assert.Contains("URL = {https://example.net/campaign/", read);
+            // every entry of a file read back: the database's file holds both findings
+            Assert.Equal(Entries(text), Entries(read));
         }
+        Assert.Equal(2, File.ReadAllText(Path.Combine(c.Output, "data", "findings.zh.bib")).Split("@dataset{").Length - 1);
         // a file with a missing mandatory field is reported, so the checks above can fail
         var broken = Path.Combine(work, "broken.bib");
         File.WriteAllText(broken, "@report{x,\n  title = {T},\n}\n");
         Assert.Contains("WARN", Run(biber, work, "--tool", "--validate-datamodel", broken).Output);
+    }
+
+    private static int Entries(string bib) => System.Text.RegularExpressions.Regex.Matches(bib, "^@", System.Text.RegularExpressions.RegexOptions.Multiline).Count;
+
+    /// <summary>The text of the page's <c>&lt;pre class="<paramref name="name"/>"&gt;</c>, as a reader copies it.</summary>
+    private static string Pre(string html, string name)
+    {
+        var start = html.IndexOf($"<pre class=\"{name}\"><code>", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no <pre class=\"{name}\"> on the page");
+        start = html.IndexOf("<code>", start, StringComparison.Ordinal) + "<code>".Length;
+        return System.Net.WebUtility.HtmlDecode(html[start..html.IndexOf("</code>", start, StringComparison.Ordinal)]) + "\n";
     }
 
     private static (int Code, string Output) Run(string exe, string dir, params string[] args)

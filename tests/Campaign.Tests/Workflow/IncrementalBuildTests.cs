@@ -111,7 +111,8 @@ public sealed class IncrementalBuildTests
 
         c.Edit("findings/acme.yaml", "Acme sold **dome cameras**", "Acme sold **ten dome cameras**");
         p.Rebuild("an edited summary");
-        c.AssertFile("en/findings/acme-guilin-2015.json", "ten dome cameras");
+        c.AssertFile(Record("acme-guilin-2015"), "ten dome cameras");
+        c.AssertFile("en/findings/acme-guilin-2015/index.html", "ten dome cameras");
         c.AssertFile("data/findings.json", "ten dome cameras");
         c.AssertFile("data/findings.csv", "ten dome cameras");
 
@@ -129,22 +130,26 @@ public sealed class IncrementalBuildTests
         // the site's title is in each citation and in findings.json, the base URL in every record
         c.Edit("site.yaml", "title: { en: Test Campaign,", "title: { en: Test Campaign Now,");
         p.Rebuild("the site's title");
-        c.AssertFile("en/findings/acme-guilin-2015/acme-guilin-2015.bib", "Test Campaign Now");
+        c.AssertFile("data/findings.en.bib", "Test Campaign Now");
+        c.AssertFile("en/findings/acme-guilin-2015/index.html", "series = {{Test Campaign Now}}");
+        c.AssertFile("data/findings.zh.bib", "! Test Campaign Now");
         c.AssertFile("data/findings.json", "Test Campaign Now");
         c.Edit("site.yaml", "base_url: https://campaign.example.org/", "base_url: https://example.org/campaign/");
         p.Rebuild("the base URL");
-        c.AssertFile("zh/findings/acme-ministry-2012-2014.json", "https://example.org/campaign/zh/findings/");
+        c.AssertFile(Record("acme-ministry-2012-2014"), "https://example.org/campaign/zh/findings/");
 
         var text = File.ReadAllText(Path.Combine(c.Input, "findings/acme.yaml"));
         var second = text[text.IndexOf("- id: acme-ministry-2012-2014", StringComparison.Ordinal)..];
         c.Write("findings/added.yaml", second.Replace("acme-ministry-2012-2014", "acme-added-for-test", StringComparison.Ordinal));
         p.Rebuild("a finding added in a file of its own");
-        c.AssertFile("zh/findings/acme-added-for-test/acme-added-for-test.bib", "acme-added-for-test");
+        c.AssertFile("data/findings.zh.bib", "@dataset{finding-acme-added-for-test-zh,");
+        Assert.True(c.Exists(Record("acme-added-for-test")));
         c.AssertFile("data/findings.csv", "acme-added-for-test");
 
         c.Delete("findings/added.yaml");
         p.Rebuild("that finding deleted");
-        Assert.False(c.Exists("en/findings/acme-added-for-test.json"));
+        Assert.False(c.Exists(Record("acme-added-for-test")));
+        c.AssertFile("data/findings.en.ris", "! acme-added-for-test");
         c.AssertFile("data/findings.csv", "! acme-added-for-test");
     }
 
@@ -201,4 +206,7 @@ public sealed class IncrementalBuildTests
         p.Rebuild("the error fixed");
         c.AssertFile("en/updates/first-meeting/index.html", "2021-06-02");
     }
+
+    /// <summary>Where a finding's record is written (one file for every language).</summary>
+    private static string Record(string id) => global::Campaign.Site.Routing.Urls.FindingRecord(id).TrimStart('/');
 }
