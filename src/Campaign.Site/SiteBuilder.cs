@@ -132,7 +132,7 @@ public static class SiteBuilder
 
         // 3b. once every page is planned: each page's social card. A live preview takes none: its pages are never shared,
         //     and a card's Chromium shot on every edited title would slow each rebuild.
-        var jobs = session is null ? Cards.SocialCards.Attach(plan.Pages, model, theme, plan.Files, pdf, diagnostics) : plan.Pages;
+        var jobs = session is null && options.SocialCards ? Cards.SocialCards.Attach(plan.Pages, model, theme, plan.Files, pdf, diagnostics) : plan.Pages;
         clock.Lap("social cards");
         var generated = plan.Files;
         OutputOwners.Check(model, theme, jobs, generated, diagnostics);

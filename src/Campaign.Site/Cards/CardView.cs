@@ -25,7 +25,7 @@ public sealed record CardView(string Lang, string Dir, string Title, string Titl
     public IReadOnlyList<string> Phrases => CjkPhrases(Title);
 
     /// <summary>The card's text in reading order, for <c>og:image:alt</c>.</summary>
-    public string Alt => string.Join(" · ", new[] { Eyebrow, Title, Deck, Site }.Where(s => !string.IsNullOrWhiteSpace(s)));
+    public string Alt => string.Join(" · ", new[] { Eyebrow, Title, Deck, Site == Title ? null : Site }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     /// <summary>The theme's accent when site.yaml sets none (theme/static/css/site.css, light scheme).</summary>
     public const string ThemeAccent = "#7a5c00";
