@@ -11,6 +11,8 @@ namespace Campaign.Site;
 /// <param name="Chromium">The Chromium executable for printing; found on PATH when not given.</param>
 /// <param name="LinkWarnings">Follow the links written in content and warn about broken ones (CMP115–CMP117); off only for
 /// <c>campaign check</c>, which follows every link itself and reports them as errors.</param>
+/// <param name="SocialCards">Take each page's social card when the build prints (<see cref="Pdf"/> not off). No flag turns it
+/// off alone; tests of the PDFs and chart PNGs do, so that they pay only for what they test.</param>
 public sealed record BuildOptions(
     string InputDir,
     string OutputDir,
@@ -21,7 +23,8 @@ public sealed record BuildOptions(
     string? CacheDir = null,
     bool Bundle = false,
     string? Chromium = null,
-    bool LinkWarnings = true)
+    bool LinkWarnings = true,
+    bool SocialCards = true)
 {
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 

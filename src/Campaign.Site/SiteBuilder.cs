@@ -127,10 +127,13 @@ public static class SiteBuilder
         var downloads = plan.Complete(); // waits for files still being made (the data downloads) and lists every download
         clock.Lap("downloads");
         if (model.Site.BaseUrl is null)
-            diagnostics.Warning("CMP100", "site.yaml has no base_url, so nothing that needs an absolute address is written: no sitemap.xml, no canonical or og:url links, no og:image, and feeds use relative links.",
+            diagnostics.Warning("CMP100", "site.yaml has no base_url, so nothing that needs an absolute address is written: no sitemap.xml, no canonical or og:url links, no absolute og:image (a page's own social card is linked relative to the page), and feeds use relative links.",
                 new Core.Diagnostics.SourceLocation("site.yaml"), "base_url", "add the site's address, for example `base_url: https://example.org/`");
 
-        var jobs = plan.Pages;
+        // 3b. once every page is planned: each page's social card. A live preview takes none: its pages are never shared,
+        //     and a card's Chromium shot on every edited title would slow each rebuild.
+        var jobs = session is null && options.SocialCards ? Cards.SocialCards.Attach(plan.Pages, model, theme, plan.Files, pdf, diagnostics) : plan.Pages;
+        clock.Lap("social cards");
         var generated = plan.Files;
         OutputOwners.Check(model, theme, jobs, generated, diagnostics);
         if (diagnostics.HasErrors)

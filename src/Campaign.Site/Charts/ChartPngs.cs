@@ -53,14 +53,17 @@ public static class ChartPngs
         {
             Directory.CreateDirectory(cacheDir);
             using var camera = new ChartCamera(chromium);
-            foreach (var (path, html, cached) in missing)
+            var pngs = camera.ShootAll([.. missing.Select(m => m.Html)], (i, png) =>
             {
-                var png = camera.Shoot(html);
-                var temporary = cached + $".{Environment.ProcessId}.tmp";
+                var temporary = missing[i].Cached + $".{Environment.ProcessId}.{i}.tmp";
                 File.WriteAllBytes(temporary, png);
-                File.Move(temporary, cached, overwrite: true);
-                generated.Add(path, png);
-                made.Add(path);
+                File.Move(temporary, missing[i].Cached, overwrite: true);
+            });
+            // In the charts' order, whatever order the tabs finished in.
+            for (var i = 0; i < missing.Count; i++)
+            {
+                generated.Add(missing[i].Path, pngs[i]);
+                made.Add(missing[i].Path);
             }
         }
         catch (Exception ex) when (ex is PuppeteerSharp.PuppeteerException or IOException or UnauthorizedAccessException or TimeoutException)

@@ -2,7 +2,7 @@ using PuppeteerSharp;
 
 namespace Campaign.Site.Pdf;
 
-/// <summary>The headless Chromium the report printer and the chart camera each start once per build, with the same options.</summary>
+/// <summary>The headless Chromium the report printer and the page camera (charts' PNGs, social cards) each start once per build, with the same options.</summary>
 internal static class HeadlessBrowser
 {
     /// <summary>Starts <paramref name="executable"/> headless; <paramref name="extraArgs"/> go after the shared switches.</summary>

@@ -154,4 +154,13 @@ public sealed record PageView(
     string? FallbackLang,
     bool Draft,
     string? Canonical,
-    string? XDefault = null);
+    string? XDefault = null)
+{
+    /// <summary>The page's own social card (<c>og:image</c>); null when the build takes none, and then pages share <see cref="SiteView.SocialImageUrl"/>.</summary>
+    public SocialCardView? SocialCard { get; init; }
+}
+
+/// <summary>A page's social card as its <c>og:image</c> gives it.</summary>
+/// <param name="Url">Absolute under <c>base_url</c>; without one, relative to the page.</param>
+/// <param name="Alt">The card's text: page type, title and site, as the card shows them.</param>
+public sealed record SocialCardView(string Url, int Width, int Height, string Alt);

@@ -183,7 +183,7 @@ public sealed class ChartPagesTests
     {
         RequiredTools.RequireChromium();
         using var campaign = new TestCampaign(FindingCampaigns.Base + FindingCampaigns.Yaml);
-        var options = campaign.Options() with { Pdf = PdfMode.Auto, Chromium = RequiredTools.Chromium, CacheDir = Path.Combine(campaign.Root, "cache") };
+        var options = campaign.Options() with { Pdf = PdfMode.Auto, Chromium = RequiredTools.Chromium, CacheDir = Path.Combine(campaign.Root, "cache"), SocialCards = false };
         var result = SiteBuilder.Build(options);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var names = new[] { "provinces", "years", "matrix", "company-acme" };

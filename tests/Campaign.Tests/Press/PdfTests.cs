@@ -115,7 +115,7 @@ public sealed class PrintedReports : IDisposable
     public PrintedReports()
     {
         if (RequiredTools.HasChromium)
-            _result = SiteBuilder.Build(_campaign.Options() with { Pdf = PdfMode.Required, CacheDir = Path.Combine(_campaign.Root, "cache"), Chromium = RequiredTools.Chromium });
+            _result = SiteBuilder.Build(_campaign.Options() with { Pdf = PdfMode.Required, CacheDir = Path.Combine(_campaign.Root, "cache"), Chromium = RequiredTools.Chromium, SocialCards = false });
     }
 
     public byte[] Pdf(string lang) => File.ReadAllBytes(PdfFile(lang));
@@ -328,13 +328,13 @@ public sealed class PdfTests(PrintedReports printed) : IClassFixture<PrintedRepo
         var before = printed.Pdf("zh");
         using var again = new TestCampaign(PrintCampaign.All);
         // No Chromium at all, yet --require-pdf succeeds: every PDF comes from the cache.
-        var result = SiteBuilder.Build(again.Options() with { Pdf = PdfMode.Required, CacheDir = printed.Cache, Chromium = "/nonexistent/chromium" });
+        var result = SiteBuilder.Build(again.Options() with { Pdf = PdfMode.Required, CacheDir = printed.Cache, Chromium = "/nonexistent/chromium", SocialCards = false });
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(again.Output, "downloads", "watch.zh.pdf")));
 
         // A changed report is not in the cache: it needs printing, and without Chromium that fails.
         again.Write("reports/watch.zh.md", File.ReadAllText(Path.Combine(again.Input, "reports/watch.zh.md")).Replace("规则失效了。", "规则已经失效。"));
-        var changed = SiteBuilder.Build(again.Options() with { Pdf = PdfMode.Required, CacheDir = printed.Cache, Chromium = "/nonexistent/chromium" });
+        var changed = SiteBuilder.Build(again.Options() with { Pdf = PdfMode.Required, CacheDir = printed.Cache, Chromium = "/nonexistent/chromium", SocialCards = false });
         Assert.Contains(changed.Diagnostics, d => d.Code == "CMP090" && d.IsError);
     }
 
