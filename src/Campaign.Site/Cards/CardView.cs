@@ -9,12 +9,13 @@ namespace Campaign.Site.Cards;
 /// <param name="Lang">The <c>lang</c> of the page's language (the eyebrow and the site's name are in it).</param>
 /// <param name="TitleLang">The <c>lang</c> of the title's text: the page's, or the default language's on a page shown as a fallback.</param>
 /// <param name="TitleSize">The title's size in CSS pixels, smaller as the title is longer, so most titles fit in three lines.</param>
+/// <param name="TitleLines">The lines the title is clamped to at that size: as many as the card has room for.</param>
 /// <param name="Eyebrow">The page's type (Finding, 调查发现) from the theme's UI strings; null for pages that are no type of their own (lists, free pages).</param>
 /// <param name="Deck">A line under the title: the tagline on the home page; null elsewhere.</param>
 /// <param name="Host">The site's host name from <c>base_url</c>; null without one.</param>
 /// <param name="Mark">The campaign's mark as a <c>data:</c> URL, so the card's HTML holds everything the card shows; null without one.</param>
 /// <param name="Accent">The accent colour (<c>identity.accent</c>, else the theme's).</param>
-public sealed record CardView(string Lang, string Dir, string Title, string TitleLang, string TitleDir, int TitleSize, string? Eyebrow, string? Deck,
+public sealed record CardView(string Lang, string Dir, string Title, string TitleLang, string TitleDir, int TitleSize, int TitleLines, string? Eyebrow, string? Deck,
     string Site, string? Organisation, string? Host, string? Mark, string Accent)
 {
     /// <summary>
@@ -55,15 +56,16 @@ public sealed record CardView(string Lang, string Dir, string Title, string Titl
         var accent = site.Identity?.Accent is { } hex && AccentColour.Parse(hex) is { } parsed ? parsed.Hex : ThemeAccent;
         var host = site.BaseUrl is { } b && Uri.TryCreate(b, UriKind.Absolute, out var uri) ? uri.Host : null;
         var title = home ? views.Site.Title : page.Title;
+        var (size, lines) = SizeFor(title, home);
         return new CardView(page.Language.Lang, page.Language.Dir, title, home ? page.Language.Lang : titleLang, home ? page.Language.Dir : titleDir,
-            SizeFor(title, home), eyebrow, home ? views.Site.Tagline : null, views.Site.Title, views.Site.Organisation, host, mark, accent);
+            size, lines, eyebrow, home ? views.Site.Tagline : null, views.Site.Title, views.Site.Organisation, host, mark, accent);
     }
 
     /// <summary>
     /// The largest of a few sizes at which the title, as estimated (a CJK character one em wide, a Latin letter about
     /// half), fills few lines of the card's measure (two at the largest size, three or four below); the longest titles are then clamped at four lines.
     /// </summary>
-    internal static int SizeFor(string title, bool home)
+    internal static (int Size, int Lines) SizeFor(string title, bool home)
     {
         const double measure = 1010; // CSS pixels of text per line (1200 less the bar and margins)
         var ems = 0.0;
@@ -71,8 +73,9 @@ public sealed record CardView(string Lang, string Dir, string Title, string Titl
             ems += IsWide(rune) ? 1.0 : rune.Value == ' ' ? 0.28 : char.IsUpper((char)Math.Min(rune.Value, 0xFFFF)) ? 0.66 : 0.55;
         (int Size, int Lines)[] sizes = home ? [(104, 2), (92, 2), (80, 2), (68, 3)] : [(88, 2), (76, 3), (68, 3), (60, 3), (54, 4)];
         foreach (var (size, lines) in sizes)
-            if (Math.Ceiling(ems * size * 1.04 / measure) <= lines) return size;
-        return home ? 60 : 48;
+            // An em of slack: a line holds whole characters, and a phrase kept whole (《两用条例》) leaves the end of the line before it empty.
+            if (Math.Ceiling((ems + 1) * size * 1.04 / measure) <= lines) return (size, lines);
+        return home ? (60, 3) : (48, 4);
     }
 
     internal static List<string> CjkPhrases(string title)
