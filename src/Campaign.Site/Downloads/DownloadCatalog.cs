@@ -55,7 +55,10 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
 
     private IReadOnlyList<Download> Read(int count)
     {
-        IReadOnlyList<Download> list = [.. generated.Under(["", .. Folders.Select(f => f.TrimEnd('/'))]).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
+        // the findings' records are one file per finding: findings.json is their download, and a list (or SHA256SUMS) of
+        // tens of thousands of records would bury the press room's downloads
+        IReadOnlyList<Download> list = [.. generated.Under(["", .. Folders.Select(f => f.TrimEnd('/'))])
+            .Where(f => !f.Path.StartsWith(Routing.Urls.FindingRecords, StringComparison.Ordinal)).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
             .Concat(documents).OrderBy(d => d.Path, StringComparer.Ordinal)];
         _all = new Snapshot(count, list);
         return list;

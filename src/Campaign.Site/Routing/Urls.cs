@@ -14,13 +14,16 @@ public static class Urls
     public static string Page(string lang, string slug) => $"/{lang}/{slug}/";
     public static string Finding(string lang, string id) => $"/{lang}/findings/{id}/";
 
+    /// <summary>The folder of the findings' records (<see cref="FindingRecord"/>), under <c>data/</c> but no download of its own.</summary>
+    public const string FindingRecords = "data/findings/";
+
     /// <summary>
     /// A finding's record, once for every language, in one of 256 folders named by the first byte of the SHA-256 of its id
     /// (<c>/data/findings/3f/axis-guilin.json</c>): a folder holds about one finding in 256, so none grows past a few
     /// thousand entries below half a million findings, and anyone can work the folder out from the id.
     /// </summary>
     public static string FindingRecord(string id) =>
-        $"/data/findings/{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)), 0, 1)}/{id}.json";
+        $"/{FindingRecords}{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)), 0, 1)}/{id}.json";
 
     /// <summary>One language's citations of every finding in one format (<c>bib</c>, <c>csl.json</c>, <c>ris</c>): <c>/data/findings.en.bib</c>.</summary>
     public static string FindingCitations(string lang, string extension) => $"/data/findings.{lang}.{extension}";

@@ -65,6 +65,9 @@ public sealed class FindingLayoutTests(ITestOutputHelper output)
             var fan = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(first)))[..2];
             Assert.Contains($"data/findings/{fan}/{first}.json", files);
             Assert.Equal(Findings, files.Count(f => f.StartsWith("data/findings/", StringComparison.Ordinal)));
+            // findings.json is their download: the records are not listed one by one with the site's downloads
+            Assert.DoesNotContain("data/findings/", File.ReadAllText(Path.Combine(site, "SHA256SUMS")));
+            Assert.Contains("data/findings.en.bib", File.ReadAllText(Path.Combine(site, "SHA256SUMS")));
             foreach (var lang in languages)
                 Assert.DoesNotContain(files, f => f.StartsWith($"{lang}/findings/", StringComparison.Ordinal) && (f.EndsWith(".bib", StringComparison.Ordinal) || f.EndsWith(".ris", StringComparison.Ordinal) || f.EndsWith($"{first}.json", StringComparison.Ordinal)));
 
