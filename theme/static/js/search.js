@@ -552,8 +552,8 @@
     return {
       manifest,
       async search(text, filters, correcting = true) {
-        const m = await manifest;
-        if (hasWordOfLetters(text)) await part('stem');
+        // The stemmer, when the query needs it, arrives alongside the manifest (no round trip added).
+        const [m] = await Promise.all([manifest, hasWordOfLetters(text) ? part('stem') : null]);
         const query = parseQuery(text);
         if (query.terms.length === 0) return { query, hits: [], anyWord: false, expansions: [], corrected: null };
         // Only files that exist: the shards whose ranges hold the query's terms and prefix (shardsFor).
