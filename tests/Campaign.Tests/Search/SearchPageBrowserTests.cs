@@ -241,6 +241,14 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         Assert.Equal(1, Loaded("search"));
         Assert.Equal((0, 0), (Loaded("search-stem"), Loaded("search-typos")));
 
+        // A number is no word of letters: the stemmer leaves it as it is, so it is not loaded for it either.
+        await page.Locator("#search-q").FillAsync("人脸识别 2015");
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode("人脸识别 2015"));
+        var withYear = SearchIndexReader.Open(web.Output, "zh").Search("人脸识别 2015", limit: 10).Select(h => h.Title).ToList();
+        Assert.NotEmpty(withYear);
+        Assert.Equal(withYear, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+        Assert.Equal((0, 0), (Loaded("search-stem"), Loaded("search-typos")));
+
         // A word of letters needs the stemmer; one that finds everything needs no correction.
         await page.Locator("#search-q").FillAsync("Axis");
         await WaitForSettled(page, "q=Axis");

@@ -61,9 +61,13 @@
     return arriving.get(name);
   }
 
-  /** Whether the text holds a word that is not Han: the words the Porter stemmer (search-stem.js) applies to. */
+  /**
+   * Whether the text holds a letter that is not Han: the words the Porter stemmer (search-stem.js) changes. A word of
+   * digits alone (示例视觉1) needs no stemmer: every rule of Porter's tests letters, so it stays as it is.
+   */
+  const LETTER = /\p{L}/u;
   function hasWordOfLetters(text) {
-    for (const ch of text.normalize('NFKC')) if (!isHan(ch.codePointAt(0)) && WORD.test(ch)) return true;
+    for (const ch of text.normalize('NFKC')) if (!isHan(ch.codePointAt(0)) && LETTER.test(ch)) return true;
     return false;
   }
 
@@ -74,6 +78,7 @@
   function stemOf(word, loose) {
     const stem = provided.get('stem');
     if (stem) return stem(word);
+    if (!LETTER.test(word)) return word;
     if (loose) return null;
     throw new Error('the stemmer (search-stem.js) is not loaded');
   }
