@@ -16,13 +16,17 @@ public sealed record SearchBrowseLink(string Label, string Url);
 /// <summary>What the search page template reads as <c>search</c>.</summary>
 /// <param name="ScriptUrl">The client, <c>js/search.js</c> of the theme.</param>
 /// <param name="Facets">The findings' facet pages (by company, technology, …), which a reader without JavaScript browses instead.</param>
+/// <param name="StemFile">The file name (fingerprinted, beside the client) of <c>js/search-stem.js</c>, which the client loads for a query with a word of letters; empty without it.</param>
+/// <param name="TyposFile">The file name of <c>js/search-typos.js</c>, loaded when a query of letters finds nothing holding every word; empty without it.</param>
 public sealed record SearchPageView(
     IReadOnlyList<SearchFilterOption> Kinds,
     IReadOnlyList<SearchFilterOption> Companies,
     IReadOnlyList<int> Years,
     IReadOnlyList<SearchBrowseLink> Browse,
     string ScriptUrl,
-    IReadOnlyList<SearchBrowseLink>? Facets = null);
+    IReadOnlyList<SearchBrowseLink>? Facets = null,
+    string StemFile = "",
+    string TyposFile = "");
 
 /// <summary>The search feature's part of a build: each language's index files and its search page.</summary>
 public static class SearchOutput
@@ -52,6 +56,9 @@ public static class SearchOutput
         });
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";
+        // The client's parts, loaded by it on demand: named by file, since they sit beside it (js/) wherever the site lives.
+        string PartFile(string path) => theme.Static.TryGetValue(path, out var part) ? part.Url[(part.Url.LastIndexOf('/') + 1)..] : "";
+        var (stem, typos) = (PartFile("js/search-stem.js"), PartFile("js/search-typos.js"));
         foreach (var v in editions)
         {
             var corpus = corpora.First(c => c.Lang == v.Code);
@@ -73,7 +80,7 @@ public static class SearchOutput
                 .Where(_ => present.Contains("finding"))
                 .Select(f => new SearchBrowseLink(v.T.TryGetValue("facet_" + f.Replace('-', '_'), out var label) ? label.ToString()! : f, Urls.Section(v.Code, "findings") + f + "/"))
                 .ToList();
-            var view = new SearchPageView(kinds, companies, years, browse, script, facets);
+            var view = new SearchPageView(kinds, companies, years, browse, script, facets, stem, typos);
             jobs.Add(new PageJob(v.Page("search", "search", Urls.Section(v.Code, "search"), v.T["search_title"].ToString()!, null),
                 "search", new SearchPage(view), v));
         }

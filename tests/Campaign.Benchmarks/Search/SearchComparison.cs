@@ -90,7 +90,7 @@ public static class SearchComparison
                 {
                     var (a, b) = pairs[i];
                     var (pa, pb) = pairs[(i + set.Count - 1) % set.Count];
-                    results.Add(new QueryComparison(set[i], a with { Second = pa.Second }, b is null ? null : b with { Second = pb!.Second },
+                    results.Add(new QueryComparison(set[i], a with { Second = pa.Second, SecondParts = pa.SecondParts }, b is null ? null : b with { Second = pb!.Second, SecondParts = pb!.SecondParts },
                         Together(site, set[i], a.Urls), b is null ? null : Together(site, set[i], b.Urls)));
                 }
             }
@@ -160,6 +160,18 @@ public static class SearchComparison
             text.Append('\n');
         }
         text.Append("(together: of the top ten pages, how many hold the query as typed in their main text)\n");
+        text.Append("\nWhere the bytes go (kind files× kB on the wire; second query = typed after the previous query of the list):\n\n");
+        text.Append("| lang | query | ours 1st | ours 2nd |");
+        if (pf) text.Append(" pagefind 1st | pagefind 2nd |");
+        text.Append("\n| --- | --- | --- | --- |");
+        if (pf) text.Append(" --- | --- |");
+        text.Append('\n');
+        foreach (var q in f.Queries)
+        {
+            text.Append($"| {q.Query.Lang} | {q.Query.Text} | {WireParts.Format(q.Ours.FirstParts)} | {WireParts.Format(q.Ours.SecondParts)} |");
+            if (q.Theirs is { } t) text.Append($" {WireParts.Format(t.FirstParts)} | {WireParts.Format(t.SecondParts)} |");
+            text.Append('\n');
+        }
         text.Append('\n');
         foreach (var l in f.ByLanguage)
         {

@@ -221,6 +221,49 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task The_client_loads_its_stemmer_and_typo_correction_only_for_queries_that_use_them()
+    {
+        var context = await web.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var responses = new List<(string Url, int Status)>();
+        var errors = new List<string>();
+        page.Response += (_, r) => responses.Add((r.Url, r.Status));
+        page.RequestFailed += (_, r) => errors.Add("failed: " + r.Url);
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        int Loaded(string part) => responses.Count(r => r.Url.Contains("/assets/theme/js/" + part + ".", StringComparison.Ordinal));
+
+        // A Chinese query runs on the core alone.
+        await page.GotoAsync(web.BaseUrl + "/zh/search/?q=" + Uri.EscapeDataString("人脸识别"));
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode("人脸识别"));
+        Assert.Equal(SearchIndexReader.Open(web.Output, "zh").Search("人脸识别", limit: 10).Select(h => h.Title),
+            await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+        Assert.Equal(1, Loaded("search"));
+        Assert.Equal((0, 0), (Loaded("search-stem"), Loaded("search-typos")));
+
+        // A number is no word of letters: the stemmer leaves it as it is, so it is not loaded for it either.
+        await page.Locator("#search-q").FillAsync("人脸识别 2015");
+        await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode("人脸识别 2015"));
+        var withYear = SearchIndexReader.Open(web.Output, "zh").Search("人脸识别 2015", limit: 10).Select(h => h.Title).ToList();
+        Assert.NotEmpty(withYear);
+        Assert.Equal(withYear, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+        Assert.Equal((0, 0), (Loaded("search-stem"), Loaded("search-typos")));
+
+        // A word of letters needs the stemmer; one that finds everything needs no correction.
+        await page.Locator("#search-q").FillAsync("Axis");
+        await WaitForSettled(page, "q=Axis");
+        Assert.Equal((1, 0), (Loaded("search-stem"), Loaded("search-typos")));
+
+        // A misspelt word loads the typo correction.
+        await page.Locator("#search-q").FillAsync("Noldis");
+        await WaitForSettled(page, "q=Noldis");
+        Assert.Contains("Noldus", await page.Locator("#search-status").TextContentAsync());
+        Assert.Equal((1, 1), (Loaded("search-stem"), Loaded("search-typos")));
+        Assert.Empty(errors);
+        Assert.All(responses, r => Assert.True(r.Status == 200, $"{r.Url}: {r.Status}"));
+    }
+
+    [Fact]
     public async Task A_Chinese_result_shows_its_text_as_written_with_its_kind_company_and_years_as_chips()
     {
         var context = await web.Browser.NewContextAsync();

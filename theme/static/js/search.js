@@ -1,4 +1,5 @@
-// Campaign site search: the browser client of the static index written by Campaign.Search.
+// Campaign site search: the browser client of the static index written by Campaign.Search (its core; the Porter
+// stemmer and the typo correction are parts loaded on demand: search-stem.js, search-typos.js).
 // No dependencies, no build step. The analysis and ranking below reproduce, step for step, what the C#
 // side does (SiteTokenizer → CJKBigramFilter → lower case → stop words → Porter; BM25 as Lucene 4.8 with
 // quantised lengths; exact-phrase clauses), so C# and this file rank the same documents in the same order.
@@ -37,12 +38,58 @@
   }
   const WORD = /[\p{L}\p{Nd}]/u;
 
+  // Parts of the client loaded on demand (search-stem.js, search-typos.js), so a query downloads only the code it
+  // runs: each part calls provide(name, implementation) as it runs; part(name) loads it once (a script element, which
+  // works from file:// as well) and resolves with the implementation. The page names the parts' files (partUrl).
+  const provided = new Map();
+  const arriving = new Map();
+  let partUrl = () => null;
+  function provide(name, implementation) { provided.set(name, implementation); }
+  function part(name) {
+    if (provided.has(name)) return Promise.resolve(provided.get(name));
+    if (!arriving.has(name)) {
+      arriving.set(name, new Promise((resolve, reject) => {
+        const url = partUrl(name);
+        if (!url || typeof document === 'undefined') { arriving.delete(name); reject(new Error('search part ' + name + ' is not available')); return; }
+        const script = document.createElement('script');
+        script.src = url;
+        script.onload = () => { script.remove(); if (provided.has(name)) resolve(provided.get(name)); else { arriving.delete(name); reject(new Error(url + ': not a search part')); } };
+        script.onerror = () => { script.remove(); arriving.delete(name); reject(new Error(url + ': missing')); };
+        document.head.append(script);
+      }));
+    }
+    return arriving.get(name);
+  }
+
+  /**
+   * Whether the text holds a letter that is not Han: the words the Porter stemmer (search-stem.js) changes. A word of
+   * digits alone (示例视觉1) needs no stemmer: every rule of Porter's tests letters, so it stays as it is.
+   */
+  const LETTER = /\p{L}/u;
+  function hasWordOfLetters(text) {
+    for (const ch of text.normalize('NFKC')) if (!isHan(ch.codePointAt(0)) && LETTER.test(ch)) return true;
+    return false;
+  }
+
+  /**
+   * A word of letters stemmed by the Porter stemmer, which must be loaded (search() loads it before analysing a query
+   * holding such a word); loose (excerpts of a Chinese query's results) gives null instead: a term no Han term equals.
+   */
+  function stemOf(word, loose) {
+    const stem = provided.get('stem');
+    if (stem) return stem(word);
+    if (!LETTER.test(word)) return word;
+    if (loose) return null;
+    throw new Error('the stemmer (search-stem.js) is not loaded');
+  }
+
   /**
    * Analyses text as SearchAnalyzer does.
    * @param {string} text
+   * @param {boolean} [loose] leave words of letters unstemmed (term null) while the stemmer is not loaded
    * @returns {{term: string, position: number, han: boolean, start: number, end: number}[]}
    */
-  function analyze(text) {
+  function analyze(text, loose = false) {
     text = simplified(text.normalize('NFKC'));
     // 1. tokenise: word runs, and single Han characters
     const raw = [];
@@ -80,123 +127,11 @@
       if (STOP.has(lower)) { gap++; continue; }
       position += 1 + gap;
       gap = 0;
-      out.push({ term: t.han ? lower : stem(lower), position, han: t.han, start: t.start, end: t.end });
+      out.push({ term: t.han ? lower : stemOf(lower, loose), position, han: t.han, start: t.start, end: t.end });
     }
     return out;
   }
 
-  /** The Porter stemmer as Lucene's PorterStemmer implements it (Porter's reference version). */
-  function stem(word) {
-    if (word.length <= 2) return word;
-    const b = word.split('');
-    let k = b.length - 1;
-    let j = 0;
-    const cons = (i) => {
-      switch (b[i]) {
-        case 'a': case 'e': case 'i': case 'o': case 'u': return false;
-        case 'y': return i === 0 ? true : !cons(i - 1);
-        default: return true;
-      }
-    };
-    const m = () => {
-      let n = 0;
-      let i = 0;
-      for (;;) { if (i > j) return n; if (!cons(i)) break; i++; }
-      i++;
-      for (;;) {
-        for (;;) { if (i > j) return n; if (cons(i)) break; i++; }
-        i++;
-        n++;
-        for (;;) { if (i > j) return n; if (!cons(i)) break; i++; }
-        i++;
-      }
-    };
-    const vowelInStem = () => { for (let i = 0; i <= j; i++) if (!cons(i)) return true; return false; };
-    const doubleC = (x) => x >= 1 && b[x] === b[x - 1] && cons(x);
-    const cvc = (i) => {
-      if (i < 2 || !cons(i) || cons(i - 1) || !cons(i - 2)) return false;
-      const ch = b[i];
-      return !(ch === 'w' || ch === 'x' || ch === 'y');
-    };
-    const ends = (s) => {
-      const l = s.length;
-      const o = k - l + 1;
-      if (o < 0) return false;
-      for (let i = 0; i < l; i++) if (b[o + i] !== s[i]) return false;
-      j = k - l;
-      return true;
-    };
-    const setTo = (s) => {
-      const o = j + 1;
-      for (let i = 0; i < s.length; i++) b[o + i] = s[i];
-      k = j + s.length;
-    };
-    const r = (s) => { if (m() > 0) setTo(s); };
-
-    // step 1: plurals, -ed, -ing
-    if (b[k] === 's') {
-      if (ends('sses')) k -= 2;
-      else if (ends('ies')) setTo('i');
-      else if (b[k - 1] !== 's') k--;
-    }
-    if (ends('eed')) { if (m() > 0) k--; }
-    else if ((ends('ed') || ends('ing')) && vowelInStem()) {
-      k = j;
-      if (ends('at')) setTo('ate');
-      else if (ends('bl')) setTo('ble');
-      else if (ends('iz')) setTo('ize');
-      else if (doubleC(k)) { const ch = b[k--]; if (ch === 'l' || ch === 's' || ch === 'z') k++; }
-      else if (m() === 1 && cvc(k)) setTo('e');
-    }
-    // step 2: terminal y to i
-    if (ends('y') && vowelInStem()) b[k] = 'i';
-    // step 3: double suffixes
-    if (k !== 0) {
-      const rules3 = {
-        a: [['ational', 'ate'], ['tional', 'tion']],
-        c: [['enci', 'ence'], ['anci', 'ance']],
-        e: [['izer', 'ize']],
-        l: [['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous']],
-        o: [['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate']],
-        s: [['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous']],
-        t: [['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble']],
-        g: [['logi', 'log']],
-      }[b[k - 1]] || [];
-      for (const [suffix, to] of rules3) if (ends(suffix)) { r(to); break; }
-    }
-    // step 4: -ic-, -full, -ness
-    const rules4 = {
-      e: [['icate', 'ic'], ['ative', ''], ['alize', 'al']],
-      i: [['iciti', 'ic']],
-      l: [['ical', 'ic'], ['ful', '']],
-      s: [['ness', '']],
-    }[b[k]] || [];
-    for (const [suffix, to] of rules4) if (ends(suffix)) { r(to); break; }
-    // step 5: -ant, -ence and the like, when m > 1
-    if (k !== 0) {
-      let found = false;
-      switch (b[k - 1]) {
-        case 'a': found = ends('al'); break;
-        case 'c': found = ends('ance') || ends('ence'); break;
-        case 'e': found = ends('er'); break;
-        case 'i': found = ends('ic'); break;
-        case 'l': found = ends('able') || ends('ible'); break;
-        case 'n': found = ends('ant') || ends('ement') || ends('ment') || ends('ent'); break;
-        case 'o': found = (ends('ion') && j >= 0 && (b[j] === 's' || b[j] === 't')) || ends('ou'); break;
-        case 's': found = ends('ism'); break;
-        case 't': found = ends('ate') || ends('iti'); break;
-        case 'u': found = ends('ous'); break;
-        case 'v': found = ends('ive'); break;
-        case 'z': found = ends('ize'); break;
-      }
-      if (found && m() > 1) k = j;
-    }
-    // step 6: final -e, -ll
-    j = k;
-    if (b[k] === 'e') { const a = m(); if (a > 1 || (a === 1 && !cvc(k - 1))) k--; }
-    if (b[k] === 'l' && doubleC(k) && m() > 1) k--;
-    return b.slice(0, k + 1).join('');
-  }
 
   // As SearchQuery: the shortest word matched as a prefix, the shards read for it, the terms it stands for, their weight.
   const MIN_PREFIX = 3;
@@ -561,50 +496,6 @@
     return { hits: result.map((r) => ({ doc: r.doc, score: r.score })), anyWord, expansions: expansions.concat(query.compounds.flatMap((c) => c.instead)) };
   }
 
-  const MIN_CORRECTED = 5; // as SearchIndexReader.MinCorrectedLength
-
-  function oneEditApart(a, b) {
-    if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-    let i = 0;
-    while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-  }
-
-  /**
-   * As SearchIndexReader.Corrected: each word the index does not hold (letters only, MIN_CORRECTED or more, not Han)
-   * replaced by the term one edit away found in the most documents, from the shard the word was looked up in.
-   * @returns {string|null} the corrected query, or null
-   */
-  function corrected(manifest, text, shards) {
-    const starts = manifest.termStarts;
-    if (starts.length === 0) return null;
-    const normalized = text.normalize('NFKC');
-    let result = '';
-    let at = 0;
-    const dfOf = (entry) => { let df = 0; for (const l of decodePostings(entry).values()) df += l.length; return df; };
-    for (const t of analyze(text)) {
-      const raw = normalized.slice(t.start, t.end);
-      const lower = raw.toLowerCase();
-      if (t.han || raw.length < MIN_CORRECTED || !/^\p{L}+$/u.test(raw) || !lower.startsWith(t.term)) continue;
-      const shard = shards.get(shardOf(starts, t.term));
-      if (!shard || shard.has(t.term)) continue;
-      let best = null;
-      let bestDf = 0;
-      for (const term of [...shard.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (term.length < MIN_CORRECTED - 1 || !oneEditApart(term, t.term)) continue;
-        const df = dfOf(shard.get(term));
-        if (df > bestDf) { best = term; bestDf = df; }
-      }
-      if (best === null) continue;
-      let word = best + lower.slice(t.term.length);
-      if (/\p{Lu}/u.test(raw[0])) word = word[0].toUpperCase() + word.slice(1);
-      result += normalized.slice(at, t.start) + word;
-      at = t.end;
-    }
-    return at === 0 ? null : result + normalized.slice(at);
-  }
-
   // A page opened from disk (file://) may not fetch(); every index file therefore has a twin next to it,
   // `name.js`, a script that hands its bytes (base64) to deliver(). Scripts load from disk under the
   // page's CSP (script-src 'self'), and the twin names no path, so a copy of the site works anywhere.
@@ -666,7 +557,8 @@
     return {
       manifest,
       async search(text, filters, correcting = true) {
-        const m = await manifest;
+        // The stemmer, when the query needs it, arrives alongside the manifest (no round trip added).
+        const [m] = await Promise.all([manifest, hasWordOfLetters(text) ? part('stem') : null]);
         const query = parseQuery(text);
         if (query.terms.length === 0) return { query, hits: [], anyWord: false, expansions: [], corrected: null };
         // Only files that exist: the shards whose ranges hold the query's terms and prefix (shardsFor).
@@ -680,8 +572,9 @@
         const facets = filtersActive(filters) ? await get('facets.bin', gunzipped(parseFacets)) : null;
         const ranked = { query, ...rank(m, query, shards, facets, filters), corrected: null };
         // Nothing holds every word: a misspelt word corrected, if that finds what holds them all (as SearchIndexReader.Find).
-        if (correcting && (ranked.hits.length === 0 || ranked.anyWord)) {
-          const fixed = corrected(m, text, shards);
+        // Only words of letters are corrected, so a Chinese query never loads the part that does it.
+        if (correcting && (ranked.hits.length === 0 || ranked.anyWord) && hasWordOfLetters(text)) {
+          const fixed = (await part('typos'))(m, text, shards);
           if (fixed !== null) {
             const better = await this.search(fixed, filters, false);
             if (better.hits.length > 0 && !better.anyWord) return { ...better, corrected: fixed };
@@ -725,7 +618,7 @@
   function excerpt(original, terms, size) {
     const { text, normalized, from: origin, to: originEnd } = normalizedWithOrigin(original);
     const wanted = new Set(terms);
-    const hits = analyze(normalized).filter((t) => wanted.has(t.term))
+    const hits = analyze(normalized, true).filter((t) => wanted.has(t.term))
       .map((t) => ({ start: origin[t.start], end: originEnd[t.end - 1] }));
     let from = 0;
     if (hits.length > 0 && hits[0].start > size / 3) from = hits[0].start - Math.floor(size / 4);
@@ -749,7 +642,9 @@
   }
 
   const useVariants = (bytes) => { variants = parseVariants(bytes); };
-  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver, useVariants, needsVariants };
+  const stem = (word) => stemOf(word);
+  const corrected = (manifest, text, shards) => provided.get('typos')(manifest, text, shards);
+  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver, useVariants, needsVariants, provide, part };
   globalThis.CampaignSearch = api;
 
   // ---- the search page ----
@@ -760,6 +655,8 @@
     if (!page || !script) return;
     // The script is /assets/theme/js/search.<hash>.js: three folders up is the site root, wherever the site lives.
     const root = new URL('../../../', script.src);
+    // The parts' files sit beside this script, named (with their fingerprints) by its data-stem and data-typos.
+    partUrl = (name) => script.dataset[name] ? new URL(script.dataset[name], script.src).href : null;
     const lang = page.dataset.lang;
     const index = openIndex(new URL('search/' + lang + '/', root).href);
     const form = page.querySelector('form');
