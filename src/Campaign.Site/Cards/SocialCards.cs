@@ -27,9 +27,6 @@ public static class SocialCards
     /// <summary>The theme layout a card is drawn with; a theme without it gets no cards.</summary>
     public const string Layout = "social-card";
 
-    /// <summary>How many tabs of the one browser take cards at once: enough to overlap one tab's layout with another's screenshot.</summary>
-    internal const int Tabs = 3;
-
     /// <summary>Where a card is published: fanned out over 256 folders by its name, so no folder holds more than a few hundred in a campaign of tens of thousands of pages.</summary>
     public static string PngPath(string key) => $"assets/cards/{key[..2]}/{key[2..]}.png";
 
@@ -91,13 +88,8 @@ public static class SocialCards
         {
             Directory.CreateDirectory(cacheDir);
             using var camera = new PageCamera(chromium);
-            var shots = camera.ShootAll([.. missing.Select(k => pages[k])], new CameraFrame(Width, Height, 1), Tabs, (i, png) =>
-            {
-                var cached = Path.Combine(cacheDir, missing[i] + ".png");
-                var temporary = cached + $".{Environment.ProcessId}.{i}.tmp";
-                File.WriteAllBytes(temporary, png);
-                File.Move(temporary, cached, overwrite: true);
-            });
+            var shots = camera.ShootAll([.. missing.Select(k => pages[k])], new CameraFrame(Width, Height, 1), PageCamera.Tabs,
+                (i, png) => CacheFile.Write(Path.Combine(cacheDir, missing[i] + ".png"), png));
             // In key order, whatever order the tabs finished in.
             for (var i = 0; i < missing.Count; i++)
             {

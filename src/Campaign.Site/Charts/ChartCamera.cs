@@ -14,16 +14,10 @@ public sealed class ChartCamera(string executable) : IDisposable
 
     private readonly Pdf.PageCamera _camera = new(executable);
 
-    /// <summary>The PNG of the element <c>#shot</c> of <paramref name="html"/> (a page that needs no other file).</summary>
-    public byte[] Shoot(string html) => _camera.Shoot(html, Frame);
-
-    /// <summary>The PNG of each page, in the pages' order, a few tabs at a time; <paramref name="done"/> is told of each as it is taken.</summary>
-    public IReadOnlyList<byte[]> ShootAll(IReadOnlyList<string> pages, Action<int, byte[]>? done = null) => _camera.ShootAll(pages, Frame, Tabs, done);
+    /// <summary>The PNG of the element <c>#shot</c> of each page (a page that needs no other file), in the pages' order, a few tabs at a time; <paramref name="done"/> is told of each as it is taken.</summary>
+    public IReadOnlyList<byte[]> ShootAll(IReadOnlyList<string> pages, Action<int, byte[]>? done = null) => _camera.ShootAll(pages, Frame, Pdf.PageCamera.Tabs, done);
 
     private static readonly Pdf.CameraFrame Frame = new(CssWidth + 40, 800, 2);
-
-    /// <summary>As many tabs as the social cards take at once (Cards/SocialCards.cs).</summary>
-    private const int Tabs = 3;
 
     public void Dispose() => _camera.Dispose();
 }

@@ -53,12 +53,7 @@ public static class ChartPngs
         {
             Directory.CreateDirectory(cacheDir);
             using var camera = new ChartCamera(chromium);
-            var pngs = camera.ShootAll([.. missing.Select(m => m.Html)], (i, png) =>
-            {
-                var temporary = missing[i].Cached + $".{Environment.ProcessId}.{i}.tmp";
-                File.WriteAllBytes(temporary, png);
-                File.Move(temporary, missing[i].Cached, overwrite: true);
-            });
+            var pngs = camera.ShootAll([.. missing.Select(m => m.Html)], (i, png) => CacheFile.Write(missing[i].Cached, png));
             // In the charts' order, whatever order the tabs finished in.
             for (var i = 0; i < missing.Count; i++)
             {

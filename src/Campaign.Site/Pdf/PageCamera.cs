@@ -12,13 +12,13 @@ public sealed record CameraFrame(int Width, int Height, double Scale);
 /// </summary>
 public sealed class PageCamera(string executable) : IDisposable
 {
+    /// <summary>How many tabs of the one browser take shots at once: enough to overlap one tab's layout with another's screenshot.</summary>
+    public const int Tabs = 3;
+
     private IBrowser? _browser;
     private readonly SemaphoreSlim _launch = new(1, 1);
 
-    /// <summary>The PNG of the element <c>#shot</c> of <paramref name="html"/>.</summary>
-    public byte[] Shoot(string html, CameraFrame frame) => ShootAsync(html, frame).GetAwaiter().GetResult();
-
-    /// <summary>The PNG of each page, in the pages' order, taken <paramref name="tabs"/> at a time; <paramref name="done"/> is told of each as it is taken.</summary>
+    /// <summary>The PNG of the element <c>#shot</c> of each page, in the pages' order, taken <paramref name="tabs"/> at a time; <paramref name="done"/> is told of each as it is taken.</summary>
     public IReadOnlyList<byte[]> ShootAll(IReadOnlyList<string> pages, CameraFrame frame, int tabs, Action<int, byte[]>? done = null) =>
         ShootAllAsync(pages, frame, tabs, done).GetAwaiter().GetResult();
 
@@ -46,12 +46,6 @@ public sealed class PageCamera(string executable) : IDisposable
         }
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, tabs)).Select(_ => Tab()));
         return shots;
-    }
-
-    private async Task<byte[]> ShootAsync(string html, CameraFrame frame)
-    {
-        await using var page = await Open(frame);
-        return await Take(page, html);
     }
 
     private async Task<IPage> Open(CameraFrame frame)

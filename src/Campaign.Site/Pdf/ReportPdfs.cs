@@ -76,9 +76,7 @@ public static class ReportPdfs
                 var info = new PdfInfo(report.Title, job.Views.Site.Organisation ?? (report.Authors.Count > 0 ? string.Join(", ", report.Authors) : null),
                     report.Summary, report.Keywords, job.Views.Language.Lang, date);
                 var pdf = PdfMetadata.Write(PdfDates.Fix(printed, date), info, Headings(html));
-                var temporary = cached + $".{Environment.ProcessId}.tmp";
-                File.WriteAllBytes(temporary, pdf);
-                File.Move(temporary, cached, overwrite: true);
+                CacheFile.Write(cached, pdf);
                 generated.Add(PdfPath(slug, lang), pdf);
             }
         }
