@@ -20,11 +20,13 @@ public sealed record CitationView(string Title, string Lang, string Text, string
     /// <summary>The RIS record as a page shows it: the file's CR LF line ends as plain line breaks.</summary>
     public string Ris => CitationFormats.Ris(Cited).Replace("\r\n", "\n").TrimEnd('\n');
 
-    // The same, as the text of a <pre> on a finding's page: only & < > need escaping there, while the theme's encoder would
-    // write every line break and double quote as an entity (a third more bytes on each of the database's pages).
+    /// <summary>The entry's key in every format (BibTeX key, CSL-JSON id, RIS ID): how a reader finds a finding's entry in the database's files.</summary>
+    public string Key => Cited.Key;
+
+    // The BibTeX entry as the text of a <pre> on a finding's page: only & < > need escaping there, while the theme's encoder would
+    // write every line break and double quote as an entity (a third more bytes on each of the database's pages). The page shows
+    // BibTeX only; CSL-JSON and RIS are in the database's files.
     public string BibtexHtml => PreText(Bibtex);
-    public string CslJsonHtml => PreText(CslJson);
-    public string RisHtml => PreText(Ris);
 
     private static string PreText(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 

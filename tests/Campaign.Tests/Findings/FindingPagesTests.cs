@@ -32,8 +32,9 @@ public sealed class FindingPagesTests
             Test Campaign. “Acme cameras for the Guilin police”. Test Campaign, finding acme-guilin-2015, in “The Probe”, 21 September 2020; last reviewed 1 November 2026. /en/findings/acme-guilin-2015/.
             This copy of the site has no base address configured
             <pre class="cite-bibtex"><code>@dataset{finding-acme-guilin-2015-en,
-            "title": "Acme cameras for the Guilin police",
-            <pre class="cite-ris"><code>TY  - DATA
+            ! <pre class="cite-csl">
+            ! <pre class="cite-ris">
+            in each, the entry for this finding has the key finding-acme-guilin-2015-en.
             <a href="../../../data/findings.en.bib" download="findings-en.bib"
             <a href="../../../data/findings.en.csl.json" download="findings-en.csl.json"
             <a href="../../../data/findings/ba/acme-guilin-2015.json" type="application/json">

@@ -110,7 +110,8 @@ public sealed class SocialCardTests(SocialCardSite site) : IClassFixture<SocialC
                 <meta property="og:image:width" content="1200">
                 <meta property="og:image:height" content="630">
                 <meta name="twitter:card" content="summary_large_image">
-                <meta name="twitter:image" content="{url}">
+                ! <meta name="twitter:image" content
+                ! twitter:title
                 ! assets/card.png
                 """);
         }
