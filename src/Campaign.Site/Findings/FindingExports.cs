@@ -84,7 +84,7 @@ public static class FindingExports
     private static readonly byte[] NextElement = ",\n    "u8.ToArray();
 
     /// <summary>A file's bytes as they are (a live preview hands back the very array it made while they read the same, hash and all).</summary>
-    private static readonly Join<byte[], byte[], byte[]> Unchanged = new("unchanged-file", static (bytes, _) => bytes);
+    internal static readonly Join<byte[], byte[], byte[]> Unchanged = new("unchanged-file", static (bytes, _) => bytes);
 
     private static readonly Join<byte[], byte[], GeneratedFile> JsonFile = new("findings-json", static (head, elements) =>
         new GeneratedFile(JsonPath, Pieces(head, elements, FirstElement, NextElement, elements.Count == 0 ? "]\n}\n"u8.ToArray() : "\n  ]\n}\n"u8.ToArray())));

@@ -56,6 +56,9 @@ public static class FindingPages
         // The whole-database files are the largest single piece of work here: written beside the per-finding work.
         var database = Task.Run(() => FindingExports.WholeDatabase(model, records, editions, generated, projector));
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
+        // the table's column names on a phone, for every language: one file the list pages link
+        var sheet = FindingTableLabels.Sheet(editions);
+        var labels = generated.Add(sheet.Path, projector.Joined(FindingExports.Unchanged, sheet.Path, sheet.Bytes, [])).Url;
 
         foreach (var v in editions)
         {
@@ -78,7 +81,7 @@ public static class FindingPages
 
             // the index and its numbered pages
             var facets = catalog.Facets.Select(f => views.Facet(f, IndexFacetValues)).ToList();
-            jobs.AddRange(List(v, projector, indexUrl, title, null, null, rows, facets, script, indexUrl, dataUrl, charts?.For(code).Index ?? []));
+            jobs.AddRange(List(v, projector, indexUrl, title, null, null, rows, facets, script, indexUrl, dataUrl, labels, charts?.For(code).Index ?? []));
 
             // per facet: a page of its values, and a list per value
             foreach (var facet in catalog.Facets)
@@ -90,7 +93,7 @@ public static class FindingPages
                 {
                     var link = views.Link(facet.Name, value.Key);
                     jobs.AddRange(List(v, projector, link.Url, Pair(v, all.Label, link.Label), all.Url, all.Label,
-                        value.Members.Select(i => rows[i]).ToList(), [], null, indexUrl, dataUrl, []));
+                        value.Members.Select(i => rows[i]).ToList(), [], null, indexUrl, dataUrl, labels, []));
                 }
             }
 
@@ -128,11 +131,11 @@ public static class FindingPages
     /// <summary>What a list page is made from besides the rows it shows.</summary>
     private sealed record ListContext(PageFrames Frames, string Url, string Title, string Heading, int Total, PagerView Pager,
         IReadOnlyList<FacetView> Facets, bool Interactive, string IndexUrl, string DataUrl, string? ScriptUrl, string? FacetUrl, string? FacetLabel,
-        IReadOnlyList<Charts.ChartView> Charts);
+        IReadOnlyList<Charts.ChartView> Charts, string LabelsUrl);
 
     private static readonly Join<FindingRowView, ListContext, PagePart> ListPage = new("finding-list", static (c, rows) =>
         new PagePart(c.Frames.Page("finding-list", "findings", c.Url, c.Title, null), new FindingListPage(new FindingListView(
-            c.Heading, c.Total, rows, c.Pager, c.Facets, c.Interactive, c.IndexUrl, c.DataUrl, c.ScriptUrl, c.FacetUrl, c.FacetLabel, c.Charts))));
+            c.Heading, c.Total, rows, c.Pager, c.Facets, c.Interactive, c.IndexUrl, c.DataUrl, c.ScriptUrl, c.FacetUrl, c.FacetLabel, c.Charts, c.LabelsUrl))));
 
 
     private static string S(EditionViews v, string key) => v.Strings.TryGetValue(key, out var s) ? s : key;
@@ -149,7 +152,7 @@ public static class FindingPages
 
     private static IEnumerable<PageJob> List(EditionViews v, IProjector projector, string listUrl, string heading,
         string? facetUrl, string? facetLabel, IReadOnlyList<FindingRowView> rows, IReadOnlyList<FacetView> facets, string? script,
-        string indexUrl, string dataUrl, IReadOnlyList<Charts.ChartView> charts)
+        string indexUrl, string dataUrl, string labelsUrl, IReadOnlyList<Charts.ChartView> charts)
     {
         var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
         for (var n = 1; n <= pages; n++)
@@ -163,7 +166,7 @@ public static class FindingPages
                 n < pages ? Urls.ListPage(listUrl, n + 1) : null,
                 Window(n, pages).Select(k => new PagerLink(k, Urls.ListPage(listUrl, k), k == n)).ToList());
             var context = new ListContext(v.Frames, url, title, heading, rows.Count, pager, first ? facets : [],
-                first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel, first ? charts : []);
+                first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel, first ? charts : [], labelsUrl);
             var part = projector.Joined(ListPage, url, context, shown);
             yield return new PageJob(part.Page, "finding-list", part.Model, v);
         }

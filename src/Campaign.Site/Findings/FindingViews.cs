@@ -38,9 +38,10 @@ public sealed record FindingView(
 /// <param name="Facets">The browse links (on the index only).</param>
 /// <param name="Interactive">True on the index: the filter script enhances it.</param>
 /// <param name="Charts">The charts of every finding (on the index only), drawn from the same catalogue as the table.</param>
+/// <param name="LabelsUrl">The style sheet naming the table's columns on a phone (<see cref="FindingTableLabels"/>); null links none.</param>
 public sealed record FindingListView(string Heading, int Total, IReadOnlyList<FindingRowView> Rows, PagerView Pager,
     IReadOnlyList<FacetView> Facets, bool Interactive, string IndexUrl, string DataUrl, string? ScriptUrl, string? FacetUrl, string? FacetLabel,
-    IReadOnlyList<Charts.ChartView>? Charts = null);
+    IReadOnlyList<Charts.ChartView>? Charts = null, string? LabelsUrl = null);
 
 /// <summary>A downloadable file on the data page, with what a reader needs to verify it.</summary>
 public sealed record DownloadView(string Name, string Title, string Description, string Url, string Format, long Bytes, string BytesText, string Size,

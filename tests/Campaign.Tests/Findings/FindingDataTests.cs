@@ -39,7 +39,7 @@ public sealed class FindingDataTests
         c.AssertFile("en/findings/facely-undated/index.html", "<dt>Years</dt><dd>year not stated</dd>");
         c.AssertFile("zh/findings/facely-undated/index.html", "<dd>未说明年份</dd>");
         c.AssertFile("en/findings/index.html", """
-            <td data-label="Years">year not stated</td>
+            <td>year not stated</td>
             data-year-not-stated="year not stated"
             """);
         foreach (var year in Directory.EnumerateDirectories(Path.Combine(c.Output, "en", "findings", "year")))

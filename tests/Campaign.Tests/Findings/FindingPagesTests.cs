@@ -66,6 +66,34 @@ public sealed class FindingPagesTests
     }
 
     [Fact]
+    public void List_pages_name_the_table_columns_in_one_style_sheet_instead_of_on_every_cell()
+    {
+        using var c = new TestCampaign(FindingCampaigns.Base + FindingCampaigns.Yaml);
+        c.BuildOk();
+        var sheets = Directory.GetFiles(Path.Combine(c.Output, "assets", "theme", "css"), "finding-labels.*.css");
+        var sheet = Path.GetFileName(Assert.Single(sheets));
+        c.AssertFile("en/findings/index.html", $"""
+            <link rel="stylesheet" href="../../assets/theme/css/{sheet}">
+            <td>Acme Cameras</td><td>Network cameras</td>
+            ! data-label
+            """);
+        c.AssertFile("zh/findings/company/acme/index.html", $"""
+            <link rel="stylesheet" href="../../../../assets/theme/css/{sheet}">
+            ! data-label
+            """);
+        // a finding's own page has no table, and links no sheet for one
+        c.AssertFile("en/findings/acme-guilin-2015/index.html", "! finding-labels");
+        c.AssertFile("assets/theme/css/" + sheet, """
+            html[lang="en"] .finding-table td:nth-child(2) { --label: "Company"; }
+            html[lang="en"] .finding-table td:nth-child(7) { --label: "Export licence"; }
+            html[lang="zh-Hans"] .finding-table td:nth-child(5) { --label: "地点"; }
+            html[lang="zh-Hans"] .finding-table td:nth-child(6) { --label: "年份"; }
+            """);
+        // a UI string is written as a CSS string whatever it holds
+        Assert.Equal("\"say \\\"no\\\" \\\\ then\\a \"", global::Campaign.Site.Findings.FindingTableLabels.Quoted("say \"no\" \\ then\n"));
+    }
+
+    [Fact]
     public void Citation_uses_the_absolute_permanent_url_when_the_site_has_a_base_url()
     {
         using var c = new TestCampaign(FindingCampaigns.Base + FindingCampaigns.Yaml + "-- site.yaml --\n" + TestCampaign.DefaultSite + "\nbase_url: https://example.net/campaign/\n");

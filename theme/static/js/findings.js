@@ -12,8 +12,6 @@
   if (!box || !table || !count || !pagerBox || !window.fetch) return;
 
   const PAGE = 50;
-  // Each cell names its column (a phone shows every row as a card, labels above values), as the page's own rows do.
-  const labels = [...table.tHead.rows[0].cells].map((th) => th.textContent);
   const text = box.dataset;
   const format = (template, ...args) => template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
   // Row layout in facets.json: [id, title, company, technology, buyer type, [places], from, to, licence, kind]
@@ -222,16 +220,15 @@
     link.textContent = row[1];
     th.append(link);
     tr.append(th);
+    // on a phone each cell shows its column's name by its place in the row (the build's finding-labels style sheet)
     const cells = [label('company', row[2]), label('technology', row[3]), label('buyer-type', row[4]), place(row),
       row[6] === 0 ? text.yearNotStated : row[6] === row[7] ? String(row[6]) : row[6] + '–' + row[7]];
     cells.forEach((value, i) => {
       const td = document.createElement('td');
-      td.dataset.label = labels[i + 1];
       td.textContent = value;
       tr.append(td);
     });
     const td = document.createElement('td');
-    td.dataset.label = labels[6];
     const span = document.createElement('span');
     span.className = 'licence licence-' + data.facets.find((f) => f.name === 'licence').values[row[8]][0];
     span.textContent = label('licence', row[8]);
