@@ -355,7 +355,7 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         var expected = SearchIndexReader.Open(web.Output, "zh").Search("人脸识别", limit: 10).Select(h => h.Title).ToList();
         Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
 
-        // Filters need facets.bin, which comes through its twin too.
+        // Filters need facets.bin, which comes through its script pack too.
         await page.SelectOptionAsync("#search-kind", "finding");
         // Wait for the filtered list itself (the page says which query and filters it shows), not for a list that only
         // looks filtered: the click below must land on the list that stays.
@@ -371,6 +371,10 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         Assert.All(requests, r => Assert.StartsWith("file://", r));
         Assert.Contains(requests, r => r.EndsWith("/search/zh/manifest.js", StringComparison.Ordinal));
         Assert.DoesNotContain(requests, r => r.EndsWith(".bin", StringComparison.Ordinal));
+        // every index file came out of a script pack, each pack loaded once
+        var packs = requests.Where(r => r.Contains("/search/zh/packs/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(packs);
+        Assert.Equal(packs.Distinct().Count(), packs.Count);
 
         // The header box of any page leads there from disk too (the form's action is the search page's file).
         await page.GotoAsync(root + "en/companies/axis/index.html");
