@@ -22,6 +22,7 @@ public sealed class IncrementalIndex
 
     private readonly Lock _gate = new();
     private readonly int _docsPerShard;
+    private readonly int _packBytes;
     private readonly StoredFiles _files = new(); // term shards, facets and manifest, by their raw bytes
     private readonly StoredFiles _docFiles = new(); // document shards, by the digests of what they show, kinds and companies
 
@@ -73,11 +74,15 @@ public sealed class IncrementalIndex
     /// <summary>An index with the format's documents per shard (<see cref="IndexFormat.DocsPerShard"/>).</summary>
     public IncrementalIndex() : this(IndexFormat.DocsPerShard) { }
 
-    /// <summary>An index with <paramref name="docsPerShard"/> documents per document shard (the manifest says how many; tests and measurements vary it).</summary>
-    internal IncrementalIndex(int docsPerShard)
+    /// <summary>
+    /// An index with <paramref name="docsPerShard"/> documents per document shard (the manifest says how many) and script
+    /// packs of at most <paramref name="packBytes"/>: tests and measurements vary them.
+    /// </summary>
+    internal IncrementalIndex(int docsPerShard, int packBytes = ScriptPacks.TargetBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(docsPerShard, 1);
         _docsPerShard = docsPerShard;
+        _packBytes = packBytes;
     }
 
     /// <summary>Documents analysed by the last build.</summary>
@@ -215,7 +220,7 @@ public sealed class IncrementalIndex
         var variantsChanged = variantsFile != _variants.File;
         _variants = (variantsKey, variantsFile);
         _packed = [.. Packed()];
-        _packStarts = [.. ScriptPacks.Cut([.. _packed.Select(f => (f.Path, f.Bytes.Length))])];
+        _packStarts = [.. ScriptPacks.Cut([.. _packed.Select(f => (f.Path, f.Bytes.Length))], _packBytes)];
         var manifestFile = _files.Get(SearchIndexBuilder.Manifest(corpus.Lang, docs.Length, _docsPerShard, _termStarts, _sums, kinds, companies, years, yearBase,
             variants.Length / 2, [.. _packStarts.Select(i => _packed[i].Path)]), compress: false, out var manifestKey);
         var manifestChanged = manifestFile != _manifest.File;

@@ -32,16 +32,16 @@ public static class ScriptPacks
 
     /// <summary>
     /// Where each pack starts, as positions in <paramref name="files"/> (paths in ordinal order, the manifest not among
-    /// them): a pack takes files while its script stays within <see cref="TargetBytes"/>, and at least one.
+    /// them): a pack takes files while its script stays within <paramref name="target"/> bytes, and at least one.
     /// </summary>
-    public static IReadOnlyList<int> Cut(IReadOnlyList<(string Path, int Length)> files)
+    public static IReadOnlyList<int> Cut(IReadOnlyList<(string Path, int Length)> files, int target = TargetBytes)
     {
         var starts = new List<int> { 0 };
         long size = Head.Length + Tail.Length;
         for (var i = 0; i < files.Count; i++)
         {
             var entry = EntryBytes(files[i].Path, files[i].Length);
-            if (i > starts[^1] && size + entry > TargetBytes)
+            if (i > starts[^1] && size + entry > target)
             {
                 starts.Add(i);
                 size = Head.Length + Tail.Length;
