@@ -10,7 +10,7 @@ namespace Campaign.Search.Index;
 /// their fields changed (by digest); when the documents' URLs are as before (so their numbers are too), the postings
 /// of the changed documents are patched in place and only the terms whose postings changed are encoded again, and
 /// only their shards written again; every file whose content is unchanged is the same stored array as before (gzip
-/// and base64 are what cost). Adding, removing or renaming a document renumbers the documents after it: then the
+/// and base64 are what cost; a script pack is made again only when a file in it changed). Adding, removing or renaming a document renumbers the documents after it: then the
 /// postings are rebuilt from the kept analyses and files are compressed again only where their content changed.
 /// A fresh instance builds from nothing, and <see cref="SearchIndexBuilder.Build"/> is exactly that, so a rebuild
 /// gives the same bytes as a full build by construction. Builds of one instance run one at a time.
@@ -21,6 +21,8 @@ public sealed class IncrementalIndex
     private const int ParallelFrom = 32;
 
     private readonly Lock _gate = new();
+    private readonly int _docsPerShard;
+    private readonly int _packBytes;
     private readonly StoredFiles _files = new(); // term shards, facets and manifest, by their raw bytes
     private readonly StoredFiles _docFiles = new(); // document shards, by the digests of what they show, kinds and companies
 
@@ -60,19 +62,36 @@ public sealed class IncrementalIndex
     private (UInt128 Key, StoredFile File) _facets, _manifest, _variants;
     private int _variantsSlot;
     private IndexFile[] _output = [];
-    private IndexFile[] _twinOutput = [];
     private int[] _docSlot = [];
     private int[] _termSlot = [];
-    private bool _twins;
+    private (string Path, byte[] Bytes)[] _packed = []; // every file but the manifest, in path order: what the packs hold
+    private int[] _packStarts = [];
+    private (string[] Paths, byte[][] Parts, IndexFile File)[] _packFiles = [];
+    private (byte[] Manifest, IndexFile File)? _manifestScript;
+    private bool _packs;
     private IReadOnlyList<IndexFile>? _last;
+
+    /// <summary>An index with the format's documents per shard (<see cref="IndexFormat.DocsPerShard"/>).</summary>
+    public IncrementalIndex() : this(IndexFormat.DocsPerShard) { }
+
+    /// <summary>
+    /// An index with <paramref name="docsPerShard"/> documents per document shard (the manifest says how many) and script
+    /// packs of at most <paramref name="packBytes"/>: tests and measurements vary them.
+    /// </summary>
+    internal IncrementalIndex(int docsPerShard, int packBytes = ScriptPacks.TargetBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(docsPerShard, 1);
+        _docsPerShard = docsPerShard;
+        _packBytes = packBytes;
+    }
 
     /// <summary>Documents analysed by the last build.</summary>
     public int Analysed { get; private set; }
 
-    /// <summary>Files (twins not counted) the last build compressed, or stored for the first time.</summary>
+    /// <summary>Files (packs not counted) the last build compressed, or stored for the first time.</summary>
     public int Made { get; private set; }
 
-    /// <summary>Files (twins not counted) the last build took unchanged from before: the same arrays.</summary>
+    /// <summary>Files (packs not counted) the last build took unchanged from before: the same arrays.</summary>
     public int Kept { get; private set; }
 
     /// <summary>Whether the last build returned the previous build's files as they were, array for array.</summary>
@@ -80,15 +99,16 @@ public sealed class IncrementalIndex
 
     /// <summary>
     /// The index files of <paramref name="corpus"/>, ordered by path (as <see cref="SearchIndexBuilder.Build"/>), then,
-    /// when <paramref name="twins"/>, the <c>.js</c> twin of each in the same order.
+    /// when <paramref name="packs"/>, the scripts a page opened from disk reads instead: <c>manifest.js</c> and the
+    /// packs in order (<see cref="ScriptPacks"/>). The manifest lists the packs either way, so it is the same file.
     /// </summary>
-    public IReadOnlyList<IndexFile> Build(SearchCorpus corpus, bool twins = false)
+    public IReadOnlyList<IndexFile> Build(SearchCorpus corpus, bool packs = false)
     {
         lock (_gate)
         {
             try
             {
-                return BuildOnce(corpus, twins);
+                return BuildOnce(corpus, packs);
             }
             catch
             {
@@ -118,10 +138,12 @@ public sealed class IncrementalIndex
         _facets = default;
         _manifest = default;
         _variants = default;
+        _packFiles = [];
+        _manifestScript = null;
         _last = null;
     }
 
-    private IReadOnlyList<IndexFile> BuildOnce(SearchCorpus corpus, bool twins)
+    private IReadOnlyList<IndexFile> BuildOnce(SearchCorpus corpus, bool packs)
     {
         _files.ResetCounts();
         _docFiles.ResetCounts();
@@ -191,19 +213,21 @@ public sealed class IncrementalIndex
             facets.VarInt(_yearTo[i] == 0 ? 0 : _yearTo[i] - yearBase);
         }
         var facetsFile = _files.Get(facets.ToArray(), compress: true, out var facetsKey);
+        var facetsChanged = facetsFile != _facets.File;
+        _facets = (facetsKey, facetsFile);
         var variants = SearchIndexBuilder.Variants(_terms.Keys);
         var variantsFile = _files.Get(Encoding.UTF8.GetBytes(variants), compress: true, out var variantsKey);
         var variantsChanged = variantsFile != _variants.File;
         _variants = (variantsKey, variantsFile);
-        var manifestFile = _files.Get(SearchIndexBuilder.Manifest(corpus.Lang, docs.Length, _termStarts, _sums, kinds, companies, years, yearBase, variants.Length / 2),
-            compress: false, out var manifestKey);
-        var facetsChanged = facetsFile != _facets.File;
+        _packed = [.. Packed()];
+        _packStarts = [.. ScriptPacks.Cut([.. _packed.Select(f => (f.Path, f.Bytes.Length))], _packBytes)];
+        var manifestFile = _files.Get(SearchIndexBuilder.Manifest(corpus.Lang, docs.Length, _docsPerShard, _termStarts, _sums, kinds, companies, years, yearBase,
+            variants.Length / 2, [.. _packStarts.Select(i => _packed[i].Path)]), compress: false, out var manifestKey);
         var manifestChanged = manifestFile != _manifest.File;
-        _facets = (facetsKey, facetsFile);
         _manifest = (manifestKey, manifestFile);
 
         var changedFiles = termShards.Count + docShards.Count + (facetsChanged ? 1 : 0) + (manifestChanged ? 1 : 0) + (variantsChanged ? 1 : 0);
-        if (full || termLayout || docLayout || twins != _twins) Lay(twins);
+        if (full || termLayout || docLayout) Lay();
         else
         {
             foreach (var s in docShards) Place(_docSlot[s], DocPath(s), _docShardFiles[s]);
@@ -218,10 +242,46 @@ public sealed class IncrementalIndex
         _docFiles.Prune(_docKeys.Length, () => _docKeys);
         _files.Prune(_shardKeys.Length + 3, () => [.. _shardKeys, facetsKey, manifestKey, variantsKey]);
 
-        Unchanged = _last is not null && changedFiles == 0 && !full && !termLayout && !docLayout && twins == _twins;
-        _twins = twins;
+        Unchanged = _last is not null && changedFiles == 0 && !full && !termLayout && !docLayout && packs == _packs;
+        _packs = packs;
         if (Unchanged) return _last!;
-        return _last = twins ? [.. _output, .. _twinOutput] : [.. _output];
+        return _last = packs ? [.. _output, .. Scripts()] : [.. _output];
+    }
+
+    /// <summary>Every file but the manifest, in ordinal path order (d/…, facets.bin, t/…, variants.bin): what the packs hold.</summary>
+    private IEnumerable<(string Path, byte[] Bytes)> Packed()
+    {
+        foreach (var s in _docOrder) yield return (DocPath(s), _docShardFiles[s].Stored);
+        yield return (IndexFormat.FacetsPath, _facets.File.Stored);
+        foreach (var s in _termOrder)
+            if (_shardFiles[s] is { } file) yield return (IndexFormat.TermShardPath(s), file.Stored);
+        yield return (IndexFormat.VariantsPath, _variants.File.Stored);
+    }
+
+    /// <summary>
+    /// <c>manifest.js</c> and the packs: a pack whose files are the same paths and the same arrays as last build's is
+    /// last build's, so base64 is paid only for the packs an edit touched.
+    /// </summary>
+    private IEnumerable<IndexFile> Scripts()
+    {
+        var manifest = _manifest.File.Stored;
+        if (_manifestScript is not { } script || script.Manifest != manifest)
+            _manifestScript = script = (manifest, new IndexFile(ScriptPacks.ManifestPath, ScriptPacks.ManifestScript(manifest)));
+        yield return script.File;
+        var packs = new (string[] Paths, byte[][] Parts, IndexFile File)[_packStarts.Length];
+        for (var p = 0; p < packs.Length; p++)
+        {
+            var end = p + 1 < _packStarts.Length ? _packStarts[p + 1] : _packed.Length;
+            var files = _packed[_packStarts[p]..end];
+            var paths = files.Select(f => f.Path).ToArray();
+            var parts = files.Select(f => f.Bytes).ToArray();
+            packs[p] = p < _packFiles.Length && _packFiles[p].Paths.SequenceEqual(paths, StringComparer.Ordinal)
+                && _packFiles[p].Parts.SequenceEqual(parts, ReferenceEqualityComparer.Instance)
+                ? _packFiles[p]
+                : (paths, parts, new IndexFile(ScriptPacks.PathOf(p), ScriptPacks.Text(files)));
+        }
+        _packFiles = packs;
+        foreach (var pack in packs) yield return pack.File;
     }
 
     private void Count(AnalysedDocument a, int sign)
@@ -244,7 +304,7 @@ public sealed class IncrementalIndex
     }
 
     /// <summary>Every output slot again: paths in ordinal order (d/…, facets.bin, manifest.json, t/…, variants.bin).</summary>
-    private void Lay(bool twins)
+    private void Lay()
     {
         var files = new List<(string Path, StoredFile File)>(_docOrder.Length + _termOrder.Length + 2);
         _docSlot = new int[_docOrder.Length];
@@ -265,14 +325,9 @@ public sealed class IncrementalIndex
         _variantsSlot = files.Count;
         files.Add((IndexFormat.VariantsPath, _variants.File));
         _output = [.. files.Select(f => new IndexFile(f.Path, f.File.Stored))];
-        _twinOutput = twins ? [.. files.Select(f => new IndexFile(ScriptTwin.PathOf(f.Path), f.File.Twin))] : [];
     }
 
-    private void Place(int slot, string path, StoredFile file)
-    {
-        _output[slot] = new IndexFile(path, file.Stored);
-        if (_twinOutput.Length > 0) _twinOutput[slot] = new IndexFile(_twinOutput[slot].Path, file.Twin);
-    }
+    private void Place(int slot, string path, StoredFile file) => _output[slot] = new IndexFile(path, file.Stored);
 
     /// <summary>The documents sorted by URL (stable); the order is reused while the corpus lists the same URLs in the same order.</summary>
     private SearchDocument[] InUrlOrder(IReadOnlyList<SearchDocument> documents)
@@ -484,7 +539,7 @@ public sealed class IncrementalIndex
     /// </summary>
     private List<int> DocShards(List<int>? changedDocs, out bool layout)
     {
-        var count = (_docs.Length + IndexFormat.DocsPerShard - 1) / IndexFormat.DocsPerShard;
+        var count = (_docs.Length + _docsPerShard - 1) / _docsPerShard;
         layout = count != _docShardFiles.Length;
         if (layout || changedDocs is null)
         {
@@ -492,15 +547,15 @@ public sealed class IncrementalIndex
             Array.Resize(ref _docShardFiles, count);
         }
         if (_docOrder.Length != count) _docOrder = [.. Enumerable.Range(0, count).OrderBy(DocPath, StringComparer.Ordinal)];
-        var shards = changedDocs is null ? Enumerable.Range(0, count) : changedDocs.Select(i => i / IndexFormat.DocsPerShard).Distinct();
+        var shards = changedDocs is null ? Enumerable.Range(0, count) : changedDocs.Select(i => i / _docsPerShard).Distinct();
         var result = new List<int>();
         var make = new List<(int Shard, UInt128 Key, byte[] Raw)>();
         Span<UInt128> parts = stackalloc UInt128[2];
         foreach (var s in shards)
         {
             var hash = new XxHash128();
-            var start = s * IndexFormat.DocsPerShard;
-            var end = Math.Min(_docs.Length, start + IndexFormat.DocsPerShard);
+            var start = s * _docsPerShard;
+            var end = Math.Min(_docs.Length, start + _docsPerShard);
             for (var i = start; i < end; i++)
             {
                 parts[0] = _docs[i].ShownDigest; // what the shard holds: an edit elsewhere in the body leaves it as it was

@@ -11,7 +11,7 @@ namespace Campaign.Search.Index;
 public static class IndexFormat
 {
     /// <summary>Bumped whenever a file's layout changes; the client refuses an index of another version.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     public static readonly byte[] TermMagic = "CST"u8.ToArray();
     public static readonly byte[] DocMagic = "CSD"u8.ToArray();
@@ -23,8 +23,11 @@ public static class IndexFormat
     public const double K1 = 1.2;
     public const double B = 0.75;
 
-    /// <summary>Documents per metadata/excerpt shard: small, because a query fetches the shards of the results it shows.</summary>
-    public const int DocsPerShard = 1;
+    /// <summary>
+    /// Documents per metadata/excerpt shard, the builder's choice (the manifest says it): small, because a results page
+    /// fetches the shards of the ten results it shows, which are scattered; more than one, to halve the files.
+    /// </summary>
+    public const int DocsPerShard = 2;
 
     /// <summary>A term shard's range of terms ends once it holds this many bytes (before compression), see <see cref="TermRanges"/>.</summary>
     public const int TargetTermShardBytes = 2048;

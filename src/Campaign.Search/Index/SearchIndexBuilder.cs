@@ -20,8 +20,8 @@ public sealed record IndexFile(string Path, byte[] Bytes);
 /// </summary>
 public static class SearchIndexBuilder
 {
-    /// <summary>The index files of <paramref name="corpus"/>, ordered by path, built from nothing.</summary>
-    public static IReadOnlyList<IndexFile> Build(SearchCorpus corpus) => new IncrementalIndex().Build(corpus);
+    /// <summary>The index files of <paramref name="corpus"/>, ordered by path, built from nothing; then, when <paramref name="packs"/>, the scripts for pages opened from disk (<see cref="ScriptPacks"/>).</summary>
+    public static IReadOnlyList<IndexFile> Build(SearchCorpus corpus, bool packs = false) => new IncrementalIndex().Build(corpus, packs);
 
     /// <summary>
     /// A Lucene index of the documents in order (one segment, so Lucene's doc ids are list positions) with BM25: not
@@ -99,8 +99,8 @@ public static class SearchIndexBuilder
         return Analysis.ChineseVariants.PairsFor(han);
     }
 
-    internal static byte[] Manifest(string lang, int docs, IReadOnlyList<string> termStarts, long[] sums, IReadOnlyList<string> kinds,
-        IReadOnlyList<SearchCompany> companies, IReadOnlyList<int> years, int yearBase, int variants)
+    internal static byte[] Manifest(string lang, int docs, int docsPerShard, IReadOnlyList<string> termStarts, long[] sums, IReadOnlyList<string> kinds,
+        IReadOnlyList<SearchCompany> companies, IReadOnlyList<int> years, int yearBase, int variants, IReadOnlyList<string> packs)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -109,7 +109,7 @@ public static class SearchIndexBuilder
             json.WriteNumber("version", IndexFormat.Version);
             json.WriteString("lang", lang);
             json.WriteNumber("docs", docs);
-            json.WriteNumber("docsPerShard", IndexFormat.DocsPerShard);
+            json.WriteNumber("docsPerShard", docsPerShard);
             json.WriteNumber("termShards", termStarts.Count);
             json.WriteStartArray("termStarts");
             foreach (var start in termStarts) json.WriteStringValue(start);
@@ -143,6 +143,9 @@ public static class SearchIndexBuilder
             if (years.Count > 0) { json.WriteNumberValue(years.Min()); json.WriteNumberValue(years.Max()); }
             json.WriteEndArray();
             json.WriteNumber("variants", variants);
+            json.WriteStartArray("packs");
+            foreach (var first in packs) json.WriteStringValue(first);
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         return stream.ToArray();

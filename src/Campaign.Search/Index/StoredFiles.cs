@@ -2,20 +2,15 @@ using System.IO.Hashing;
 
 namespace Campaign.Search.Index;
 
-/// <summary>An index file as published: its stored bytes (gzip for binary files) and, once asked for, its script twin.</summary>
+/// <summary>An index file as published: its stored bytes (gzip for binary files).</summary>
 internal sealed class StoredFile(byte[] stored)
 {
-    private byte[]? _twin;
-
     public byte[] Stored { get; } = stored;
-
-    /// <summary>The <c>.js</c> twin's bytes, made once; the same array on every build that reuses this file.</summary>
-    public byte[] Twin => _twin ??= ScriptTwin.Text(Stored);
 }
 
 /// <summary>
-/// The stored form of index files by a 128-bit digest of what they hold: compressing (gzip at the smallest size) and
-/// base64 for the twins is what costs, so a file whose content is unchanged, at its own path or another (documents
+/// The stored form of index files by a 128-bit digest of what they hold: compressing (gzip at the smallest size) is what
+/// costs, so a file whose content is unchanged, at its own path or another (documents
 /// renumbered), is not compressed again, and the same arrays go out again, which lets the output recognise them
 /// without hashing. Files no longer in use are dropped once they outnumber those in use. One build at a time.
 /// </summary>

@@ -8,8 +8,10 @@ namespace Campaign.Site.Preview;
 /// <summary>
 /// Each language's search index from the previous build of a live preview, kept as an <see cref="IncrementalIndex"/>:
 /// a rebuild analyses only the documents whose fields changed, encodes only the terms whose postings changed and
-/// compresses only the files whose content changed; every other file (and its script twin) is the same byte array as
-/// before, which the output ledger recognises without hashing it. The files equal a full build's, byte for byte.
+/// compresses only the files whose content changed; every other file is the same byte array as before, which the output
+/// ledger recognises without hashing it. The files equal a full build's, byte for byte, but for the script packs: a
+/// preview is served over HTTP, where the client fetches the binary files, so it writes no packs (a one-finding edit
+/// would otherwise write a megabyte of base64 again) and no <c>manifest.js</c>.
 /// Languages are built in parallel, each by its own index.
 /// </summary>
 public sealed class SearchIndexMemo
@@ -26,10 +28,10 @@ public sealed class SearchIndexMemo
     /// <summary>Documents analysed since the last <see cref="ResetCounts"/> (all of them on a first build).</summary>
     public int Analysed => _analysed;
 
-    /// <summary>Index files (twins not counted) compressed or first stored since the last <see cref="ResetCounts"/>.</summary>
+    /// <summary>Index files (packs not counted) compressed or first stored since the last <see cref="ResetCounts"/>.</summary>
     public int Made => _made;
 
-    /// <summary>Index files (twins not counted) reused, the same arrays, since the last <see cref="ResetCounts"/>.</summary>
+    /// <summary>Index files (packs not counted) reused, the same arrays, since the last <see cref="ResetCounts"/>.</summary>
     public int Kept => _kept;
 
     internal void ResetCounts() => (_reused, _analysed, _made, _kept) = (0, 0, 0, 0);
@@ -74,11 +76,11 @@ public sealed class SearchIndexMemo
         return result;
     }
 
-    /// <summary>The published files of <paramref name="corpus"/> (index and twins, as <see cref="Site.Search.SearchOutput.Files"/>), rebuilt from the last ones.</summary>
+    /// <summary>The index files of <paramref name="corpus"/> (those of <see cref="Site.Search.SearchOutput.Files"/> without the packs), rebuilt from the last ones.</summary>
     private IReadOnlyList<IndexFile> Build(SearchCorpus corpus)
     {
         var index = _byLanguage.GetOrAdd(corpus.Lang, _ => new IncrementalIndex());
-        var files = index.Build(corpus, twins: true);
+        var files = index.Build(corpus, packs: false);
         if (index.Unchanged) Interlocked.Increment(ref _reused);
         Interlocked.Add(ref _analysed, index.Analysed);
         Interlocked.Add(ref _made, index.Made);

@@ -31,12 +31,8 @@ public sealed record SearchPageView(
 /// <summary>The search feature's part of a build: each language's index files and its search page.</summary>
 public static class SearchOutput
 {
-    /// <summary>A language's published index files: the index, and the <c>.js</c> twin of each file for pages opened from disk.</summary>
-    public static IReadOnlyList<IndexFile> Files(SearchCorpus corpus)
-    {
-        var index = SearchIndexBuilder.Build(corpus);
-        return [.. index, .. index.Select(ScriptTwin.Of)];
-    }
+    /// <summary>A language's published index files: the index, and the script packs a page opened from disk reads instead.</summary>
+    public static IReadOnlyList<IndexFile> Files(SearchCorpus corpus) => SearchIndexBuilder.Build(corpus, packs: true);
 
     /// <summary>A language's index files as generated files under <paramref name="folder"/> (<c>search/en/</c>), made from nothing.</summary>
     public static IReadOnlyList<GeneratedFile> Write(SearchCorpus corpus, string folder) =>

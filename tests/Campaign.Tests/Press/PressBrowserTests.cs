@@ -99,7 +99,7 @@ public sealed class PressBrowserTests(PressBrowser browser) : IClassFixture<Pres
         await page.CloseAsync();
     }
 
-    // search.js cannot fetch() from file://; it loads each index file's .js twin instead.
+    // search.js cannot fetch() from file://; it loads manifest.js and the script packs holding the files a query needs instead.
     [Fact]
     public async Task Search_works_in_the_unzipped_bundle_opened_from_disk()
     {

@@ -59,9 +59,10 @@ public sealed class IndexFormatTests(SampleSearchSite site)
     {
         foreach (var corpus in site.Corpora)
         {
-            var first = SearchIndexBuilder.Build(corpus);
+            var first = SearchIndexBuilder.Build(corpus, packs: true);
             var shuffled = corpus with { Documents = [.. corpus.Documents.Reverse()], Companies = [.. corpus.Companies.Reverse()] };
-            var second = SearchIndexBuilder.Build(shuffled);
+            var second = SearchIndexBuilder.Build(shuffled, packs: true);
+            Assert.Contains(first, f => f.Path == ScriptPacks.PathOf(0));
             Assert.Equal(first.Select(f => f.Path), second.Select(f => f.Path));
             for (var i = 0; i < first.Count; i++) Assert.True(first[i].Bytes.AsSpan().SequenceEqual(second[i].Bytes), first[i].Path + " differs");
         }
@@ -84,20 +85,50 @@ public sealed class IndexFormatTests(SampleSearchSite site)
     }
 
     [Fact]
-    public void Every_index_file_has_a_script_twin_delivering_the_same_bytes_for_pages_opened_from_disk()
+    public void The_script_packs_hold_exactly_the_bytes_of_the_files_they_name_and_no_binary_file_has_a_script_beside_it()
     {
         foreach (var lang in new[] { "en", "zh" })
         {
             var dir = site.IndexDir(lang);
-            var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
-            var data = files.Where(f => !f.EndsWith(".js", StringComparison.Ordinal)).ToList();
-            Assert.Equal(data.Count * 2, files.Length);
-            foreach (var file in data)
+            string Rel(string f) => Path.GetRelativePath(dir, f).Replace('\\', '/');
+            var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Select(Rel).ToHashSet(StringComparer.Ordinal);
+            var binary = files.Where(f => !f.EndsWith(".js", StringComparison.Ordinal) && f != IndexFormat.ManifestPath).Order(StringComparer.Ordinal).ToList();
+            Assert.DoesNotContain(binary, f => files.Contains(Path.ChangeExtension(f, ".js")));
+
+            // manifest.js delivers the manifest, which names each pack by its first file
+            var manifest = File.ReadAllBytes(Path.Combine(dir, IndexFormat.ManifestPath));
+            Assert.Equal(manifest, ScriptPacks.ManifestOf(File.ReadAllText(Path.Combine(dir, ScriptPacks.ManifestPath))));
+            using var json = System.Text.Json.JsonDocument.Parse(manifest);
+            var starts = json.RootElement.GetProperty("packs").EnumerateArray().Select(p => p.GetString()!).ToList();
+            var packs = files.Where(f => f.StartsWith("packs/", StringComparison.Ordinal)).ToList();
+            Assert.Equal(Enumerable.Range(0, starts.Count).Select(ScriptPacks.PathOf).Order(StringComparer.Ordinal), packs.Order(StringComparer.Ordinal));
+
+            // every other file in exactly one pack, in path order, with its very bytes
+            var delivered = new List<IndexFile>();
+            for (var p = 0; p < starts.Count; p++)
             {
-                var twin = Path.ChangeExtension(file, ".js");
-                Assert.Equal(File.ReadAllBytes(file), ScriptTwin.Bytes(File.ReadAllText(twin)));
+                var text = File.ReadAllText(Path.Combine(dir, ScriptPacks.PathOf(p)));
+                var held = ScriptPacks.Read(text);
+                Assert.Equal(starts[p], held[0].Path);
+                Assert.True(text.Length <= ScriptPacks.TargetBytes || held.Count == 1, $"{lang} pack {p} is {text.Length} bytes");
+                delivered.AddRange(held);
             }
+            Assert.Equal(binary, delivered.Select(f => f.Path));
+            foreach (var file in delivered) Assert.Equal(File.ReadAllBytes(Path.Combine(dir, file.Path)), file.Bytes);
         }
+    }
+
+    [Fact]
+    public void Files_past_a_packs_size_start_the_next_pack_and_the_manifest_names_its_first_file()
+    {
+        // 64 files of 40 KB (54 KB of base64 each): 19 fit in a pack of 1 MiB
+        var files = Enumerable.Range(0, 64).Select(i => ($"d/{i:x2}.bin", 40_000)).ToList();
+        Assert.Equal([0, 19, 38, 57], ScriptPacks.Cut(files));
+        // a file larger than a pack is a pack alone
+        Assert.Equal([0, 1, 2], ScriptPacks.Cut([("a", 10), ("b", 2_000_000), ("c", 10)]));
+        var text = System.Text.Encoding.ASCII.GetString(ScriptPacks.Text([("d/0.bin", [1, 2, 3]), ("t/a.bin", [])]));
+        Assert.Equal("CampaignSearch.deliverPack([[\"d/0.bin\",\"AQID\"],[\"t/a.bin\",\"\"]]);\n", text);
+        Assert.Equal(["d/0.bin", "t/a.bin"], ScriptPacks.Read(text).Select(f => f.Path));
     }
 
     [Fact]

@@ -108,7 +108,10 @@ internal static class LuceneIndexExport
         files.Add(new IndexFile(IndexFormat.FacetsPath, IndexFormat.Deflate(facets.ToArray())));
         var variants = SearchIndexBuilder.Variants(postings.Keys);
         files.Add(new IndexFile(IndexFormat.VariantsPath, IndexFormat.Deflate(System.Text.Encoding.UTF8.GetBytes(variants))));
-        files.Add(new IndexFile(IndexFormat.ManifestPath, SearchIndexBuilder.Manifest(corpus.Lang, docs.Count, termStarts, sums, kinds, companies, years, yearBase, variants.Length / 2)));
+        var packed = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var packs = ScriptPacks.Cut([.. packed.Select(f => (f.Path, f.Bytes.Length))]).Select(i => packed[i].Path).ToList();
+        files.Add(new IndexFile(IndexFormat.ManifestPath, SearchIndexBuilder.Manifest(corpus.Lang, docs.Count, IndexFormat.DocsPerShard, termStarts, sums, kinds, companies,
+            years, yearBase, variants.Length / 2, packs)));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 

@@ -30,6 +30,9 @@ public sealed class SearchBrowser : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string Output => _site.Output;
 
+    /// <summary>What the sample's build indexed, per language.</summary>
+    public IReadOnlyList<Campaign.Search.SearchCorpus> Corpora => _site.Corpora;
+
     public async ValueTask InitializeAsync()
     {
         if (!RequiredTools.HasChromium) return; // each test that reads Browser is then skipped with the reason

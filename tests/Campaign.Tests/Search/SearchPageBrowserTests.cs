@@ -1,4 +1,5 @@
 using System.Globalization;
+using Campaign.Search.Index;
 using Campaign.Search.Reading;
 using Microsoft.Playwright;
 
@@ -340,6 +341,45 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task From_disk_a_query_loads_only_the_script_packs_holding_the_files_it_needs_each_once()
+    {
+        // The sample's index fits one pack a language: cut into packs of 3 KB, a query needs a few of many, found by the
+        // manifest's first paths.
+        var copy = Path.Combine(Path.GetTempPath(), "campaign-packs-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            Campaign.Tests.Workflow.CampaignCopy.CopyDir(web.Output, copy);
+            var dir = Path.Combine(copy, "search", "en");
+            Directory.Delete(dir, recursive: true);
+            var files = new IncrementalIndex(IndexFormat.DocsPerShard, packBytes: 3_000).Build(web.Corpora.Single(c => c.Lang == "en"), packs: true);
+            foreach (var file in files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, file.Path))!);
+                File.WriteAllBytes(Path.Combine(dir, file.Path), file.Bytes);
+            }
+            var packCount = files.Count(f => f.Path.StartsWith("packs/", StringComparison.Ordinal));
+            Assert.True(packCount >= 8, $"{packCount} packs");
+
+            var context = await web.Browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            var requests = new List<string>();
+            page.Request += (_, r) => requests.Add(r.Url);
+            await page.GotoAsync(new Uri(Path.Combine(copy, "en", "search", "index.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString("facial recognition cameras"));
+            await WaitForResults(page);
+            var expected = SearchIndexReader.Open(copy, "en").Search("facial recognition cameras", limit: 10).Select(h => h.Title).ToList();
+            Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+            var packs = requests.Where(r => r.Contains("/search/en/packs/", StringComparison.Ordinal)).ToList();
+            Assert.InRange(packs.Count, 2, packCount - 1);
+            Assert.Equal(packs.Distinct().Count(), packs.Count);
+            await context.CloseAsync();
+        }
+        finally
+        {
+            try { Directory.Delete(copy, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task Search_works_from_a_copy_opened_from_disk_with_filters_and_result_links()
     {
         var context = await web.Browser.NewContextAsync();
@@ -355,7 +395,7 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         var expected = SearchIndexReader.Open(web.Output, "zh").Search("人脸识别", limit: 10).Select(h => h.Title).ToList();
         Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
 
-        // Filters need facets.bin, which comes through its twin too.
+        // Filters need facets.bin, which comes through its script pack too.
         await page.SelectOptionAsync("#search-kind", "finding");
         // Wait for the filtered list itself (the page says which query and filters it shows), not for a list that only
         // looks filtered: the click below must land on the list that stays.
@@ -371,6 +411,10 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         Assert.All(requests, r => Assert.StartsWith("file://", r));
         Assert.Contains(requests, r => r.EndsWith("/search/zh/manifest.js", StringComparison.Ordinal));
         Assert.DoesNotContain(requests, r => r.EndsWith(".bin", StringComparison.Ordinal));
+        // every index file came out of a script pack, each pack loaded once
+        var packs = requests.Where(r => r.Contains("/search/zh/packs/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(packs);
+        Assert.Equal(packs.Distinct().Count(), packs.Count);
 
         // The header box of any page leads there from disk too (the form's action is the search page's file).
         await page.GotoAsync(root + "en/companies/axis/index.html");

@@ -7,7 +7,7 @@
 (function () {
   'use strict';
 
-  const VERSION = 4;
+  const VERSION = 5;
   const K1 = 1.2;
   const B = 0.75;
 
@@ -496,33 +496,39 @@
     return { hits: result.map((r) => ({ doc: r.doc, score: r.score })), anyWord, expansions: expansions.concat(query.compounds.flatMap((c) => c.instead)) };
   }
 
-  // A page opened from disk (file://) may not fetch(); every index file therefore has a twin next to it,
-  // `name.js`, a script that hands its bytes (base64) to deliver(). Scripts load from disk under the
-  // page's CSP (script-src 'self'), and the twin names no path, so a copy of the site works anywhere.
+  // A page opened from disk (file://) may not fetch(), but may load scripts (script-src 'self'): there the manifest
+  // comes from manifest.js, which hands its bytes (base64) to deliver(), and every other index file from a script pack,
+  // packs/<n>.js, which hands many files (path and base64) to deliverPack(). Neither names its own path: each is matched
+  // to the script element that loaded it (document.currentScript), so a copy of the site works anywhere.
   const waiting = new Map();
-  function deliver(base64) {
+  function fromBase64(base64) {
+    const text = atob(base64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+  function delivered(value) {
     const src = document.currentScript && document.currentScript.src;
     const done = waiting.get(src);
     if (!done) return;
     waiting.delete(src);
-    const text = atob(base64);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    done(bytes);
+    done(value);
   }
-  function loadTwin(url) {
+  function deliver(base64) { delivered(fromBase64(base64)); }
+  /** A pack's files by path, still base64: each is decoded only when a query asks for it. */
+  function deliverPack(entries) { delivered(new Map(entries)); }
+  function loadScript(url) {
     return new Promise((resolve, reject) => {
       const script = document.createElement('script');
       script.src = url;
       const src = script.src;
       waiting.set(src, resolve);
-      script.onload = () => { script.remove(); if (waiting.delete(src)) reject(new Error(url + ': not an index file')); };
+      script.onload = () => { script.remove(); if (waiting.delete(src)) reject(new Error(url + ': not an index script')); };
       script.onerror = () => { script.remove(); waiting.delete(src); reject(new Error(url + ': missing')); };
       document.head.append(script);
     });
   }
-  function loadBytes(url) {
-    if (url.startsWith('file:')) return loadTwin(url.replace(/\.[a-z]+$/, '.js'));
+  function fetchBytes(url) {
     return fetch(url).then((r) => {
       if (!r.ok) throw new Error(url + ': ' + r.status);
       return r.arrayBuffer();
@@ -544,9 +550,23 @@
    */
   function openIndex(base) {
     const cache = new Map();
+    const fromDisk = base.startsWith('file:');
+    // On file://, each pack is loaded once, when a query first needs a file it holds (shardOf over the manifest's
+    // first paths, as for term shards).
+    const packs = new Map();
+    const inPack = async (path) => {
+      const m = await manifest;
+      const n = shardOf(m.packs, path);
+      if (!packs.has(n)) packs.set(n, loadScript(base + 'packs/' + n.toString(16) + '.js'));
+      const files = await packs.get(n);
+      if (!files.has(path)) throw new Error(base + path + ': not in its pack');
+      return fromBase64(files.get(path));
+    };
+    const load = (path) => !fromDisk ? fetchBytes(base + path)
+      : path === 'manifest.json' ? loadScript(base + 'manifest.js') : inPack(path);
     const get = (path, parse) => {
       if (!cache.has(path)) {
-        cache.set(path, loadBytes(base + path).then((b) => parse ? parse(b) : JSON.parse(new TextDecoder().decode(b))));
+        cache.set(path, load(path).then((b) => parse ? parse(b) : JSON.parse(new TextDecoder().decode(b))));
       }
       return cache.get(path);
     };
@@ -644,7 +664,7 @@
   const useVariants = (bytes) => { variants = parseVariants(bytes); };
   const stem = (word) => stemOf(word);
   const corrected = (manifest, text, shards) => provided.get('typos')(manifest, text, shards);
-  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver, useVariants, needsVariants, provide, part };
+  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver, deliverPack, useVariants, needsVariants, provide, part };
   globalThis.CampaignSearch = api;
 
   // ---- the search page ----
