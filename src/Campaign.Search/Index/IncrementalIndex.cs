@@ -37,7 +37,7 @@ public sealed class IncrementalIndex
     // Terms.
     private readonly Dictionary<string, TermPostings> _terms = new(StringComparer.Ordinal);
     private List<TermPostings>[] _shardTerms = []; // each shard's terms in ordinal order
-    private StoredFile?[] _shardFiles = [];
+    private byte[]?[] _shardFiles = [];
     private UInt128[] _shardKeys = [];
     private List<TermPostings> _sorted = []; // every term, in ordinal order: cut into the shards' ranges
     private string[] _termStarts = []; // where each shard's range starts, as the manifest lists them
@@ -56,10 +56,10 @@ public sealed class IncrementalIndex
 
     // Files, and where each sits in the output.
     private UInt128[] _docKeys = [];
-    private StoredFile[] _docShardFiles = [];
+    private byte[][] _docShardFiles = [];
     private int[] _docOrder = [];
     private readonly List<string> _docPaths = [];
-    private (UInt128 Key, StoredFile File) _facets, _manifest, _variants;
+    private (UInt128 Key, byte[] File) _facets, _manifest, _variants;
     private int _variantsSlot;
     private IndexFile[] _output = [];
     private int[] _docSlot = [];
@@ -251,11 +251,11 @@ public sealed class IncrementalIndex
     /// <summary>Every file but the manifest, in ordinal path order (d/…, facets.bin, t/…, variants.bin): what the packs hold.</summary>
     private IEnumerable<(string Path, byte[] Bytes)> Packed()
     {
-        foreach (var s in _docOrder) yield return (DocPath(s), _docShardFiles[s].Stored);
-        yield return (IndexFormat.FacetsPath, _facets.File.Stored);
+        foreach (var s in _docOrder) yield return (DocPath(s), _docShardFiles[s]);
+        yield return (IndexFormat.FacetsPath, _facets.File);
         foreach (var s in _termOrder)
-            if (_shardFiles[s] is { } file) yield return (IndexFormat.TermShardPath(s), file.Stored);
-        yield return (IndexFormat.VariantsPath, _variants.File.Stored);
+            if (_shardFiles[s] is { } file) yield return (IndexFormat.TermShardPath(s), file);
+        yield return (IndexFormat.VariantsPath, _variants.File);
     }
 
     /// <summary>
@@ -264,7 +264,7 @@ public sealed class IncrementalIndex
     /// </summary>
     private IEnumerable<IndexFile> Scripts()
     {
-        var manifest = _manifest.File.Stored;
+        var manifest = _manifest.File;
         if (_manifestScript is not { } script || script.Manifest != manifest)
             _manifestScript = script = (manifest, new IndexFile(ScriptPacks.ManifestPath, ScriptPacks.ManifestScript(manifest)));
         yield return script.File;
@@ -306,7 +306,7 @@ public sealed class IncrementalIndex
     /// <summary>Every output slot again: paths in ordinal order (d/…, facets.bin, manifest.json, t/…, variants.bin).</summary>
     private void Lay()
     {
-        var files = new List<(string Path, StoredFile File)>(_docOrder.Length + _termOrder.Length + 2);
+        var files = new List<(string Path, byte[] File)>(_docOrder.Length + _termOrder.Length + 2);
         _docSlot = new int[_docOrder.Length];
         foreach (var s in _docOrder)
         {
@@ -324,10 +324,10 @@ public sealed class IncrementalIndex
             }
         _variantsSlot = files.Count;
         files.Add((IndexFormat.VariantsPath, _variants.File));
-        _output = [.. files.Select(f => new IndexFile(f.Path, f.File.Stored))];
+        _output = [.. files.Select(f => new IndexFile(f.Path, f.File))];
     }
 
-    private void Place(int slot, string path, StoredFile file) => _output[slot] = new IndexFile(path, file.Stored);
+    private void Place(int slot, string path, byte[] file) => _output[slot] = new IndexFile(path, file);
 
     /// <summary>The documents sorted by URL (stable); the order is reused while the corpus lists the same URLs in the same order.</summary>
     private SearchDocument[] InUrlOrder(IReadOnlyList<SearchDocument> documents)
@@ -485,7 +485,7 @@ public sealed class IncrementalIndex
         Array.Resize(ref shards, count);
         for (var s = 0; s < count; s++) shards[s] ??= [];
         _shardTerms = shards;
-        if (full) (_shardFiles, _shardKeys) = (new StoredFile?[count], new UInt128[count]);
+        if (full) (_shardFiles, _shardKeys) = (new byte[]?[count], new UInt128[count]);
         else
         {
             Array.Resize(ref _shardFiles, count);
@@ -591,13 +591,13 @@ public sealed class IncrementalIndex
     }
 
     /// <summary>Compresses files, on every core when there are several (the other language may be done already).</summary>
-    private static (int Shard, StoredFile File)[] Compress(List<(int Shard, UInt128 Key, byte[] Raw)> make)
+    private static (int Shard, byte[] File)[] Compress(List<(int Shard, UInt128 Key, byte[] Raw)> make)
     {
-        var result = new (int, StoredFile)[make.Count];
+        var result = new (int, byte[])[make.Count];
         if (make.Count > 1)
-            Parallel.For(0, make.Count, i => result[i] = (make[i].Shard, new StoredFile(IndexFormat.Deflate(make[i].Raw))));
+            Parallel.For(0, make.Count, i => result[i] = (make[i].Shard, IndexFormat.Deflate(make[i].Raw)));
         else if (make.Count == 1)
-            result[0] = (make[0].Shard, new StoredFile(IndexFormat.Deflate(make[0].Raw)));
+            result[0] = (make[0].Shard, IndexFormat.Deflate(make[0].Raw));
         return result;
     }
 

@@ -2,12 +2,6 @@ using System.IO.Hashing;
 
 namespace Campaign.Search.Index;
 
-/// <summary>An index file as published: its stored bytes (gzip for binary files).</summary>
-internal sealed class StoredFile(byte[] stored)
-{
-    public byte[] Stored { get; } = stored;
-}
-
 /// <summary>
 /// The stored form of index files by a 128-bit digest of what they hold: compressing (gzip at the smallest size) is what
 /// costs, so a file whose content is unchanged, at its own path or another (documents
@@ -16,7 +10,7 @@ internal sealed class StoredFile(byte[] stored)
 /// </summary>
 internal sealed class StoredFiles
 {
-    private Dictionary<UInt128, StoredFile> _files = [];
+    private Dictionary<UInt128, byte[]> _files = [];
 
     /// <summary>Files compressed (or, for the manifest, first stored) since <see cref="ResetCounts"/>.</summary>
     public int Made { get; private set; }
@@ -27,27 +21,27 @@ internal sealed class StoredFiles
     public static UInt128 KeyOf(ReadOnlySpan<byte> raw) => XxHash128.HashToUInt128(raw);
 
     /// <summary>The stored file under <paramref name="key"/>, or null.</summary>
-    public StoredFile? Find(UInt128 key) => _files.GetValueOrDefault(key);
+    public byte[]? Find(UInt128 key) => _files.GetValueOrDefault(key);
 
     /// <summary>Remembers a file made by this build.</summary>
-    public StoredFile Add(UInt128 key, StoredFile file)
+    public byte[] Add(UInt128 key, byte[] file)
     {
         if (_files.TryAdd(key, file)) Made++;
         return _files[key];
     }
 
     /// <summary>The file for <paramref name="raw"/>: found by its content, else compressed (or kept as it is) now.</summary>
-    public StoredFile Get(byte[] raw, bool compress, out UInt128 key)
+    public byte[] Get(byte[] raw, bool compress, out UInt128 key)
     {
         key = KeyOf(raw);
-        return Find(key) ?? Add(key, new StoredFile(compress ? IndexFormat.Deflate(raw) : raw));
+        return Find(key) ?? Add(key, compress ? IndexFormat.Deflate(raw) : raw);
     }
 
     /// <summary>After a build: when more files are kept than used, keeps only <paramref name="live"/>.</summary>
     public void Prune(int count, Func<IEnumerable<UInt128>> live)
     {
         if (_files.Count <= 2 * count + 64) return;
-        var kept = new Dictionary<UInt128, StoredFile>(count);
+        var kept = new Dictionary<UInt128, byte[]>(count);
         foreach (var key in live())
             if (_files.TryGetValue(key, out var file)) kept.TryAdd(key, file);
         _files = kept;
