@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Campaign.Generate;
 using Campaign.Search.Index;
-using Campaign.Site;
 using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Search;
@@ -21,37 +18,23 @@ public sealed class SearchFileCountTests(ITestOutputHelper output)
     [Fact]
     public void A_large_campaign_writes_no_script_twins_and_about_one_search_file_per_two_documents()
     {
-        var root = Path.Combine(Path.GetTempPath(), "campaign-search-files-" + Guid.NewGuid().ToString("N")[..8]);
-        try
+        using var generated = new GeneratedSite(Findings, seed: 5, output.WriteLine);
+        foreach (var lang in new[] { "en", "zh" })
         {
-            var clock = Stopwatch.StartNew();
-            CampaignWriter.Write(SyntheticCampaign.Create(Findings, seed: 5), Path.Combine(root, "input"), Repo.Input);
-            var result = SiteBuilder.Build(new BuildOptions(Path.Combine(root, "input"), Path.Combine(root, "output"),
-                new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero), false, Repo.Theme));
-            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Take(20)));
-            output.WriteLine($"generated and built {result.FilesWritten} files in {clock.Elapsed.TotalSeconds:0.0} s");
+            var dir = Path.Combine(generated.Output, "search", lang);
+            var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+            Assert.DoesNotContain(files, f => f.EndsWith(".bin", StringComparison.Ordinal) && files.Contains(f[..^4] + ".js"));
 
-            foreach (var lang in new[] { "en", "zh" })
-            {
-                var dir = Path.Combine(root, "output", "search", lang);
-                var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-                    .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
-                Assert.DoesNotContain(files, f => f.EndsWith(".bin", StringComparison.Ordinal) && files.Contains(f[..^4] + ".js"));
-
-                using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, IndexFormat.ManifestPath)));
-                var docs = manifest.RootElement.GetProperty("docs").GetInt32();
-                var termShards = manifest.RootElement.GetProperty("termShards").GetInt32();
-                var packs = manifest.RootElement.GetProperty("packs").GetArrayLength();
-                Assert.True(docs > 1_500, $"{lang}: only {docs} documents");
-                var bound = (docs + 1) / 2 + termShards + packs + 4; // the last document shard may hold one
-                output.WriteLine($"{lang}: {files.Count} files for {docs} documents ({termShards} term shards, {packs} packs; at most {bound})");
-                Assert.True(files.Count <= bound, $"{lang}: {files.Count} search files, more than {bound}");
-                Assert.Equal(packs, files.Count(f => f.StartsWith("packs/", StringComparison.Ordinal)));
-            }
-        }
-        finally
-        {
-            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+            using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, IndexFormat.ManifestPath)));
+            var docs = manifest.RootElement.GetProperty("docs").GetInt32();
+            var termShards = manifest.RootElement.GetProperty("termShards").GetInt32();
+            var packs = manifest.RootElement.GetProperty("packs").GetArrayLength();
+            Assert.True(docs > 1_500, $"{lang}: only {docs} documents");
+            var bound = (docs + 1) / 2 + termShards + packs + 4; // the last document shard may hold one
+            output.WriteLine($"{lang}: {files.Count} files for {docs} documents ({termShards} term shards, {packs} packs; at most {bound})");
+            Assert.True(files.Count <= bound, $"{lang}: {files.Count} search files, more than {bound}");
+            Assert.Equal(packs, files.Count(f => f.StartsWith("packs/", StringComparison.Ordinal)));
         }
     }
 }

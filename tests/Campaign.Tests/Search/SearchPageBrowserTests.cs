@@ -1,6 +1,7 @@
 using System.Globalization;
 using Campaign.Search.Index;
 using Campaign.Search.Reading;
+using Campaign.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Campaign.Tests.Search;
@@ -203,19 +204,14 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
     public async Task Typing_letter_by_letter_asks_only_for_files_that_exist_reuses_them_and_logs_no_error(string lang, string query)
     {
         var context = await web.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var responses = new List<(string Url, int Status)>();
-        var errors = new List<string>();
-        page.Response += (_, r) => responses.Add((r.Url, r.Status));
-        page.RequestFailed += (_, r) => errors.Add("failed: " + r.Url);
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        page.PageError += (_, e) => errors.Add(e);
+        await using var tab = new BrowserTab(context, await context.NewPageAsync());
+        var page = tab.Page;
         await page.GotoAsync(web.BaseUrl + $"/{lang}/search/");
         await page.Locator("#search-q").PressSequentiallyAsync(query, new() { Delay = 40 });
         await WaitForSettled(page, "q=" + System.Net.WebUtility.UrlEncode(query));
-        Assert.Empty(errors);
-        Assert.All(responses, r => Assert.True(r.Status == 200, $"{r.Url}: {r.Status}"));
-        var shards = responses.Where(r => r.Url.Contains($"/search/{lang}/t/", StringComparison.Ordinal)).Select(r => r.Url).ToList();
+        Assert.Empty(tab.Errors);
+        Assert.All(tab.Responses, r => Assert.True(r.Status == 200, $"{r.Url}: {r.Status}"));
+        var shards = tab.Responses.Where(r => r.Url.Contains($"/search/{lang}/t/", StringComparison.Ordinal)).Select(r => r.Url).ToList();
         Assert.Equal(shards.Distinct().Count(), shards.Count); // each shard once, however many letters were typed
         var expected = SearchIndexReader.Open(web.Output, lang).Search(query, limit: 10).Select(h => h.Title).ToList();
         Assert.Equal(expected, await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
@@ -225,14 +221,9 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
     public async Task The_client_loads_its_stemmer_and_typo_correction_only_for_queries_that_use_them()
     {
         var context = await web.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var responses = new List<(string Url, int Status)>();
-        var errors = new List<string>();
-        page.Response += (_, r) => responses.Add((r.Url, r.Status));
-        page.RequestFailed += (_, r) => errors.Add("failed: " + r.Url);
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        page.PageError += (_, e) => errors.Add(e);
-        int Loaded(string part) => responses.Count(r => r.Url.Contains("/assets/theme/js/" + part + ".", StringComparison.Ordinal));
+        await using var tab = new BrowserTab(context, await context.NewPageAsync());
+        var page = tab.Page;
+        int Loaded(string part) => tab.Responses.Count(r => r.Url.Contains("/assets/theme/js/" + part + ".", StringComparison.Ordinal));
 
         // A Chinese query runs on the core alone.
         await page.GotoAsync(web.BaseUrl + "/zh/search/?q=" + Uri.EscapeDataString("人脸识别"));
@@ -260,8 +251,8 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
         await WaitForSettled(page, "q=Noldis");
         Assert.Contains("Noldus", await page.Locator("#search-status").TextContentAsync());
         Assert.Equal((1, 1), (Loaded("search-stem"), Loaded("search-typos")));
-        Assert.Empty(errors);
-        Assert.All(responses, r => Assert.True(r.Status == 200, $"{r.Url}: {r.Status}"));
+        Assert.Empty(tab.Errors);
+        Assert.All(tab.Responses, r => Assert.True(r.Status == 200, $"{r.Url}: {r.Status}"));
     }
 
     [Fact]

@@ -61,8 +61,12 @@ public sealed class BrowserTab : IAsyncDisposable
     private readonly IBrowserContext _context;
     private readonly List<string> _requests = [];
     private readonly List<string> _errors = [];
+    private readonly List<(string Url, int Status)> _responses = [];
 
     public IPage Page { get; }
+
+    /// <summary>Every response the page received, with its HTTP status (a missing file shows as its 404), in order.</summary>
+    public IReadOnlyList<(string Url, int Status)> Responses { get { lock (_responses) return [.. _responses]; } }
 
     /// <summary>Every URL the page requested (documents, styles, scripts, images, fetches), in order.</summary>
     public IReadOnlyList<string> Requests { get { lock (_requests) return [.. _requests]; } }
@@ -75,6 +79,7 @@ public sealed class BrowserTab : IAsyncDisposable
         _context = context;
         Page = page;
         page.Request += (_, r) => { lock (_requests) _requests.Add(r.Url); };
+        page.Response += (_, r) => { lock (_responses) _responses.Add((r.Url, r.Status)); };
         page.Console += (_, m) => { if (m.Type == "error") lock (_errors) _errors.Add("console: " + m.Text); };
         page.PageError += (_, e) => { lock (_errors) _errors.Add("page error: " + e); };
         page.RequestFailed += (_, r) => { lock (_errors) _errors.Add($"request failed: {r.Url} ({r.Failure})"); };
