@@ -14,11 +14,9 @@ namespace Campaign.Site.Citations;
 public sealed record CitationView(string Title, string Lang, string Text, string Url, string Address, bool Absolute,
     string BibtexUrl, string CslUrl, string RisUrl, string BibtexName, string CslName, string RisName, Citation Cited, bool Database = false)
 {
-    // Written only when a template shows them (the press room and a finding's page do).
+    // Written only when a template shows them (the press room shows BibTeX and CSL-JSON, a finding's page BibTeX).
     public string Bibtex => CitationFormats.BibLaTeX(Cited).TrimEnd('\n');
     public string CslJson => CitationFormats.CslJson(Cited).TrimEnd('\n');
-    /// <summary>The RIS record as a page shows it: the file's CR LF line ends as plain line breaks.</summary>
-    public string Ris => CitationFormats.Ris(Cited).Replace("\r\n", "\n").TrimEnd('\n');
 
     /// <summary>The entry's key in every format (BibTeX key, CSL-JSON id, RIS ID): how a reader finds a finding's entry in the database's files.</summary>
     public string Key => Cited.Key;
