@@ -24,10 +24,6 @@ public sealed record CitationEntry(byte[] Bib, byte[] Csl, byte[] Ris)
 /// </summary>
 public static class FindingCitations
 {
-    /// <summary>The formats, by file extension, with the media type a link to each gives.</summary>
-    public static readonly IReadOnlyList<(string Extension, string Type)> Formats =
-        [("bib", "application/x-bibtex"), ("csl.json", "application/vnd.citationstyles.csl+json"), ("ris", "application/x-research-info-systems")];
-
     private static readonly Join<CitationEntry, string, GeneratedFile> Bib = new("findings-bib", static (path, entries) =>
         new GeneratedFile(path, Pieces(entries.Select(e => e.Bib), [], "\n"u8.ToArray(), [])));
 
