@@ -45,11 +45,13 @@ public static class SearchOutput
         IProjector? projector = null, Func<SearchCorpus, string, IReadOnlyList<GeneratedFile>>? index = null)
     {
         var corpora = SearchCorpora.Build(model, projector);
-        Parallel.ForEach(corpora, corpus =>
+        // One language after the other: indexing both at once doubled the index's transient memory, which at 100,000
+        // findings took the build past 3 GiB (docs/performance.md, sixth stop), for a wall-time gain only on idle cores.
+        foreach (var corpus in corpora)
         {
             var folder = $"search/{corpus.Lang}/";
             generated.AddUnder(folder, (index ?? Write)(corpus, folder));
-        });
+        }
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";
         // The client's parts, loaded by it on demand: named by file, since they sit beside it (js/) wherever the site lives.
