@@ -51,6 +51,10 @@ public sealed record MacroOptions(
                 _ => throw new ArgumentException($"unknown option `{args[i]}`."),
             };
         }
+        // Checked here, not when the generator copies from them, so a run started from another folder says what to pass.
+        foreach (var (flag, folder) in new[] { ("--sample", o.Sample), ("--theme", o.Theme) })
+            if (!Directory.Exists(folder))
+                throw new ArgumentException($"no folder {folder}: pass {flag} DIR, or start the runner from the repository's root.");
         return o;
     }
 

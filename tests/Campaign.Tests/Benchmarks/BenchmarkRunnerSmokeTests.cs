@@ -16,6 +16,14 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_sample_folder_is_named_with_what_to_pass()
+    {
+        var missing = Path.Combine(_work, "no-input");
+        var error = Assert.Throws<ArgumentException>(() => MacroOptions.Parse(["--sample", missing]));
+        Assert.Equal($"no folder {missing}: pass --sample DIR, or start the runner from the repository's root.", error.Message);
+    }
+
+    [Fact]
     public async Task Runner_prints_the_table_for_a_small_campaign()
     {
         var log = new StringWriter();
