@@ -45,8 +45,9 @@ public static class SearchOutput
         IProjector? projector = null, Func<SearchCorpus, string, IReadOnlyList<GeneratedFile>>? index = null)
     {
         var corpora = SearchCorpora.Build(model, projector);
-        // One language after the other: indexing both at once doubled the index's transient memory, which at 100,000
-        // findings took the build past 3 GiB (docs/performance.md, sixth stop), for a wall-time gain only on idle cores.
+        // One language after the other: indexing both at once held both languages' transient memory together (the
+        // resident size reached 5.0 GiB at 100,000 findings, docs/performance.md), and each language's build already
+        // analyses and compresses on every core.
         foreach (var corpus in corpora)
         {
             var folder = $"search/{corpus.Lang}/";
