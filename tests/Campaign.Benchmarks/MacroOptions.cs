@@ -51,7 +51,10 @@ public sealed record MacroOptions(
                 _ => throw new ArgumentException($"unknown option `{args[i]}`."),
             };
         }
-        // Checked here, not when the generator copies from them, so a run started from another folder says what to pass.
+        // The runner's inputs, checked once here for every verb (not when a build or the generator first uses them), so
+        // a run started from another folder, or before the solution is built, says what to pass.
+        if (!File.Exists(o.CampaignDll))
+            throw new ArgumentException($"no campaign.dll at {o.CampaignDll}; build the solution or pass --campaign PATH.");
         foreach (var (flag, folder) in new[] { ("--sample", o.Sample), ("--theme", o.Theme) })
             if (!Directory.Exists(folder))
                 throw new ArgumentException($"no folder {folder}: pass {flag} DIR, or start the runner from the repository's root.");

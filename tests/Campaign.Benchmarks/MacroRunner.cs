@@ -28,8 +28,6 @@ public static class MacroRunner
 
     public static async Task<int> Run(MacroOptions o, TextWriter log)
     {
-        if (!File.Exists(o.CampaignDll))
-            throw new ArgumentException($"no campaign.dll at {o.CampaignDll}; build the solution or pass --campaign PATH.");
         var hugo = File.Exists(o.Hugo) ? o.Hugo : null;
         log.WriteLine($"machine: {Environment.ProcessorCount} cores, {Machine.MemoryGiB()} memory, load average {Machine.LoadAverage()} (before)");
         log.WriteLine($"runs per figure: {o.Runs} (median); campaign: dotnet {o.CampaignDll}");
