@@ -23,6 +23,7 @@ public static class PageDates
         CompanyPage p => p.Company.Updated?.Iso,
         CompanyListPage p => Latest(p.Companies.Select(c => c.Updated?.Iso)),
         FindingPage p => p.Finding.Reviewed.Iso,
+        FindingPageSource p => DateFormat.Iso(p.Finding.Reviewed), // as the view would say, without making it
         DataPage p => Latest(p.Downloads.Select(d => d.Updated?.Iso)),
         HomePage p => Latest(p.Reports.Select(r => (string?)r.Date.Iso).Concat(p.Updates.Select(u => u.Date.Iso)).Concat(p.Companies.Select(c => c.Updated?.Iso))),
         _ => null,

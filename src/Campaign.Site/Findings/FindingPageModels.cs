@@ -5,6 +5,12 @@ namespace Campaign.Site.Findings;
 /// <summary>What the <c>finding</c> layout reads.</summary>
 public sealed record FindingPage(FindingView Finding);
 
+/// <summary>What makes a finding's page model as the page renders, in a plain build (see <see cref="IDeferredModel"/>).</summary>
+public sealed record FindingPageSource(Core.Model.Finding Finding, FindingPageContext Context) : IDeferredModel
+{
+    public object Make() => new FindingPage(Context.Views.Finding(Finding, Citations.Citation.Of(Finding, Context.Cite)));
+}
+
 /// <summary>What the <c>finding-list</c> layout reads: the index, one of its numbered pages, or a facet value's list.</summary>
 public sealed record FindingListPage(FindingListView List);
 

@@ -72,10 +72,11 @@ public static class FindingPages
 
             // each finding's page and files (the projections make them on every core when there are many), in the catalogue's order
             var cite = FindingCiteContext.Of(model, v);
-            var pages = projector.Each(FindingProjections.Page, catalog.Findings, new FindingPageContext(views, v.Frames, cite));
-            var each = new PageJob[pages.Length];
-            for (var i = 0; i < each.Length; i++) each[i] = new PageJob(pages[i].Page, "finding", pages[i].Model, v);
-            jobs.AddRange(each);
+            var context = new FindingPageContext(views, v.Frames, cite);
+            if (projector.Keeps)
+                jobs.AddRange(projector.Each(FindingProjections.Page, catalog.Findings, context).Select(p => new PageJob(p.Page, "finding", p.Model, v)));
+            else // each view made as its page renders: held from here, 200,000 of them were most of a 100,000-finding build's memory
+                jobs.AddRange(catalog.Findings.Select(f => new PageJob(Frame(f, context), "finding", new FindingPageSource(f, context), v)));
             // the language's citations of every finding, one file per format (each page shows its own as text)
             foreach (var file in FindingCitations.Files(code, projector.Each(FindingProjections.CitationEntry, byId, cite), projector)) generated.Add(file);
 
@@ -109,17 +110,18 @@ public static class FindingPages
     }
 
     /// <summary>A finding's page: its frame and its view, from the finding and the edition's context only.</summary>
-    internal static PagePart Page(Finding f, FindingPageContext c)
+    internal static PagePart Page(Finding f, FindingPageContext c) => new(Frame(f, c), new FindingPageSource(f, c).Make());
+
+    /// <summary>A finding's page frame, from what its view would show (address, title), without making the view.</summary>
+    private static PageView Frame(Finding f, FindingPageContext c)
     {
         var views = c.Views;
         var code = views.Code;
-        var view = views.Finding(f, Citation.Of(f, c.Cite));
         var fallback = !f.Title.Has(code) || !f.Summary.ContainsKey(code);
         // a finding is as public as its company: in a --drafts build, one of a company not yet public is marked so
-        var page = c.Frames.Page("finding", "findings", view.Url, view.Title.Text, Plain(f, views),
+        return c.Frames.Page("finding", "findings", Urls.Finding(code, f.Id), views.Shown(f.Title).Text, Plain(f, views),
             fallback, fallback ? views.Fallback : null, draft: views.DraftCompany(f.Company),
             translatedIn: l => f.Title.Has(l) && f.Summary.ContainsKey(l));
-        return new PagePart(page, new FindingPage(view));
     }
 
     /// <summary>What a facet's page of all its values is made from.</summary>

@@ -81,6 +81,12 @@ public sealed class Join<TPart, TContext, TOut> where TPart : class where TConte
 /// </summary>
 public interface IProjector
 {
+    /// <summary>
+    /// Whether outputs are kept between builds (a live preview): then a page's model is made in planning, since its identity
+    /// is how the preview tells an unchanged page; a plain build may instead make models as pages render (<see cref="Rendering.IDeferredModel"/>).
+    /// </summary>
+    bool Keeps { get; }
+
     /// <summary>The output of each of <paramref name="records"/>, in order.</summary>
     TOut[] Each<TRecord, TContext, TOut>(Projection<TRecord, TContext, TOut> projection, IReadOnlyList<TRecord> records, TContext context)
         where TRecord : class where TContext : notnull;
@@ -98,6 +104,8 @@ public interface IProjector
 public sealed class FreshProjector : IProjector
 {
     public static readonly FreshProjector Instance = new();
+
+    public bool Keeps => false;
 
     public TOut[] Each<TRecord, TContext, TOut>(Projection<TRecord, TContext, TOut> projection, IReadOnlyList<TRecord> records, TContext context)
         where TRecord : class where TContext : notnull => projection.MakeAll(records, context);

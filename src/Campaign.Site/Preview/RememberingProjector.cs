@@ -97,6 +97,8 @@ public sealed class RememberingProjector : IProjector
         return made;
     }
 
+    public bool Keeps => true;
+
     public TOut[] Each<TRecord, TContext, TOut>(Projection<TRecord, TContext, TOut> projection, IReadOnlyList<TRecord> records, TContext context)
         where TRecord : class where TContext : notnull
     {

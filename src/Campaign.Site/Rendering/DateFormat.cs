@@ -17,8 +17,10 @@ public sealed class DateFormat
 
     public CultureInfo Culture => _culture;
 
-    public DateView View(DateOnly date) =>
-        new(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.ToString(_pattern, _culture));
+    public DateView View(DateOnly date) => new(Iso(date), date.ToString(_pattern, _culture));
+
+    /// <summary>The date as machines read it (<c>datetime</c> attributes, the sitemap): the same in every language.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public DateView? View(DateOnly? date) => date is { } d ? View(d) : null;
 

@@ -17,7 +17,7 @@ public static class PageRenderer
         context.SetValue("site", job.Views.Site);
         context.SetValue("t", job.Views.T);
         context.SetValue("page", job.Page);
-        PageModels.Expose(context, job.Model);
+        PageModels.Expose(context, job.Model is IDeferredModel deferred ? deferred.Make() : job.Model);
 
         var main = theme.Render(job.Layout, context, job.Page.Url, diagnostics);
         if (main is null) return null;
