@@ -104,16 +104,20 @@ public static class SiteBuilder
         var plan = new SitePlan(model, [.. model.Editions.Select(e => new EditionViews(model, e, theme))], theme, diagnostics);
         var bundle = options.Bundle ? PressFeature.Bundle(model.Today) : null;
         var pdf = new PdfSettings(options.Pdf, options.Cache, options.Chromium);
+        // the findings' catalogue (sorted, grouped by facet) once per build, for the charts and the findings pages both:
+        // at 100,000 findings working it out is seconds, and two of them could disagree
+        var catalogue = new Lazy<FindingCatalog>(() => session is null ? FindingCatalog.Build(model) : session.Catalogues.Catalog(model));
+        FindingCatalog Catalogue(Routing.SiteModel _) => catalogue.Value;
         IFeature[] features =
         [
             new Identity.IdentityFeature(),
-            new Charts.ChartsFeature(pdf, session is null ? null : session.Catalogues.Catalog), // first: home, company and findings pages show its charts
+            new Charts.ChartsFeature(pdf, Catalogue), // first: home, company and findings pages show its charts
             new HomeFeature(),
             new ReportsFeature(),
             new CompaniesFeature(),
             new UpdatesFeature(),
             new PagesFeature(),
-            new FindingsFeature(session?.Projections, session is null ? null : session.Catalogues.Catalog),
+            new FindingsFeature(session?.Projections, Catalogue),
             new SearchFeature(session?.Projections, session is null ? null : session.SearchIndex.Generated),
             new PressFeature(bundle),
             new PdfFeature(pdf),
