@@ -10,7 +10,8 @@ namespace Campaign.Tests.Search;
 /// <summary>
 /// Term and document shards are fanned out into folders of at most 1,024 files (format 6, issue #23 item 1): on an index
 /// just past 1,024 shards of each kind, every folder stays within that, the C# reader and search.js (over HTTP and from
-/// disk, in Chromium) find the documents and terms in the second folder, and the packs hold every file in path order.
+/// disk, in Chromium) find the documents and terms in the second folder, the packs hold every file in path order, and a
+/// kept index that grows into the second folder equals a fresh build.
 /// </summary>
 public sealed class ShardFolderTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -26,8 +27,7 @@ public sealed class ShardFolderTests(BrowserFixture browser) : IClassFixture<Bro
     private const int WordsPerDocument = 80;
     private const string LastWord = "zzzlast";
 
-    /// <summary>The index's files as a build publishes them (with the script packs), made once for the class.</summary>
-    private static readonly Lazy<IReadOnlyList<IndexFile>> Files = new(() =>
+    private static readonly Lazy<SearchCorpus> Corpus = new(() =>
     {
         var docs = new List<SearchDocument>(Documents);
         for (var i = 0; i < Documents; i++)
@@ -36,8 +36,11 @@ public sealed class ShardFolderTests(BrowserFixture browser) : IClassFixture<Bro
             var body = string.Join(' ', words) + (i == Documents - 1 ? " " + LastWord : "");
             docs.Add(new SearchDocument($"/en/pages/p{i:d4}/", $"Document {i}", "page", null, 0, 0, body));
         }
-        return SearchOutput.Files(new SearchCorpus("en", docs, []));
+        return new SearchCorpus("en", docs, []);
     });
+
+    /// <summary>The index's files as a build publishes them (with the script packs), made once for the class.</summary>
+    private static readonly Lazy<IReadOnlyList<IndexFile>> Files = new(() => SearchOutput.Files(Corpus.Value));
 
     /// <summary>
     /// Word <paramref name="n"/>: q and five consonants other than s and y, which no stop word is and the Porter stemmer
@@ -107,6 +110,19 @@ public sealed class ShardFolderTests(BrowserFixture browser) : IClassFixture<Bro
             .SelectMany(p => ScriptPacks.Read(File.ReadAllText(Path.Combine(dir, ScriptPacks.PathOf(p))))).Select(f => f.Path).ToList();
         var binary = files.Where(f => !f.EndsWith(".js", StringComparison.Ordinal) && f != IndexFormat.ManifestPath).Order(StringComparer.Ordinal);
         Assert.Equal(binary, packed);
+    }
+
+    [Fact]
+    public void A_kept_index_that_grows_into_the_second_folder_equals_a_fresh_build()
+    {
+        // a live preview's index: first 2,047 documents (1,024 shards, d/0/ full), then the two that open d/1/
+        var index = new IncrementalIndex();
+        var corpus = Corpus.Value;
+        index.Build(corpus with { Documents = [.. corpus.Documents.Take(Documents - 2)] }, packs: true);
+        var grown = index.Build(corpus, packs: true);
+        Assert.Equal(Files.Value.Select(f => f.Path), grown.Select(f => f.Path));
+        for (var i = 0; i < grown.Count; i++) Assert.True(Files.Value[i].Bytes.AsSpan().SequenceEqual(grown[i].Bytes), grown[i].Path + " differs");
+        Assert.Contains(grown, f => f.Path == "d/1/0.bin");
     }
 
     [Fact]
