@@ -77,10 +77,10 @@ public sealed class IndexFormatTests(SampleSearchSite site)
             var manifest = File.ReadAllBytes(Path.Combine(dir, "manifest.json"));
             Assert.True(manifest.Length < 2000, $"manifest is {manifest.Length} bytes");
             Assert.Contains($"\"lang\":\"{lang}\"", Encoding.UTF8.GetString(manifest));
-            var shards = Directory.GetFiles(Path.Combine(dir, "t"), "*.bin");
+            var shards = Directory.GetFiles(Path.Combine(dir, "t"), "*.bin", SearchOption.AllDirectories);
             Assert.True(shards.Length > 1);
             foreach (var shard in shards) Assert.Equal("CST" + (char)IndexFormat.Version, Encoding.ASCII.GetString(IndexFormat.Inflate(File.ReadAllBytes(shard)), 0, 4));
-            Assert.True(Directory.GetFiles(Path.Combine(dir, "d"), "*.bin").Length > 1);
+            Assert.True(Directory.GetFiles(Path.Combine(dir, "d"), "*.bin", SearchOption.AllDirectories).Length > 1);
         }
     }
 

@@ -183,7 +183,7 @@ public sealed class QueryMatchingTests(SampleSearchSite site)
             var starts = SearchIndexReader.Open(site.Output, lang).Manifest.TermStarts;
             Assert.NotEmpty(starts);
             Assert.Equal("", starts[0]);
-            Assert.Equal(starts.Count, Directory.GetFiles(Path.Combine(dir, "t"), "*.bin").Length);
+            Assert.Equal(starts.Count, Directory.GetFiles(Path.Combine(dir, "t"), "*.bin", SearchOption.AllDirectories).Length);
             for (var s = 0; s < starts.Count; s++)
             {
                 var bytes = IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(dir, IndexFormat.TermShardPath(s))));

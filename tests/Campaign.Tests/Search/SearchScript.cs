@@ -63,7 +63,7 @@ public sealed class SearchScript
     public string? Corrected(string indexDir, string query)
     {
         var ids = Shards(indexDir, query);
-        var bytes = ids.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "t", $"{i:x}.bin"))))).ToArray();
+        var bytes = ids.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, IndexFormat.TermShardPath(i)))))).ToArray();
         var result = _engine.Invoke("__corrected", File.ReadAllText(Path.Combine(indexDir, "manifest.json")), query,
             new Jint.Native.JsArray(_engine, ids.Select(i => (JsValue)i).ToArray()), new Jint.Native.JsArray(_engine, bytes));
         return result.IsNull() ? null : result.AsString();
@@ -75,7 +75,7 @@ public sealed class SearchScript
         var shardIds = Shards(indexDir, query);
         return _engine.Invoke("__needsVariants", File.ReadAllText(Path.Combine(indexDir, "manifest.json")), query,
             new Jint.Native.JsArray(_engine, shardIds.Select(i => (JsValue)i).ToArray()),
-            new Jint.Native.JsArray(_engine, [.. shardIds.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "t", $"{i:x}.bin")))))])).AsBoolean();
+            new Jint.Native.JsArray(_engine, [.. shardIds.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, IndexFormat.TermShardPath(i))))))])).AsBoolean();
     }
 
     /// <summary>Hands search.js the index's Traditional-to-Simplified table, as the page does once a Chinese word is missing.</summary>
@@ -96,9 +96,9 @@ public sealed class SearchScript
         if (NeedsVariants(indexDir, query)) UseVariants(indexDir);
         var shardIds = Shards(indexDir, query);
         // search.js asks only for files that exist
-        Assert.All(shardIds, i => Assert.True(File.Exists(Path.Combine(indexDir, "t", $"{i:x}.bin")), $"t/{i:x}.bin is missing"));
+        Assert.All(shardIds, i => Assert.True(File.Exists(Path.Combine(indexDir, IndexFormat.TermShardPath(i))), IndexFormat.TermShardPath(i) + " is missing"));
         // the files are stored gzipped; the browser inflates them in openIndex, this harness in C#
-        var bytes = shardIds.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "t", $"{i:x}.bin"))))).ToArray();
+        var bytes = shardIds.Select(i => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, IndexFormat.TermShardPath(i)))))).ToArray();
         var filtered = kind is not null || company is not null || year is not null;
         var facets = filtered ? Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "facets.bin")))) : JsValue.Null;
         var result = _engine.Invoke("__rank", manifest, query,

@@ -7,7 +7,7 @@
 (function () {
   'use strict';
 
-  const VERSION = 5;
+  const VERSION = 6;
   const K1 = 1.2;
   const B = 0.75;
 
@@ -229,6 +229,14 @@
       s += String.fromCodePoint(cp);
     }
     return s;
+  }
+
+  // Shards per folder (IndexFormat.ShardsPerFolder): no folder of the index holds more than this many files.
+  const SHARDS_PER_FOLDER = 1024;
+
+  /** The path of shard n of the term (folder 't') or document ('d') shards, as IndexFormat.ShardPath: t/<n / 1024>/<n % 1024>.bin, in hex. */
+  function shardPath(folder, n) {
+    return folder + '/' + Math.floor(n / SHARDS_PER_FOLDER).toString(16) + '/' + (n % SHARDS_PER_FOLDER).toString(16) + '.bin';
   }
 
   /** The term shard whose range can hold the term (TermRanges.ShardOf): the last whose start sorts at or before it. */
@@ -583,7 +591,7 @@
         if (query.terms.length === 0) return { query, hits: [], anyWord: false, expansions: [], corrected: null };
         // Only files that exist: the shards whose ranges hold the query's terms and prefix (shardsFor).
         const shards = new Map(await Promise.all(shardsFor(m, query).map(async (id) =>
-          [id, await get('t/' + id.toString(16) + '.bin', gunzipped(parseTermShard))])));
+          [id, await get(shardPath('t', id), gunzipped(parseTermShard))])));
         // A Chinese word the index lacks may be written in Traditional characters: load the table, then ask again.
         if (needsVariants(m, query, shards)) {
           variants = await get('variants.bin', gunzipped(parseVariants));
@@ -606,7 +614,7 @@
         const m = await manifest;
         return Promise.all(docs.map(async (d) => {
           const shard = Math.floor(d / m.docsPerShard);
-          const list = await get('d/' + shard.toString(16) + '.bin', gunzipped((b) => parseDocShard(b, m, shard)));
+          const list = await get(shardPath('d', shard), gunzipped((b) => parseDocShard(b, m, shard)));
           return list[d % m.docsPerShard];
         }));
       },
@@ -664,7 +672,7 @@
   const useVariants = (bytes) => { variants = parseVariants(bytes); };
   const stem = (word) => stemOf(word);
   const corrected = (manifest, text, shards) => provided.get('typos')(manifest, text, shards);
-  const api = { analyze, stem, parseQuery, shardOf, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver, deliverPack, useVariants, needsVariants, provide, part };
+  const api = { analyze, stem, parseQuery, shardOf, shardPath, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver, deliverPack, useVariants, needsVariants, provide, part };
   globalThis.CampaignSearch = api;
 
   // ---- the search page ----
