@@ -5,35 +5,28 @@ using Campaign.Site.Rendering;
 namespace Campaign.Site.Feeds;
 
 /// <summary>
-/// <c>sitemap.xml</c>: every page with its address in each language (<c>xhtml:link hreflang</c>, and <c>x-default</c> for the
-/// language picker) and, where the content dates it, <c>lastmod</c> (<see cref="PageDates"/>). The sitemap
-/// protocol requires absolute addresses, so it is written only when <c>site.yaml</c> has a <c>base_url</c>.
+/// <c>sitemap.xml</c>: every page's address and, where the content dates it, <c>lastmod</c> (<see cref="PageDates"/>). The
+/// page's other languages are not repeated here as <c>xhtml:link</c> alternates: every listed page's head already carries its
+/// <c>hreflang</c> links and <c>x-default</c>, which search engines accept in place of the sitemap's (a third of the sitemap's
+/// bytes, written twice over). The sitemap protocol requires absolute addresses, so it is written only when <c>site.yaml</c> has a <c>base_url</c>.
 /// </summary>
 public static partial class Sitemap
 {
     private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    private const string Xhtml = "http://www.w3.org/1999/xhtml";
 
     public static byte[] Write(string baseUrl, IReadOnlyList<PageJob> jobs)
     {
         var (pages, modified) = Listed(jobs);
-        var urls = pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
         var stream = new MemoryStream();
         using (var x = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" }))
         {
             x.WriteStartDocument();
             x.WriteStartElement("urlset", Ns);
-            x.WriteAttributeString("xmlns", "xhtml", null, Xhtml);
             foreach (var page in pages)
             {
                 x.WriteStartElement("url", Ns);
                 x.WriteElementString("loc", Ns, baseUrl + page.Url.TrimStart('/'));
                 if (modified.GetValueOrDefault(page.Url) is { } lastmod) x.WriteElementString("lastmod", Ns, lastmod);
-                var alternates = page.Alternates.Where(a => urls.Contains(a.Url)).ToList();
-                foreach (var alt in alternates)
-                    Link(x, alt.Lang, baseUrl + alt.Url.TrimStart('/'));
-                // the language picker at the root stands for every language, as each page's head says too
-                if (alternates.Count > 0) Link(x, "x-default", baseUrl);
                 x.WriteEndElement();
             }
             x.WriteEndElement();
@@ -74,13 +67,4 @@ public static partial class Sitemap
 
     [System.Text.RegularExpressions.GeneratedRegex("<(?:loc|lastmod)>([^<]*)</")]
     private static partial System.Text.RegularExpressions.Regex LocOrDate();
-
-    private static void Link(XmlWriter x, string hreflang, string href)
-    {
-        x.WriteStartElement("xhtml", "link", Xhtml);
-        x.WriteAttributeString("rel", "alternate");
-        x.WriteAttributeString("hreflang", hreflang);
-        x.WriteAttributeString("href", href);
-        x.WriteEndElement();
-    }
 }

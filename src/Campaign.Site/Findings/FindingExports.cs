@@ -38,29 +38,11 @@ public static class FindingExports
     /// <summary>What every finding's record reads besides the finding, in this build.</summary>
     public static RecordContext RecordContextOf(SiteConfig site) => new(site.BaseUrl, [.. site.Languages.Select(l => l.Code)]);
 
-    /// <summary>The array-element indentation of <c>findings.json</c> (depth 2).</summary>
-    internal static readonly byte[] ElementIndent = "    "u8.ToArray();
-
     /// <summary>
-    /// A record written at the top level, indented as an element of <c>findings.json</c>'s array: every line break gains the
-    /// array's indentation and the final one goes. The writer escapes line breaks inside strings, so every raw line break is
-    /// between tokens, and the bytes equal what the writer would put there itself.
+    /// A record as an element of <c>findings.json</c>'s array: the record without its final line break. Records are
+    /// compact (no indentation: a fifth of their bytes), so each element is one line of the database, one finding a line.
     /// </summary>
-    internal static byte[] Element(byte[] record)
-    {
-        var body = record.AsSpan(0, record.Length - 1); // without the final line break
-        var breaks = body.Count((byte)'\n');
-        var element = new byte[body.Length + breaks * ElementIndent.Length];
-        var at = 0;
-        foreach (var b in body)
-        {
-            element[at++] = b;
-            if (b != (byte)'\n') continue;
-            ElementIndent.CopyTo(element, at);
-            at += ElementIndent.Length;
-        }
-        return element;
-    }
+    internal static byte[] Element(byte[] record) => record[..^1];
 
     /// <summary>The whole-database downloads: <c>findings.csv</c>, <c>findings.json</c> and its schema.</summary>
     /// <param name="records">Every finding's record, in any order.</param>
@@ -80,14 +62,14 @@ public static class FindingExports
         return [new("csv", csv!, "CSV", byId.Length), new("json", json!, "JSON", byId.Length), new("schema", schema, "JSON Schema", null)];
     }
 
-    private static readonly byte[] FirstElement = "\n    "u8.ToArray();
-    private static readonly byte[] NextElement = ",\n    "u8.ToArray();
+    private static readonly byte[] FirstElement = "\n"u8.ToArray();
+    private static readonly byte[] NextElement = ",\n"u8.ToArray();
 
     /// <summary>A file's bytes as they are (a live preview hands back the very array it made while they read the same, hash and all).</summary>
     internal static readonly Join<byte[], byte[], byte[]> Unchanged = new("unchanged-file", static (bytes, _) => bytes);
 
     private static readonly Join<byte[], byte[], GeneratedFile> JsonFile = new("findings-json", static (head, elements) =>
-        new GeneratedFile(JsonPath, Pieces(head, elements, FirstElement, NextElement, elements.Count == 0 ? "]\n}\n"u8.ToArray() : "\n  ]\n}\n"u8.ToArray())));
+        new GeneratedFile(JsonPath, Pieces(head, elements, FirstElement, NextElement, elements.Count == 0 ? "]}\n"u8.ToArray() : "\n]}\n"u8.ToArray())));
 
     private static readonly Join<byte[], byte[], GeneratedFile> CsvFile = new("findings-csv", static (header, lines) =>
         new GeneratedFile(CsvPath, Pieces([.. Encoding.UTF8.Preamble, .. header], lines, [], [], [])));
@@ -112,7 +94,7 @@ public static class FindingExports
             w.WriteNumber("count", elements.Length);
             w.WriteStartArray("findings");
         }, final: false);
-        // the array as the writer would continue it: each element on a new line at depth 2, then the closing lines
+        // compact, but each element on a line of its own (one finding a line, which diffs and greps well), then the closing line
         return projector.Joined(JsonFile, JsonPath, head, elements);
     }
 
@@ -197,7 +179,7 @@ public static class FindingExports
             }
             w.WriteEndArray();
             w.WriteStartArray("rows");
-        }, indented: false, final: false);
+        }, final: false);
         var positions = catalog.Facets.ToDictionary(f => f.Name,
             f => (IReadOnlyDictionary<string, int>)f.Values.Select((v, i) => (v.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal), StringComparer.Ordinal);
         var rows = projector.Each(FindingProjections.FacetRow, catalog.Findings, new FacetRowContext(views.Code, views.Fallback, positions));
@@ -237,13 +219,14 @@ public static class FindingExports
         w.WriteNumberValue(at[FacetKeys.Licence][f.Licence]);
         w.WriteNumberValue(f.Kind is not null && at.TryGetValue(FacetKeys.Kind, out var kinds) ? kinds[f.Kind] : -1);
         w.WriteEndArray();
-    }, indented: false, final: false);
+    }, final: false);
 
     /// <param name="final">False for the start of a file or a piece of one: no line break after it (the writer may stop mid-array).</param>
-    private static byte[] Json(Action<Utf8JsonWriter> write, bool indented = true, bool final = true)
+    /// <summary>Compact JSON: published data is read by programs, and indentation was a fifth of the records' bytes.</summary>
+    private static byte[] Json(Action<Utf8JsonWriter> write, bool final = true)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, FindingJson.Options with { Indented = indented })) write(w);
+        using (var w = new Utf8JsonWriter(stream, FindingJson.Options with { Indented = false })) write(w);
         if (final) stream.WriteByte((byte)'\n');
         return stream.ToArray();
     }

@@ -168,7 +168,7 @@ public sealed class EmbargoedCompanyTests : IDisposable
         _campaign.AssertFile("en/findings/numbat-sale-2019/index.html", "Wombatcorp\nreports/probe/index.html#cameras\n! notice-draft");
         _campaign.AssertFile("en/findings/facets.json", "\"wombatcorp\",\"Wombatcorp\"");
         _campaign.AssertFile("data/findings.csv", "numbat-sale-2019\nwombatcorp\nquoll-files#sales");
-        _campaign.AssertFile("data/findings.json", "\"company\": \"wombatcorp\"");
+        _campaign.AssertFile("data/findings.json", "\"company\":\"wombatcorp\"");
         _campaign.AssertFile("en/updates/named/index.html", "companies/wombatcorp/\nWombatcorp");
         _campaign.AssertFile("en/reports/probe-follow-up/index.html", "companies/wombatcorp/\n<a href=\"../../findings/numbat-sale-2019/index.html\">Numbat cameras sold</a> · <a href=\"../../findings/acme-bureau-2018/index.html\">");
         _campaign.AssertFile("en/findings/acme-bureau-2018/index.html", "The Quoll Files");

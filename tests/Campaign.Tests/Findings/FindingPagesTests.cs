@@ -102,7 +102,7 @@ public sealed class FindingPagesTests
             <code>https://example.net/campaign/en/findings/acme-guilin-2015/</code>
             ! no base address configured
             """);
-        c.AssertFile("data/findings.json", "\"en\": \"https://example.net/campaign/en/findings/acme-guilin-2015/\"");
+        c.AssertFile("data/findings.json", "\"en\":\"https://example.net/campaign/en/findings/acme-guilin-2015/\"");
     }
 
     [Fact]
@@ -196,11 +196,15 @@ public sealed class FindingPagesTests
             <time datetime="2026-11-01">1 November 2026</time>
             """);
         c.AssertFile("zh/data/index.html", hash);
+        // compact JSON, one finding a line between the head and the closing line
         c.AssertFile("data/findings.json", """
-            "count": 4,
-            "title": {
-            "zh": "阿克米为桂林警方提供摄像头"
+            "count":4,"findings":[
+            {"id":"acme-guilin-2015","title":{"en":"Acme cameras for the Guilin police","zh":"阿克米为桂林警方提供摄像头"},
+            ]}
             """);
+        var database = c.Read("data/findings.json");
+        Assert.Equal(4, System.Text.Json.JsonDocument.Parse(database).RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(4 + 2, database.TrimEnd('\n').Split('\n').Length);
         c.BuildOk();
         foreach (var f in files) Assert.Equal(first[f], File.ReadAllBytes(Path.Combine(c.Output, f)));
     }
