@@ -91,7 +91,7 @@ public sealed class FindingDataTests
         c.AssertFile("zh/findings/kind/sale/index.html", "费斯利未注明日期的销售\n! 阿克米为桂林警方提供摄像头");
         c.AssertFile("en/findings/facely-undated/index.html", "<dt>Kind of finding</dt><dd><a href=\"../kind/sale/index.html\">Sale or supply</a></dd>");
         c.AssertFile("en/findings/acme-guilin-2015/index.html", "! Kind of finding");
-        c.AssertFile(global::Campaign.Site.Routing.Urls.FindingRecord("facely-undated").TrimStart('/'), "\"kind\": \"sale\"");
+        c.AssertFile(global::Campaign.Site.Routing.Urls.FindingRecord("facely-undated").TrimStart('/'), "\"kind\":\"sale\"");
         // without any kind in the data there is no kind facet, rather than an empty one
         using var none = new TestCampaign(FindingCampaigns.Base + FindingCampaigns.Yaml);
         none.BuildOk();
