@@ -59,4 +59,13 @@ public sealed class ExcerptTests
         Assert.Equal("""[{"text":"据安讯士网站的描述，","mark":false},{"text":"桂林","mark":true},{"text":"扩建后的监控网络（“天网”）中的摄像头具备360度视角：覆盖距离达300至400米。第二段从这里开始。","mark":false}]""",
             pieces);
     }
+
+    [Fact]
+    public void A_Chinese_word_of_several_bigrams_is_marked_once_not_piece_by_piece()
+    {
+        // 人脸识别 is analysed as 人脸 脸识 识别: one highlighted word for the reader, not three marks with gaps between
+        var pieces = Script.Engine(e => Jint.JsValueExtensions.AsString(e.Evaluate(
+            "JSON.stringify(CampaignSearch.excerpt('该公司向公安局供应人脸识别系统。', CampaignSearch.parseQuery('人脸识别').terms, 220))")));
+        Assert.Equal("""[{"text":"该公司向公安局供应","mark":false},{"text":"人脸识别","mark":true},{"text":"系统。","mark":false}]""", pieces);
+    }
 }

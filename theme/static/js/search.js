@@ -660,7 +660,10 @@
       if (h.end <= at || h.start >= to) continue;
       const start = Math.max(h.start, at);
       if (start > at) pieces.push({ text: text.slice(at, start), mark: false });
-      pieces.push({ text: text.slice(start, Math.min(h.end, to)), mark: true });
+      // a Chinese word's overlapping bigrams (人脸, 脸识, 识别) are one mark, not three side by side with gaps between
+      const last = pieces[pieces.length - 1];
+      if (start === at && last?.mark) last.text += text.slice(start, Math.min(h.end, to));
+      else pieces.push({ text: text.slice(start, Math.min(h.end, to)), mark: true });
       at = Math.min(h.end, to);
     }
     if (at < to) pieces.push({ text: text.slice(at, to), mark: false });
