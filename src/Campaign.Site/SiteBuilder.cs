@@ -148,12 +148,8 @@ public static class SiteBuilder
         if (!OutputPaths.Check(planned, diagnostics))
             return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
 
-        // Planning leaves gigabytes of garbage at 100,000 findings (the search index's transient postings above all), which
-        // the collector would otherwise keep resident well into rendering, on top of rendering's own working set: so one
-        // full, compacting collection here, as after each language's index (SearchOutput). With both, the peak resident size
-        // of a 100,000-finding build fell from 4,979 and 5,280 MiB (two runs) to 4,044 MiB (docs/performance.md, 3 December).
-        // Not in a live preview, where a rebuild's latency counts and the session collects between rebuilds.
-        if (session is null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // planning's garbage goes before rendering's working set is made (a plain build only; see PlanGarbage)
+        if (session is null) PlanGarbage.Collect();
 
         // 4. render + emit, into a folder that replaces output/ only on success; a failure of the disk (full, read-only)
         //    is a diagnostic of its own, and the half-written folder is deleted as the output is disposed.

@@ -52,9 +52,8 @@ public static class SearchOutput
         {
             var folder = $"search/{corpus.Lang}/";
             generated.AddUnder(folder, (index ?? Write)(corpus, folder));
-            // a plain build's language done: its transient postings go before the next language's are made (at 100,000
-            // findings about a gigabyte the collector otherwise kept resident; see SiteBuilder); a live preview keeps its index
-            if (index is null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            // a plain build's language done: its transient postings go before the next language's are made (see PlanGarbage)
+            if (index is null) PlanGarbage.Collect();
         }
         var jobs = new List<PageJob>();
         var script = theme.Static.TryGetValue("js/search.js", out var js) ? js.Url : "";
