@@ -99,9 +99,41 @@ public static class SiteBuilder
         var model = SiteModelBuilder.Build(content, options);
         clock.Lap("route");
 
+        // A plain build's folder is opened before planning: each generated file is written into it as it is made, not held
+        // until after rendering (GeneratedFiles). It replaces output/ only on success; a failure of the disk (full,
+        // read-only) is a diagnostic of its own, and the half-written folder is deleted as it is disposed.
+        SwappedFolder? early;
+        try
+        {
+            early = session is null ? new SwappedFolder(options.OutputDir) : null;
+        }
+        catch (Exception ex) when (OutputChecks.Failure(ex, options.OutputDir) is { } failure)
+        {
+            diagnostics.Add(failure);
+            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
+        }
+        using (early)
+        {
+            if (early is not null) clock.Lap("open output");
+            try
+            {
+                return Plan(options, session, progress, clock, diagnostics, content, model, theme, early);
+            }
+            catch (Exception ex) when (OutputWriteException.Within(ex) is { } written && OutputChecks.Failure(written, options.OutputDir) is { } failure)
+            {
+                diagnostics.Add(failure);
+                return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
+            }
+        }
+    }
+
+    private static BuildResult Plan(BuildOptions options, BuildSession? session, Timing.IBuildProgress? progress, Timing.StageClock clock,
+        DiagnosticList diagnostics, Core.Model.ContentModel content, Routing.SiteModel model, Theme theme, SwappedFolder? early)
+    {
+        var empty = new Dictionary<string, int>();
         // 3. plan: every feature adds its pages and files before any page is rendered, so pages can show each download's
         //    size and hash. Adding a page type is one folder and one line here.
-        var plan = new SitePlan(model, [.. model.Editions.Select(e => new EditionViews(model, e, theme))], theme, diagnostics);
+        var plan = new SitePlan(model, [.. model.Editions.Select(e => new EditionViews(model, e, theme))], theme, diagnostics, early);
         var bundle = options.Bundle ? PressFeature.Bundle(model.Today) : null;
         var pdf = new PdfSettings(options.Pdf, options.Cache, options.Chromium);
         // the findings' catalogue (sorted, grouped by facet) once per build, for the charts and the findings pages both:
@@ -155,7 +187,7 @@ public static class SiteBuilder
         //    is a diagnostic of its own, and the half-written folder is deleted as the output is disposed.
         try
         {
-            return Emit(options, session, progress, clock, diagnostics, model, theme, generated, jobs, downloads, bundle) with { Content = content };
+            return Emit(options, session, progress, clock, diagnostics, model, theme, generated, jobs, downloads, bundle, early) with { Content = content };
         }
         catch (Exception ex) when (OutputChecks.Failure(ex, options.OutputDir) is { } failure)
         {
@@ -166,11 +198,12 @@ public static class SiteBuilder
 
     private static BuildResult Emit(BuildOptions options, BuildSession? session, Timing.IBuildProgress? progress, Timing.StageClock clock,
         DiagnosticList diagnostics, Routing.SiteModel model, Theme theme, GeneratedFiles generated, IReadOnlyList<PageJob> jobs, DownloadCatalog downloads,
-        Press.BundleLink? bundle)
+        Press.BundleLink? bundle, SwappedFolder? early)
     {
         var empty = new Dictionary<string, int>();
-        using var output = session?.Open(options.OutputDir) ?? new SwappedFolder(options.OutputDir);
-        clock.Lap("open output");
+        using var opened = early is null ? session!.Open(options.OutputDir) : null; // a plain build's folder is disposed by its opener
+        OutputFolder output = early ?? opened!;
+        if (early is null) clock.Lap("open output");
         var themeLinks = options.LinkWarnings ? new Checks.ThemeLinks(model.Content, jobs) : null;
         PageRenderer.RenderAll(jobs, theme, output, diagnostics, session?.Fingerprints, progress, themeLinks);
         clock.Lap("render pages");

@@ -389,7 +389,7 @@ public sealed class IncrementalIndex
             {
                 var field = docs[doc].Fields[f];
                 for (var j = 0; j < field.Terms.Length; j++)
-                    Term(field.Terms[j]).Append(f, new Posting(doc, field.Norm, field.Positions[j]));
+                    Term(field.Terms[j]).Append(f, new Posting(doc, j));
             }
         return [.. _terms.Values];
     }
@@ -414,15 +414,12 @@ public sealed class IncrementalIndex
                         dirty.Add(gone);
                         continue;
                     }
-                    if (order == 0 && before.Norm == now.Norm && before.Positions[i].Span.SequenceEqual(now.Positions[j].Span))
-                    {
-                        i++;
-                        j++;
-                        continue;
-                    }
                     var term = Term(now.Terms[j]);
-                    term.Put(f, new Posting(doc, now.Norm, now.Positions[j]));
-                    dirty.Add(term);
+                    // a posting points at its term's place in the document's analysis: put again even when what it
+                    // encodes is as before (the term may sit elsewhere among the field's terms now), dirty only if not
+                    term.Put(f, new Posting(doc, j));
+                    if (order != 0 || before.Norm != now.Norm || !before.Positions(i).SequenceEqual(now.Positions(j)))
+                        dirty.Add(term);
                     if (order == 0) i++;
                     j++;
                 }
@@ -454,7 +451,7 @@ public sealed class IncrementalIndex
                 term.Shard = -1;
                 continue;
             }
-            term.Block = term.Encode();
+            term.Block = term.Encode(_docs);
             if (term.Shard < 0 && !full)
             {
                 _sorted.Insert(~_sorted.BinarySearch(term, ByTerm.Instance), term);

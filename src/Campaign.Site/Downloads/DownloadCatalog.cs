@@ -57,14 +57,23 @@ public sealed class DownloadCatalog(GeneratedFiles generated, ImmutableArray<Dow
     {
         // the findings' records are one file per finding: findings.json is their download, and a list (or SHA256SUMS) of
         // tens of thousands of records would bury the press room's downloads
-        IReadOnlyList<Download> list = [.. generated.Under(["", .. Folders.Select(f => f.TrimEnd('/'))])
-            .Where(f => !f.Path.StartsWith(Routing.Urls.FindingRecords, StringComparison.Ordinal)).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
+        IReadOnlyList<Download> list = [.. generated.Under(Tops).Where(f => Lists(f.Path)).Select(f => new Download(f.Path, f.Size, f.Sha256, LangOf(f.Path, languages)))
             .Concat(documents).OrderBy(d => d.Path, StringComparer.Ordinal)];
         _all = new Snapshot(count, list);
         return list;
     }
 
     private Snapshot? _all;
+
+    /// <summary>The first folders downloads are generated in ("" is the site's root).</summary>
+    private static readonly string[] Tops = ["", .. Folders.Select(f => f.TrimEnd('/'))];
+
+    /// <summary>True when a generated file at <paramref name="path"/> is a download, listed with its hash (as <see cref="All"/> reads them).</summary>
+    public static bool Lists(string path)
+    {
+        var cut = path.IndexOf('/');
+        return Tops.Contains(cut < 0 ? "" : path[..cut], StringComparer.Ordinal) && !path.StartsWith(Routing.Urls.FindingRecords, StringComparison.Ordinal);
+    }
 
     /// <summary>The list as read when <see cref="GeneratedFiles"/> held <paramref name="Count"/> files (a reference, so threads swap it whole).</summary>
     private sealed record Snapshot(int Count, IReadOnlyList<Download> List);

@@ -14,9 +14,10 @@ public sealed class GeneratedFile
     /// </summary>
     private static readonly ConditionalWeakTable<byte[], string> Hashes = new();
 
-    private readonly byte[]? _bytes;
-    private readonly IReadOnlyList<ReadOnlyMemory<byte>>? _segments;
-    private string? _segmentsHash;
+    // Both null once a plain build has written the file and let its bytes go (WriteThrough).
+    private byte[]? _bytes;
+    private IReadOnlyList<ReadOnlyMemory<byte>>? _segments;
+    private string? _hash; // of a file made of pieces, or of one whose bytes went
 
     /// <param name="path">Output path with forward slashes, e.g. <c>data/findings.csv</c>.</param>
     public GeneratedFile(string path, byte[] bytes)
@@ -51,9 +52,10 @@ public sealed class GeneratedFile
         get
         {
             if (_bytes is not null) return _bytes;
+            var segments = Held();
             var bytes = new byte[Size];
             var at = 0;
-            foreach (var segment in _segments!)
+            foreach (var segment in segments)
             {
                 segment.Span.CopyTo(bytes.AsSpan(at));
                 at += segment.Length;
@@ -63,12 +65,38 @@ public sealed class GeneratedFile
     }
 
     /// <summary>The file's bytes as pieces to write one after another (one piece for a file made as one array).</summary>
-    public IReadOnlyList<ReadOnlyMemory<byte>> Segments => _segments ?? [_bytes];
+    public IReadOnlyList<ReadOnlyMemory<byte>> Segments => _bytes is not null ? [_bytes] : Held();
 
     /// <summary>Hashed on first use: most generated files (search shards, per-finding JSON) are never listed with a hash.</summary>
-    public string Sha256 => _bytes is not null
+    public string Sha256 => _hash ?? (_bytes is not null
         ? Hashes.GetValue(_bytes, b => Convert.ToHexStringLower(SHA256.HashData(b)))
-        : _segmentsHash ??= HashSegments(_segments!);
+        : _hash = HashSegments(Held()));
+
+    /// <summary>True once the file is written and its bytes let go (<see cref="WriteThrough"/>).</summary>
+    internal bool Written => _bytes is null && _segments is null;
+
+    private IReadOnlyList<ReadOnlyMemory<byte>> Held() => _segments
+        ?? throw new InvalidOperationException($"{Path} was written as it was made and its bytes are gone; only its size{(_hash is null ? "" : " and hash")} are kept");
+
+    /// <summary>
+    /// Writes the file into a plain build's folder now and lets its bytes go, keeping its size (and its hash, hashed
+    /// first, when <paramref name="keepHash"/>: a download whose hash pages list). At 100,000 findings the generated
+    /// files' bytes were over a gigabyte held from planning until after rendering.
+    /// </summary>
+    internal void WriteThrough(OutputFolder output, bool keepHash)
+    {
+        if (keepHash) _hash = Sha256;
+        try
+        {
+            output.Write(this);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputWriteException(ex);
+        }
+        _bytes = null;
+        _segments = null;
+    }
 
     public string Url => "/" + Path;
 
@@ -104,11 +132,47 @@ public sealed class GeneratedFiles
     private readonly List<(string Top, GeneratedFile[] Files)> _groups = [];
     private int _grouped;
 
+    private readonly OutputFolder? _writeThrough;
+    private readonly Func<string, bool>? _keepsHash;
+
+    /// <summary>Files held until they are written (<see cref="WriteTo"/>): a live preview compares them with the last build's.</summary>
+    public GeneratedFiles() { }
+
+    /// <summary>
+    /// A plain build's files, each written into <paramref name="output"/> as it is added and its bytes let go
+    /// (<see cref="GeneratedFile.WriteThrough"/>), the hash kept of those <paramref name="keepsHash"/> names (downloads).
+    /// A path the last check before writing would refuse (<see cref="OutputPaths"/>) is held instead, so the check still
+    /// reports it. The folder is the build's own until committed, so a build that fails later leaves no trace of these.
+    /// </summary>
+    public GeneratedFiles(OutputFolder output, Func<string, bool> keepsHash)
+    {
+        _writeThrough = output;
+        _keepsHash = keepsHash;
+    }
+
+    /// <summary>Writes <paramref name="file"/> now when this is a plain build's set (see the constructor).</summary>
+    private void Through(GeneratedFile file)
+    {
+        if (_writeThrough is { } output && OutputPaths.Fits(file.Path)) file.WriteThrough(output, _keepsHash!(file.Path));
+    }
+
+    /// <summary>As <see cref="Through(GeneratedFile)"/> for many files, written from several threads (as <see cref="WriteTo"/> does).</summary>
+    private void Through(GeneratedFile[] files)
+    {
+        if (_writeThrough is null) return;
+        if (files.Length < 256) { foreach (var file in files) Through(file); return; }
+        Parallel.ForEach(Partitioner.Create(0, files.Length, Math.Max(256, files.Length / (Environment.ProcessorCount * 8))), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++) Through(files[i]);
+        });
+    }
+
     public GeneratedFile Add(string path, byte[] bytes) => Add(new GeneratedFile(path, bytes));
 
     /// <summary>Adds a file made before, by this build or (in a live preview) an earlier one.</summary>
     public GeneratedFile Add(GeneratedFile file)
     {
+        Through(file);
         lock (_gate) _files.Add(file);
         return file;
     }
@@ -120,6 +184,7 @@ public sealed class GeneratedFiles
     public void AddUnder(string folder, IEnumerable<GeneratedFile> files)
     {
         var group = (Top(folder).ToString(), files as GeneratedFile[] ?? files.ToArray()); // an array made for this call is not copied again
+        Through(group.Item2);
         lock (_gate)
         {
             _groups.Add(group);
@@ -229,7 +294,8 @@ public sealed class GeneratedFiles
         // by one: in a live preview most files are unchanged and cost two lookups, less than handing out an item.
         Parallel.ForEach(Partitioner.Create(0, files.Length, Math.Max(256, files.Length / (Environment.ProcessorCount * 8))), range =>
         {
-            for (var i = range.Item1; i < range.Item2; i++) output.Write(files[i]);
+            for (var i = range.Item1; i < range.Item2; i++)
+                if (!files[i].Written) output.Write(files[i]);
         });
     }
 }

@@ -17,14 +17,21 @@ public static class OutputPaths
         var found = 0;
         foreach (var path in paths)
         {
-            if (path.Length * 3 <= PathNames.MaxSegmentBytes) continue; // too short to be too long, in any UTF-8 (the common case, so no counting)
-            var problem = Encoding.UTF8.GetByteCount(path) is var bytes && bytes > PathNames.MaxPathBytes ? $"its path is {bytes} bytes, more than {PathNames.MaxPathBytes}"
-                : path.Split('/').FirstOrDefault(p => Encoding.UTF8.GetByteCount(p) > PathNames.MaxSegmentBytes) is { } name ? $"the name `{name[..Math.Min(40, name.Length)]}…` is {Encoding.UTF8.GetByteCount(name)} bytes, more than {PathNames.MaxSegmentBytes}"
-                : null;
-            if (problem is null || ++found > 10) continue;
+            if (Problem(path) is not { } problem || ++found > 10) continue;
             diagnostics.Error("CMP141", $"The site would have a file at {(path.Length > 80 ? path[..80] + "…" : path)}, but {problem}; nothing was written.",
                 hint: "shorten the slug, id, place or file name it is made from");
         }
         return found == 0;
+    }
+
+    /// <summary>True when <see cref="Check"/> would let <paramref name="path"/> be written.</summary>
+    public static bool Fits(string path) => Problem(path) is null;
+
+    private static string? Problem(string path)
+    {
+        if (path.Length * 3 <= PathNames.MaxSegmentBytes) return null; // too short to be too long, in any UTF-8 (the common case, so no counting)
+        return Encoding.UTF8.GetByteCount(path) is var bytes && bytes > PathNames.MaxPathBytes ? $"its path is {bytes} bytes, more than {PathNames.MaxPathBytes}"
+            : path.Split('/').FirstOrDefault(p => Encoding.UTF8.GetByteCount(p) > PathNames.MaxSegmentBytes) is { } name ? $"the name `{name[..Math.Min(40, name.Length)]}…` is {Encoding.UTF8.GetByteCount(name)} bytes, more than {PathNames.MaxSegmentBytes}"
+            : null;
     }
 }

@@ -10,7 +10,9 @@ namespace Campaign.Site.Planning;
 /// What the features plan into: every page to render and every file to write, and the download list pages refer to.
 /// Features only add; the plan is complete when <see cref="Complete"/> has waited for files still being made.
 /// </summary>
-public sealed class SitePlan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, DiagnosticList diagnostics)
+/// <param name="writeThrough">A plain build's output folder, into which files are written as they are added (see
+/// <see cref="GeneratedFiles(OutputFolder, Func{string, bool})"/>); null to hold them until written (a live preview).</param>
+public sealed class SitePlan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, DiagnosticList diagnostics, OutputFolder? writeThrough = null)
 {
     private readonly List<PageJob> _pages = [];
     private readonly List<Task> _pending = [];
@@ -26,7 +28,7 @@ public sealed class SitePlan(SiteModel model, IReadOnlyList<EditionViews> editio
     public DiagnosticList Diagnostics => diagnostics;
 
     /// <summary>Every file besides pages: data downloads, search shards, feeds, PDFs.</summary>
-    public GeneratedFiles Files { get; } = new();
+    public GeneratedFiles Files { get; } = writeThrough is null ? new() : new(writeThrough, DownloadCatalog.Lists);
 
     /// <summary>Each edition's charts, put up by the charts feature before the pages that show them are planned.</summary>
     public Charts.ChartBoard Charts { get; } = new();

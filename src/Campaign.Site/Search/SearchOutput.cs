@@ -44,15 +44,18 @@ public static class SearchOutput
     public static IReadOnlyList<PageJob> Plan(SiteModel model, IReadOnlyList<EditionViews> editions, Theme theme, GeneratedFiles generated,
         IProjector? projector = null, Func<SearchCorpus, string, IReadOnlyList<GeneratedFile>>? index = null)
     {
-        var corpora = SearchCorpora.Build(model, projector);
-        // One language after the other: indexing both at once held both languages' transient memory together (the
-        // resident size reached 5.0 GiB at 100,000 findings, docs/performance.md), and each language's build already
-        // analyses and compresses on every core.
-        foreach (var corpus in corpora)
+        // One language after the other, each language's documents made only when its turn comes and dropped once its
+        // index is made: indexing both at once held both languages' transient memory together (the resident size
+        // reached 5.0 GiB at 100,000 findings, docs/performance.md), and each language's build already analyses and
+        // compresses on every core. What the search page lists (kinds, years, companies) is kept from each corpus.
+        var shown = new Dictionary<string, (HashSet<string> Kinds, HashSet<int> Years, IReadOnlyList<SearchCompany> Companies)>(StringComparer.Ordinal);
+        foreach (var edition in model.Editions)
         {
+            var corpus = SearchCorpora.Build(model, edition, projector ?? FreshProjector.Instance);
+            shown[corpus.Lang] = Shown(corpus);
             var folder = $"search/{corpus.Lang}/";
             generated.AddUnder(folder, (index ?? Write)(corpus, folder));
-            // a plain build's language done: its transient postings go before the next language's are made (see PlanGarbage)
+            // a plain build's language done: its documents and transient postings go before the next language's are made (see PlanGarbage)
             if (index is null) PlanGarbage.Collect();
         }
         var jobs = new List<PageJob>();
@@ -62,19 +65,11 @@ public static class SearchOutput
         var (stem, typos) = (PartFile("js/search-stem.js"), PartFile("js/search-typos.js"));
         foreach (var v in editions)
         {
-            var corpus = corpora.First(c => c.Lang == v.Code);
-            // One pass over the documents (ten thousand in a large campaign): the kinds and years they have.
-            var present = new HashSet<string>(StringComparer.Ordinal);
-            var covered = new HashSet<int>();
-            foreach (var d in corpus.Documents)
-            {
-                present.Add(d.Kind);
-                for (var y = d.YearFrom; d.YearFrom > 0 && y <= d.YearTo; y++) covered.Add(y);
-            }
+            var (present, covered, found) = shown[v.Code];
             var kinds = new[] { "finding", "report", "company", "update", "page" }
                 .Where(present.Contains)
                 .Select(k => new SearchFilterOption(k, v.T.TryGetValue("search_kind_" + k, out var label) ? label.ToString()! : k)).ToList();
-            var companies = corpus.Companies.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SearchFilterOption(c.Slug, c.Name)).ToList();
+            var companies = found.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SearchFilterOption(c.Slug, c.Name)).ToList();
             var years = covered.OrderDescending().ToList();
             var browse = v.Site.Nav.Where(n => n.Section != "home").Select(n => new SearchBrowseLink(n.Label, n.Url)).ToList();
             var facets = Campaign.Site.Findings.FindingCatalog.Shown(model.Findings)
@@ -86,6 +81,19 @@ public static class SearchOutput
                 "search", new SearchPage(view), v));
         }
         return jobs;
+    }
+
+    /// <summary>The kinds and years a language's documents have, and its companies: what its search page offers as filters. One pass over the documents (a hundred thousand in a large campaign).</summary>
+    private static (HashSet<string> Kinds, HashSet<int> Years, IReadOnlyList<SearchCompany> Companies) Shown(SearchCorpus corpus)
+    {
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        var years = new HashSet<int>();
+        foreach (var d in corpus.Documents)
+        {
+            kinds.Add(d.Kind);
+            for (var y = d.YearFrom; d.YearFrom > 0 && y <= d.YearTo; y++) years.Add(y);
+        }
+        return (kinds, years, corpus.Companies);
     }
 }
 

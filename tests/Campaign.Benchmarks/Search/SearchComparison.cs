@@ -6,6 +6,7 @@ using Campaign.Core.Diagnostics;
 using Campaign.Core.Load;
 using Campaign.Search.Index;
 using Campaign.Site;
+using Campaign.Site.Planning;
 using Campaign.Site.Routing;
 using Campaign.Site.Search;
 
@@ -122,23 +123,28 @@ public static class SearchComparison
         return run;
     }
 
-    /// <summary>The <c>index</c> verb: what a build does for search (load, model, corpora, index both languages in parallel), writing only the index.</summary>
+    /// <summary>
+    /// The <c>index</c> verb: what a plain build does for search (load, model, then each language's documents and index
+    /// in turn, its garbage collected before the next: <see cref="SearchOutput.Plan"/>), writing only the index.
+    /// </summary>
     public static int WriteIndex(string input, string outputDir)
     {
         var options = new BuildOptions(input, outputDir, new DateTimeOffset(DateTime.Parse(MacroRunner.Now, CultureInfo.InvariantCulture), TimeSpan.Zero));
         var diagnostics = new DiagnosticList();
         var content = ContentLoader.Load(input, options.Today, diagnostics);
         if (content is null || diagnostics.HasErrors) { Console.Error.WriteLine(string.Join("\n", diagnostics.Sorted().Select(d => d.Message))); return 1; }
-        var corpora = SearchCorpora.Build(SiteModelBuilder.Build(content, options));
-        Parallel.ForEach(corpora, corpus =>
+        var model = SiteModelBuilder.Build(content, options);
+        foreach (var edition in model.Editions)
         {
+            var corpus = SearchCorpora.Build(model, edition, FreshProjector.Instance);
             foreach (var file in SearchIndexBuilder.Build(corpus))
             {
                 var path = Path.Combine(outputDir, corpus.Lang, file.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllBytes(path, file.Bytes);
             }
-        });
+            PlanGarbage.Collect();
+        }
         return 0;
     }
 
