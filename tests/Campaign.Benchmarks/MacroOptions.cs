@@ -14,14 +14,18 @@ public sealed record MacroOptions(
     int Seed,
     bool Pagefind = true,
     int SettleSeconds = 60,
-    bool Load = false)
+    bool Load = false,
+    bool WithHugo = true)
 {
     public const string Usage = """
         Usage: Campaign.Benchmarks [macro] [--findings 2000,10000] [--runs 3] [--work DIR] [--campaign campaign.dll]
                                    [--hugo /usr/bin/hugo] [--theme theme] [--sample input] [--seed 1]
-                                   [--no-pagefind] [--settle 60] [--load]
+                                   [--no-hugo] [--no-pagefind] [--settle 60] [--load]
                Campaign.Benchmarks search [--findings 2000,10000] [--work DIR] [--no-pagefind] [same options as macro]
                Campaign.Benchmarks micro [BenchmarkDotNet options, e.g. --filter '*']
+
+          --no-hugo      skip Hugo: no Hugo copy is written or built, and the table has no Hugo rows
+          --no-pagefind  skip Pagefind in the search comparison
         """;
 
     public static MacroOptions Parse(IReadOnlyList<string> args)
@@ -34,6 +38,7 @@ public sealed record MacroOptions(
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] == "--no-pagefind") { o = o with { Pagefind = false }; continue; }
+            if (args[i] == "--no-hugo") { o = o with { WithHugo = false }; continue; }
             if (args[i] == "--load") { o = o with { Load = true }; continue; }
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             o = args[i] switch

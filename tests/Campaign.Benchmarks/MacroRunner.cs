@@ -28,11 +28,11 @@ public static class MacroRunner
 
     public static async Task<int> Run(MacroOptions o, TextWriter log)
     {
-        var hugo = File.Exists(o.Hugo) ? o.Hugo : null;
+        var hugo = o.WithHugo && File.Exists(o.Hugo) ? o.Hugo : null;
         log.WriteLine($"machine: {Environment.ProcessorCount} cores, {Machine.MemoryGiB()} memory, load average {Machine.LoadAverage()} (before)");
         log.WriteLine($"runs per figure: {o.Runs} (median); campaign: dotnet {o.CampaignDll}");
         log.WriteLine($"before each timed build: sync, then up to {o.SettleSeconds.ToString(CultureInfo.InvariantCulture)} s for every disk to be idle for a second");
-        log.WriteLine(hugo is null ? "hugo: not installed" : $"hugo: {Machine.Output(hugo, "version").Trim()}");
+        log.WriteLine(!o.WithHugo ? "hugo: skipped (--no-hugo)" : hugo is null ? "hugo: not installed" : $"hugo: {Machine.Output(hugo, "version").Trim()}");
         log.WriteLine(o.Load ? $"competing load during the builds: {BackgroundLoad.Description}" : "competing load: none (pass --load for the fixed one)");
 
         var columns = new List<(int N, Figures F)>();
@@ -44,7 +44,7 @@ public static class MacroRunner
         log.WriteLine($"load average {Machine.LoadAverage()} (after)");
         Machine.EmptyDiscarded();
         log.WriteLine();
-        log.Write(Table(columns, hugo is not null, Environment.ProcessorCount));
+        log.Write(Table(columns, !o.WithHugo ? HugoColumn.Skipped : hugo is null ? HugoColumn.NotInstalled : HugoColumn.Measured, Environment.ProcessorCount));
         return 0;
     }
 
@@ -113,17 +113,30 @@ public static class MacroRunner
             Files(output), hugoFiles, LargestFolder(output), hugoLargest);
     }
 
-    /// <summary>Writes the campaign and its Hugo copy once per size and seed; later runs reuse them.</summary>
+    /// <summary>
+    /// Writes the campaign and its Hugo copy (not with <c>--no-hugo</c>) once per size and seed; later runs reuse them,
+    /// and a later run with Hugo writes the copy a run without it left out.
+    /// </summary>
     internal static void Generate(MacroOptions o, int n, string dir, TextWriter log)
     {
-        if (File.Exists(Path.Combine(dir, "generated"))) return;
-        Machine.Discard(dir);
+        var (generated, withoutHugo) = (Path.Combine(dir, "generated"), Path.Combine(dir, "generated-without-hugo"));
+        var done = File.Exists(generated);
+        if (done && (!o.WithHugo || !File.Exists(withoutHugo))) return;
         var clock = Stopwatch.StartNew();
         var campaign = SyntheticCampaign.Create(n, o.Seed);
-        CampaignWriter.Write(campaign, Path.Combine(dir, "input"), o.Sample);
-        HugoWriter.Write(campaign, Path.Combine(dir, "hugo"));
-        File.WriteAllText(Path.Combine(dir, "generated"), "");
-        log.WriteLine($"generated {dir} in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        if (!done)
+        {
+            Machine.Discard(dir);
+            CampaignWriter.Write(campaign, Path.Combine(dir, "input"), o.Sample);
+        }
+        if (o.WithHugo)
+        {
+            HugoWriter.Write(campaign, Path.Combine(dir, "hugo"));
+            File.Delete(withoutHugo);
+        }
+        else File.WriteAllText(withoutHugo, "");
+        File.WriteAllText(generated, "");
+        log.WriteLine($"generated {dir}{(o.WithHugo ? "" : " (without its Hugo copy)")} in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
     }
 
     /// <summary>
@@ -260,7 +273,10 @@ public static class MacroRunner
     }
 
 
-    public static string Table(IReadOnlyList<(int N, Figures F)> columns, bool hugo, int cores)
+    /// <summary>What the table says of Hugo: its figures beside ours, that it is not installed, or nothing (<c>--no-hugo</c>).</summary>
+    public enum HugoColumn { Measured, NotInstalled, Skipped }
+
+    public static string Table(IReadOnlyList<(int N, Figures F)> columns, HugoColumn hugo, int cores)
     {
         var rows = new List<(string Name, Func<Figures, string> Cell)>
         {
@@ -270,7 +286,7 @@ public static class MacroRunner
             ("campaign build: pages/s", f => Int((int)Math.Round(f.OurPages / f.OurSeconds))),
             ("campaign build: peak memory (VmHWM)", f => MiB(f.OurPeakBytes)),
         };
-        if (hugo)
+        if (hugo == HugoColumn.Measured)
             rows.AddRange(
             [
                 ("hugo: pages (HTML)", f => Int(f.HugoPages ?? 0)),
@@ -281,7 +297,7 @@ public static class MacroRunner
                 ("time ratio campaign/hugo (<= 1: as fast)", f => (f.OurSeconds / (f.HugoSeconds ?? 1)).ToString("0.00", CultureInfo.InvariantCulture)),
                 ("pages/s ratio campaign/hugo", f => (f.OurPages / f.OurSeconds / ((f.HugoPages ?? 0) / (f.HugoSeconds ?? 1))).ToString("0.00", CultureInfo.InvariantCulture)),
             ]);
-        else rows.Add(("hugo", _ => "not installed"));
+        else if (hugo == HugoColumn.NotInstalled) rows.Add(("hugo", _ => "not installed"));
         rows.AddRange(
         [
             ("rebuild after editing one finding", f => Ms(f.FindingEditMs)),
@@ -289,11 +305,24 @@ public static class MacroRunner
             ("rebuild after editing one template", f => Ms(f.TemplateEditMs)),
             ($"one-finding edits in a row (median of {SeriesEdits})", f => Ms(f.FindingSeriesMs)),
             ("output size", f => MiB(f.OutputBytes)),
-            ("hugo output size", f => f.HugoOutputBytes is { } b ? MiB(b) : "-"),
-            ("bytes written ratio campaign/hugo (target <= 1.5)", f => f.HugoOutputBytes is { } b && b > 0 ? Ratio(f.OutputBytes, b) : "-"),
-            ("files written: campaign / hugo", f => $"{Int(f.OutputFiles)} / {(f.HugoOutputFiles is { } h ? Int(h) : "-")}"),
-            ("files written ratio campaign/hugo (target <= 2)", f => f.HugoOutputFiles is { } h && h > 0 ? Ratio(f.OutputFiles, h) : "-"),
-            ("largest folder (entries): campaign / hugo", f => $"{Int(f.LargestFolder)} / {(f.HugoLargestFolder is { } h ? Int(h) : "-")}"),
+        ]);
+        if (hugo == HugoColumn.Skipped)
+            rows.AddRange(
+            [
+                ("files written", f => Int(f.OutputFiles)),
+                ("largest folder (entries)", f => Int(f.LargestFolder)),
+            ]);
+        else
+            rows.AddRange(
+            [
+                ("hugo output size", f => f.HugoOutputBytes is { } b ? MiB(b) : "-"),
+                ("bytes written ratio campaign/hugo (target <= 1.5)", f => f.HugoOutputBytes is { } b && b > 0 ? Ratio(f.OutputBytes, b) : "-"),
+                ("files written: campaign / hugo", f => $"{Int(f.OutputFiles)} / {(f.HugoOutputFiles is { } h ? Int(h) : "-")}"),
+                ("files written ratio campaign/hugo (target <= 2)", f => f.HugoOutputFiles is { } h && h > 0 ? Ratio(f.OutputFiles, h) : "-"),
+                ("largest folder (entries): campaign / hugo", f => $"{Int(f.LargestFolder)} / {(f.HugoLargestFolder is { } h ? Int(h) : "-")}"),
+            ]);
+        rows.AddRange(
+        [
             ("search index size (all languages)", f => MiB(f.SearchBytes)),
             ("search: bytes per query, en (median)", f => Kb(f.BytesPerQuery.GetValueOrDefault("en"))),
             ("search: bytes per query, zh (median)", f => Kb(f.BytesPerQuery.GetValueOrDefault("zh"))),

@@ -102,7 +102,7 @@ public static class HugoWriter
             text.Append("    url: ").Append(s.Url).Append('\n');
             text.Append("    archived_url: ").Append(s.ArchivedUrl).Append('\n');
         }
-        var place = f.City ?? f.Province;
+        var place = SyntheticText.Where(f.Province, f.City); // the city with its province: 琥珀市 in two provinces is two places, as on our site
         text.Append("company: [").Append(CampaignWriter.Q(f.Company)).Append("]\n");
         text.Append("technology: [").Append(f.Technology).Append("]\n");
         text.Append("buyer-type: [").Append(f.BuyerType).Append("]\n");

@@ -69,6 +69,7 @@ public sealed record SyntheticCampaign(IReadOnlyList<SyntheticCompany> Companies
             var from = 1995 + random.Next(0, 26);
             var to = random.Next(3) == 0 ? Math.Min(2025, from + random.Next(1, 6)) : from;
             var (province, city) = w.Place();
+            var where = SyntheticText.Where(province, city);
             var technology = SyntheticText.Technologies[random.Next(SyntheticText.Technologies.Length)];
             var buyerType = SyntheticText.BuyerTypes[random.Next(SyntheticText.BuyerTypes.Length)];
             var sources = Enumerable.Range(1, 1 + random.Next(3)).Select(n => new SyntheticSource(
@@ -76,8 +77,8 @@ public sealed record SyntheticCampaign(IReadOnlyList<SyntheticCompany> Companies
                 SyntheticText.Publishers[random.Next(SyntheticText.Publishers.Length)], start.AddDays(random.Next(0, 1500)),
                 $"https://example.org/sources/{i.ToString(CultureInfo.InvariantCulture)}/{n.ToString(CultureInfo.InvariantCulture)}",
                 $"https://archive.example.org/{i.ToString(CultureInfo.InvariantCulture)}/{n.ToString(CultureInfo.InvariantCulture)}")).ToList();
-            findingList.Add(new SyntheticFinding($"finding-{i.ToString("D6", CultureInfo.InvariantCulture)}", w.FindingTitle(company.Name, city ?? province),
-                company.Slug, w.Product(technology), technology, w.Buyer(city ?? province), buyerType, province, city, from, to, w.Paragraph(),
+            findingList.Add(new SyntheticFinding($"finding-{i.ToString("D6", CultureInfo.InvariantCulture)}", w.FindingTitle(company.Name, where),
+                company.Slug, w.Product(technology), technology, w.Buyer(where), buyerType, province, city, from, to, w.Paragraph(),
                 SyntheticText.Licences[random.Next(SyntheticText.Licences.Length)], sources, $"{report.Slug}#{section.Id}",
                 [technology, buyerType], start.AddDays(random.Next(0, 1800))));
         }

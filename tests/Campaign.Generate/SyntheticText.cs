@@ -78,6 +78,12 @@ public sealed class SyntheticText(Random random)
         return new($"{char.ToUpperInvariant(s.En[0])}{s.En[1..]} and {o.En}", $"{s.Zh}与{o.Zh}");
     }
 
+    /// <summary>
+    /// A buyer's province and city, each as the finding's own field holds it: the site writes a place as its city with
+    /// its province (广西桂林, "Guilin, Guangxi"), so the Chinese city is the city alone (琥珀市, not 北境省琥珀市, which
+    /// the site wrote 北境省北境省琥珀市). The English city keeps its province in brackets: it is the place's key (the
+    /// default language's name), and without it Amber City in every province would be one place.
+    /// </summary>
     public (Bilingual? Province, Bilingual? City) Place()
     {
         var p = Pick(Provinces);
@@ -85,8 +91,12 @@ public sealed class SyntheticText(Random random)
         if (random.Next(4) == 0) return (null, null);
         if (random.Next(2) == 0) return (province, null);
         var c = Pick(Cities);
-        return (province, new Bilingual($"{c.En} ({p.En})", $"{p.Zh}{c.Zh}"));
+        return (province, new Bilingual($"{c.En} ({p.En})", c.Zh));
     }
+
+    /// <summary>Where a buyer is, as a title, a buyer's name or the Hugo copy's place writes it: the city in its province (北境省琥珀市), else the province.</summary>
+    public static Bilingual? Where(Bilingual? province, Bilingual? city) =>
+        city is null ? province : new(city.En, (province?.Zh ?? "") + city.Zh);
 
     public Bilingual Product(string technology) => technology switch
     {

@@ -8,8 +8,8 @@ using Campaign.Site.Routing;
 namespace Campaign.Site.Search;
 
 /// <summary>
-/// What each language edition lets readers find: its findings, each <c>##</c> section of its reports, its companies,
-/// updates and pages. Built from the editions, so embargoed and scheduled documents stay out of the index.
+/// What each language edition lets readers find: its findings, each <c>##</c> section of its reports (the first with
+/// the report's summary, subtitle and key findings), its companies, updates and pages. Built from the editions, so embargoed and scheduled documents stay out of the index.
 /// </summary>
 public static class SearchCorpora
 {
@@ -40,9 +40,13 @@ public static class SearchCorpora
             var report = r.Item;
             var url = Urls.Report(lang, report.Doc.Slug);
             var sections = projector.One(ReportSections, report.Body, "");
+            // What the report's page shows above its first section, from front matter: the summary first (the excerpt is
+            // cut from it), then the subtitle and the key findings box, which a reader reads there and searches for.
             // The index number (EUR 01/2556/2020) and authors identify the report itself, not the pages quoting them.
+            IEnumerable<string> keyFindings = report.KeyFindings.IsDefault ? [] : report.KeyFindings.Select(k => TextOf(k.Text));
             docs.Add(new SearchDocument(url, report.Title, "report", null, report.Date.Year, report.Date.Year,
-                Join(report.Summary, sections.Count > 0 ? sections[0].Text : ""), Join([report.IndexNumber, .. report.Authors])));
+                Join([report.Summary, report.Subtitle, .. keyFindings, sections.Count > 0 ? sections[0].Text : ""]),
+                Join([report.IndexNumber, .. report.Authors])));
             foreach (var section in sections.Skip(1))
                 docs.Add(new SearchDocument(url + "#" + section.Id, section.Title, "report", null, report.Date.Year, report.Date.Year, section.Text));
         }

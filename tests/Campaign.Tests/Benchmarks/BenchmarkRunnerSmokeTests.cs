@@ -77,6 +77,31 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task With_no_hugo_the_runner_neither_writes_nor_builds_the_hugo_copy_and_prints_no_hugo_figures()
+    {
+        var log = new StringWriter();
+        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--no-hugo", "--no-pagefind", "--settle", "1"]), log);
+        var text = log.ToString();
+
+        Assert.Equal(0, code);
+        Assert.Contains("hugo: skipped (--no-hugo)", text);
+        Assert.False(Directory.Exists(Path.Combine(_work, "n5-seed1", "hugo")));
+        Assert.False(Directory.Exists(Path.Combine(_work, "n5-seed1", "hugo-output")));
+        var table = text[text.IndexOf("| figure", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("hugo", table, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(@"\| campaign build: wall time +\| +[0-9.]+ s \|", table);
+        Assert.Matches(@"\| files written +\| +[1-9][0-9,]* \|", table);
+        Assert.Matches(@"\| largest folder \(entries\) +\| +[1-9][0-9,]* \|", table);
+
+        // a later run with Hugo writes the copy the first left out, and measures it
+        if (!File.Exists("/usr/bin/hugo")) return;
+        var again = new StringWriter();
+        Assert.Equal(0, await MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--no-pagefind", "--settle", "1"]), again));
+        Assert.True(File.Exists(Path.Combine(_work, "n5-seed1", "hugo", "hugo.toml")));
+        Assert.Matches(@"\| hugo: pages \(HTML\) +\| +[1-9][0-9,]* \|", again.ToString());
+    }
+
+    [Fact]
     public async Task Runner_carries_on_without_hugo()
     {
         var log = new StringWriter();
