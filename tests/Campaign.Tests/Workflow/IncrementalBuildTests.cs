@@ -219,6 +219,30 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void The_charts_follow_an_edit_of_what_they_count_and_their_warning_the_finding_as_it_now_stands()
+    {
+        using var p = new PreviewCampaign(All);
+        var c = p.Campaign;
+        p.Rebuild("the first build");
+        c.AssertFile("en/findings/index.html", "Findings per region: Guangxi: 1.\n! (year not stated: 1)");
+
+        c.Edit("findings/acme.yaml", "province: { en: Guangxi, zh: 广西 }", "province: { en: Xinjiang, zh: 新疆 }");
+        p.Rebuild("a finding's province");
+        c.AssertFile("en/findings/index.html", "Findings per region: Xinjiang: 1.\n<g><title>Guangxi: 0</title>");
+        c.Edit("findings/acme.yaml", "  years: 2015\n", "  years: not-stated\n");
+        p.Rebuild("a finding's years");
+        c.AssertFile("en/findings/index.html", "Findings per company: Acme Cameras: 2 (year not stated: 1).");
+
+        // a province the map does not know is warned of where the finding now stands, after a line is added above it too
+        c.Edit("findings/acme.yaml", "province: { en: Xinjiang, zh: 新疆 }", "province: { en: Xinjang, zh: 新疆省 }");
+        var warned = Assert.Single(p.Rebuild("a misspelt province").Diagnostics, d => d.Code == "CMP095");
+        Assert.Equal(9, warned.Location!.Line);
+        c.Edit("findings/acme.yaml", "- id: acme-guilin-2015", "# the first finding\n- id: acme-guilin-2015");
+        var moved = Assert.Single(p.Rebuild("a line added above it").Diagnostics, d => d.Code == "CMP095");
+        Assert.Equal(10, moved.Location!.Line);
+    }
+
+    [Fact]
     public void An_edit_inside_a_findings_file_keeps_the_other_findings_warnings_where_they_are()
     {
         using var p = new PreviewCampaign(All);
