@@ -34,7 +34,8 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
         Assert.Matches(@"the session's first build: [0-9]+ ms", text);
         Assert.Matches(@"incremental \(ms\): finding [0-9]+; company [0-9]+; finding after finding( [0-9]+){5}", text);
         Assert.Matches(@"\n  finding edit, plan findings: [0-9]+ ms", text);
-        Assert.Matches(@"\n  finding after finding, sitemap, checksums, bundle: [0-9]+ ms", text);
+        Assert.Matches(@"\n  finding after finding, sitemap, checksums, bundle: [0-9]+ ms, [0-9]+ ms processor, [0-9.]+ MiB allocated", text);
+        Assert.Matches(@"\n  finding after finding, all stages: [0-9]+ ms, [0-9]+ ms processor, [0-9.]+ MiB allocated", text);
         Assert.Matches(@"rebuild after editing one finding: [0-9]+ ms; .*; one-finding edits in a row \(median of 5\): [0-9]+ ms", text);
         // only the rebuilds: no full build of its own, no table, no search comparison
         Assert.DoesNotContain("campaign build:", text);
