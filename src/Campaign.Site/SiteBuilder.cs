@@ -143,7 +143,7 @@ public static class SiteBuilder
         IFeature[] features =
         [
             new Identity.IdentityFeature(),
-            new Charts.ChartsFeature(pdf, Catalogue), // first: home, company and findings pages show its charts
+            new Charts.ChartsFeature(pdf, Catalogue, session?.Projections), // first: home, company and findings pages show its charts
             new HomeFeature(),
             new ReportsFeature(),
             new CompaniesFeature(),

@@ -22,6 +22,8 @@ public sealed record MacroOptions(
                                    [--hugo /usr/bin/hugo] [--theme theme] [--sample input] [--seed 1]
                                    [--no-hugo] [--no-pagefind] [--settle 60] [--load]
                Campaign.Benchmarks search [--findings 2000,10000] [--work DIR] [--no-pagefind] [same options as macro]
+               Campaign.Benchmarks preview [--findings 2000,10000] [--runs 3] [--work DIR] [same options as macro]
+                                   (only the live preview's one-file rebuilds, each stage's median beside them)
                Campaign.Benchmarks micro [BenchmarkDotNet options, e.g. --filter '*']
 
           --no-hugo      skip Hugo: no Hugo copy is written or built, and the table has no Hugo rows

@@ -48,6 +48,29 @@ public static class MacroRunner
         return 0;
     }
 
+    /// <summary>
+    /// The <c>preview</c> verb: for each campaign size only the live preview's one-file rebuilds (<see cref="Incremental"/>,
+    /// the same code as the macro table's rows, without the template edit, which renders every page again and takes minutes
+    /// at 100,000 findings), with each stage's median; no full builds of their own, no Hugo, no search.
+    /// </summary>
+    public static int Preview(MacroOptions o, TextWriter log)
+    {
+        log.WriteLine($"machine: {Environment.ProcessorCount} cores, {Machine.MemoryGiB()} memory, load average {Machine.LoadAverage()} (before)");
+        log.WriteLine($"runs per figure: {o.Runs} (median), then {SeriesEdits} one-finding edits in a row");
+        foreach (var n in o.Sizes)
+        {
+            log.WriteLine($"-- {n.ToString("N0", CultureInfo.InvariantCulture)} findings");
+            var dir = Path.Combine(o.WorkDir, $"n{n.ToString(CultureInfo.InvariantCulture)}-seed{o.Seed.ToString(CultureInfo.InvariantCulture)}");
+            Generate(o, n, dir, log);
+            var (finding, company, _, series) = Incremental(o, dir, log, templates: false);
+            log.WriteLine($"rebuild after editing one finding: {Ms(finding)}; one company: {Ms(company)}; " +
+                $"one-finding edits in a row (median of {SeriesEdits}): {Ms(series)}");
+        }
+        log.WriteLine($"load average {Machine.LoadAverage()} (after)");
+        Machine.EmptyDiscarded();
+        return 0;
+    }
+
     /// <summary>One-finding edits timed one after another at the end of the rebuild runs.</summary>
     public const int SeriesEdits = 5;
 
@@ -141,9 +164,11 @@ public static class MacroRunner
 
     /// <summary>
     /// Rebuild times as <c>campaign serve</c> sees them: one session, a first full build, then per run an edit of one
-    /// finding, of one company and of one template, each followed by a timed incremental build. Edits go to copies.
+    /// finding, of one company and (with <paramref name="templates"/>) of one template, each followed by a timed incremental
+    /// build. Edits go to copies.
     /// </summary>
-    private static (double Finding, double Company, double Template, double Series) Incremental(MacroOptions o, string dir, TextWriter log)
+    private static (double Finding, double Company, double Template, double Series) Incremental(MacroOptions o, string dir, TextWriter log,
+        bool templates = true)
     {
         var input = Path.Combine(dir, "edit-input");
         var theme = Path.Combine(dir, "edit-theme");
@@ -154,7 +179,9 @@ public static class MacroRunner
         Settle(o, "the first incremental build", log);
         var options = new BuildOptions(input, output, new DateTimeOffset(DateTime.Parse(Now, CultureInfo.InvariantCulture), TimeSpan.Zero), ThemeDir: theme);
         var session = new BuildSession();
+        var first = Stopwatch.StartNew();
         Check(SiteBuilder.Build(options, session), "first incremental build");
+        log.WriteLine($"the session's first build: {Ms(first.Elapsed.TotalMilliseconds)}");
         // the first build's files are still being written back: the timed edits should not wait for them
         Settle(o, "the timed edits", log);
 
@@ -166,7 +193,8 @@ public static class MacroRunner
         var at = findingText.IndexOf(marker, StringComparison.Ordinal);
         if (at < 0) throw new InvalidOperationException($"{findingFile} has no synthetic summary to edit.");
 
-        var stages = new List<IReadOnlyList<Campaign.Site.Timing.StageTime>>();
+        // each timed rebuild's stages, by what was edited ("finding edit", "series edit")
+        var stages = new Dictionary<string, List<IReadOnlyList<Campaign.Site.Timing.StageTime>>>(StringComparer.Ordinal);
         double Timed(Action edit, string what)
         {
             session.Rest(); // as campaign serve does once a rebuild is served, while the campaigner reads it
@@ -175,7 +203,7 @@ public static class MacroRunner
             var result = SiteBuilder.Build(options, session);
             var ms = clock.Elapsed.TotalMilliseconds;
             Check(result, what);
-            if (what == "finding edit" && result.Stages is { } s) stages.Add(s);
+            if (result.Stages is { } s) (stages.TryGetValue(what, out var list) ? list : stages[what] = []).Add(s);
             return ms;
         }
 
@@ -185,13 +213,13 @@ public static class MacroRunner
 
         var findings = new List<double>();
         var companies = new List<double>();
-        var templates = new List<double>();
+        var templateTimes = new List<double>();
         for (var r = 1; r <= o.Runs; r++)
         {
             var tag = r.ToString(CultureInfo.InvariantCulture);
             findings.Add(Timed(() => EditFinding($"edit {tag}"), "finding edit"));
             companies.Add(Timed(() => File.AppendAllText(companyFile, $"\nEdited paragraph {tag}.\n"), "company edit"));
-            templates.Add(Timed(() => File.AppendAllText(templateFile, $"\n{{% comment %}}edit {tag}{{% endcomment %}}\n"), "template edit"));
+            if (templates) templateTimes.Add(Timed(() => File.AppendAllText(templateFile, $"\n{{% comment %}}edit {tag}{{% endcomment %}}\n"), "template edit"));
         }
         // Then one finding edited again and again, as a campaigner fixing findings one after another does: each rebuild
         // follows a small one, not a template edit (which re-renders every page and leaves the next rebuilds slower).
@@ -201,12 +229,26 @@ public static class MacroRunner
             var tag = k.ToString(CultureInfo.InvariantCulture);
             series.Add(Timed(() => EditFinding($"series {tag}"), "series edit"));
         }
-        log.WriteLine($"incremental (ms): finding {Join(findings)}; company {Join(companies)}; template {Join(templates)}; finding after finding {Join(series)}");
-        // where a one-finding rebuild spends its time: each stage's median over the runs
-        foreach (var stage in stages.SelectMany(s => s).Select(s => s.Stage).Distinct())
-            log.WriteLine($"  finding edit, {stage}: {Median(stages.SelectMany(s => s).Where(s => s.Stage == stage).Select(s => s.Elapsed.TotalMilliseconds)).ToString("0", CultureInfo.InvariantCulture)} ms");
+        log.WriteLine($"incremental (ms): finding {Join(findings)}; company {Join(companies)}; {(templates ? $"template {Join(templateTimes)}; " : "")}finding after finding {Join(series)}");
+        // where a one-finding rebuild spends its time: each stage's median over the runs, for the first edit of each run
+        // (after a template edit from the second run on) and for the edits in a row
+        foreach (var (what, label) in new[] { ("finding edit", "finding edit"), ("series edit", "finding after finding") })
+        {
+            var timed = stages.GetValueOrDefault(what) ?? [];
+            // processor time beside wall time: on a shared machine the wall time of a stage follows the others' load, its
+            // processor time much less
+            void Line(string stage, IReadOnlyList<Campaign.Site.Timing.StageTime> runs) =>
+                log.WriteLine($"  {label}, {stage}: {Median(runs.Select(s => s.Elapsed.TotalMilliseconds)).ToString("0", CultureInfo.InvariantCulture)} ms, " +
+                    $"{Median(runs.Select(s => s.Processor.TotalMilliseconds)).ToString("0", CultureInfo.InvariantCulture)} ms processor, " +
+                    $"{Median(runs.Select(s => s.Allocated / 1048576.0)).ToString("0.0", CultureInfo.InvariantCulture)} MiB allocated");
+            foreach (var stage in timed.SelectMany(s => s).Select(s => s.Stage).Distinct())
+                Line(stage, [.. timed.SelectMany(s => s).Where(s => s.Stage == stage)]);
+            if (timed.Count > 0)
+                Line("all stages", [.. timed.Select(s => new Campaign.Site.Timing.StageTime("all stages", TimeSpan.FromTicks(s.Sum(t => t.Elapsed.Ticks)),
+                    TimeSpan.FromTicks(s.Sum(t => t.Processor.Ticks)), s.Sum(t => t.Allocated)))]);
+        }
         Machine.Discard(input); Machine.Discard(theme); Machine.Discard(output);
-        return (Median(findings), Median(companies), Median(templates), Median(series));
+        return (Median(findings), Median(companies), Median(templateTimes), Median(series));
     }
 
     /// <summary>Bytes a reader with an empty cache downloads for one query (manifest, term shards, document shards, facets), median over <see cref="Queries"/>.</summary>

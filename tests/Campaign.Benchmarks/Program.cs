@@ -4,7 +4,7 @@ using Campaign.Benchmarks.Micro;
 using Campaign.Benchmarks.Search;
 
 // `macro` (default): whole builds against Hugo, as a table; `micro`: BenchmarkDotNet over the hot stages;
-// `search`: our search against Pagefind, query by query; `index` (used by the others): only our search index, timed as a process.
+// `search`: our search against Pagefind, query by query; `preview`: only the live preview's rebuilds, stage by stage; `index` (used by the others): only our search index, timed as a process.
 if (args.Length > 0 && args[0] == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(MicroConfig).Assembly).Run(args[1..], new MicroConfig());
@@ -12,12 +12,17 @@ if (args.Length > 0 && args[0] == "micro")
 }
 if (args.Length == 5 && args[0] == "index" && args[1] == "--input" && args[3] == "--output")
     return SearchComparison.WriteIndex(args[2], args[4]);
-var search = args.Length > 0 && args[0] == "search";
-var rest = args.Length > 0 && (args[0] == "macro" || search) ? args[1..] : args;
+var verb = args.Length > 0 && args[0] is "macro" or "search" or "preview" ? args[0] : "macro";
+var rest = args.Length > 0 && args[0] == verb ? args[1..] : args;
 try
 {
     var options = MacroOptions.Parse(rest);
-    return search ? await SearchBenchmark.Run(options, Console.Out) : await MacroRunner.Run(options, Console.Out);
+    return verb switch
+    {
+        "search" => await SearchBenchmark.Run(options, Console.Out),
+        "preview" => MacroRunner.Preview(options, Console.Out),
+        _ => await MacroRunner.Run(options, Console.Out),
+    };
 }
 catch (ArgumentException ex)
 {

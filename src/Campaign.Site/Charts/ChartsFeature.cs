@@ -11,7 +11,8 @@ namespace Campaign.Site.Charts;
 /// </summary>
 /// <param name="settings">Whether and with which Chromium PNGs are taken: the reports' PDF settings (<c>--no-pdf</c> takes none).</param>
 /// <param name="catalogue">Works out the findings' catalogue (<see cref="FindingCatalog.Build(Routing.SiteModel)"/> unless given).</param>
-public sealed class ChartsFeature(PdfSettings settings, Func<Routing.SiteModel, FindingCatalog>? catalogue = null) : IFeature
+/// <param name="projector">Makes the charts' per-finding rows and counts (<see cref="FreshProjector"/> unless given).</param>
+public sealed class ChartsFeature(PdfSettings settings, Func<Routing.SiteModel, FindingCatalog>? catalogue = null, IProjector? projector = null) : IFeature
 {
     public string Name => "charts";
 
@@ -26,7 +27,7 @@ public sealed class ChartsFeature(PdfSettings settings, Func<Routing.SiteModel, 
         }
         var catalog = (catalogue ?? FindingCatalog.Build)(model);
         var provinces = model.Content.Vocabularies["province"];
-        var data = ChartData.Of(catalog, provinces, model.Site.DefaultLanguage);
+        var data = ChartData.Of(catalog, provinces, model.Site.DefaultLanguage, projector);
         foreach (var f in data.Unknown)
             plan.Diagnostics.Warning("CMP095",
                 $"The province `{f.Buyer.Province!.Get(model.Site.DefaultLanguage, model.Site.DefaultLanguage)}` of finding {f.Id} is not one the findings map knows, so the finding is counted as not on the map.",

@@ -30,8 +30,23 @@ public static class OutputPaths
     private static string? Problem(string path)
     {
         if (path.Length * 3 <= PathNames.MaxSegmentBytes) return null; // too short to be too long, in any UTF-8 (the common case, so no counting)
+        // nor can a path whose every name is that short, when it is short enough as a whole: a large site's hundreds of
+        // thousands of paths are passed over on every rebuild of a live preview, without a split or a count
+        if (path.Length * 3 <= PathNames.MaxPathBytes && LongestName(path) * 3 <= PathNames.MaxSegmentBytes) return null;
         return Encoding.UTF8.GetByteCount(path) is var bytes && bytes > PathNames.MaxPathBytes ? $"its path is {bytes} bytes, more than {PathNames.MaxPathBytes}"
             : path.Split('/').FirstOrDefault(p => Encoding.UTF8.GetByteCount(p) > PathNames.MaxSegmentBytes) is { } name ? $"the name `{name[..Math.Min(40, name.Length)]}…` is {Encoding.UTF8.GetByteCount(name)} bytes, more than {PathNames.MaxSegmentBytes}"
             : null;
+    }
+
+    /// <summary>The length in characters of the longest name between slashes.</summary>
+    private static int LongestName(string path)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in path)
+        {
+            run = c == '/' ? 0 : run + 1;
+            if (run > longest) longest = run;
+        }
+        return longest;
     }
 }

@@ -45,13 +45,13 @@ public static class FindingExports
     internal static byte[] Element(byte[] record) => record[..^1];
 
     /// <summary>The whole-database downloads: <c>findings.csv</c>, <c>findings.json</c> and its schema.</summary>
-    /// <param name="records">Every finding's record, in any order.</param>
+    /// <param name="byId">Every finding, by id (<see cref="FindingCatalog.ById()"/>).</param>
+    /// <param name="records">Every finding's record, in the same order.</param>
     /// <param name="editions">The language editions, whose published names and labels the CSV gives beside its codes.</param>
-    public static IReadOnlyList<FindingDownload> WholeDatabase(SiteModel model, IReadOnlyList<RecordPiece> records, IReadOnlyList<Rendering.EditionViews> editions,
-        GeneratedFiles generated, IProjector projector)
+    public static IReadOnlyList<FindingDownload> WholeDatabase(SiteModel model, ImmutableArray<Finding> byId, IReadOnlyList<RecordPiece> records,
+        IReadOnlyList<Rendering.EditionViews> editions, GeneratedFiles generated, IProjector projector)
     {
         var site = model.Site;
-        var byId = model.Findings.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         var languages = Languages(site);
         GeneratedFile? csv = null, json = null;
         // the two large files side by side, each hashed as soon as it is made (the data page lists their hashes)
@@ -74,12 +74,11 @@ public static class FindingExports
     private static readonly Join<byte[], byte[], GeneratedFile> CsvFile = new("findings-csv", static (header, lines) =>
         new GeneratedFile(CsvPath, Pieces([.. Encoding.UTF8.Preamble, .. header], lines, [], [], [])));
 
-    /// <summary><c>findings.json</c>: a head, then each finding's record as an element of the array, by id.</summary>
+    /// <summary><c>findings.json</c>: a head, then each finding's record (given by id) as an element of the array.</summary>
     private static GeneratedFile Database(SiteModel model, IReadOnlyList<RecordPiece> records, List<string> languages, IProjector projector)
     {
         var site = model.Site;
         var elements = records.Select(r => r.Element).ToArray();
-        Array.Sort(records.Select(r => r.Finding.Id).ToArray(), elements, StringComparer.Ordinal);
         var head = Json(w =>
         {
             w.WriteStartObject();

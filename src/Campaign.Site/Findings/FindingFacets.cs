@@ -37,8 +37,20 @@ public sealed record CatalogContext(string DefaultLanguage, ImmutableSortedDicti
 /// The findings in list order with every facet worked out once for all languages, so pages, the facet file
 /// and the downloads agree on values, slugs and counts.
 /// </summary>
-public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableArray<Facet> Facets)
+/// <param name="IdOrder">Positions in <see cref="Findings"/> by id: the downloads and citation files list the findings by id.</param>
+public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableArray<Facet> Facets, ImmutableArray<int> IdOrder)
 {
+    /// <summary>The findings by id (<see cref="IdOrder"/>), without sorting them again.</summary>
+    public ImmutableArray<Finding> ById() => [.. IdOrder.Select(i => Findings[i])];
+
+    /// <summary>The items of <paramref name="inListOrder"/> (one per finding, in list order) by the findings' ids.</summary>
+    public T[] ById<T>(IReadOnlyList<T> inListOrder)
+    {
+        var byId = new T[IdOrder.Length];
+        for (var k = 0; k < byId.Length; k++) byId[k] = inListOrder[IdOrder[k]];
+        return byId;
+    }
+
     /// <summary>The facets, in the order the index and the filter show them; <c>kind</c> only when some finding says its kind.</summary>
     public static readonly string[] FacetNames = FacetKeys.All;
 
@@ -98,7 +110,9 @@ public sealed record FindingCatalog(ImmutableArray<Finding> Findings, ImmutableA
         facets.Add(Group(FacetKeys.Year, findings, f => f.Years.All.Select(y => y.ToString(CultureInfo.InvariantCulture)), key => key,
             key => LocalizedText.Of((lang, key)), values => values.OrderByDescending(v => v.Key, StringComparer.Ordinal)));
         facets.Add(Group(FacetKeys.Licence, findings, f => [f.Licence], key => key, key => Term(context.Licence, key), VocabularyOrder(context.Licence)));
-        return new FindingCatalog(findings, facets.ToImmutable());
+        var idOrder = Enumerable.Range(0, findings.Length).ToArray();
+        Array.Sort(findings.Select(f => f.Id).ToArray(), idOrder, StringComparer.Ordinal);
+        return new FindingCatalog(findings, facets.ToImmutable(), [.. idOrder]);
 
         static Func<IEnumerable<FacetValue>, IEnumerable<FacetValue>> VocabularyOrder(Vocabulary? vocabulary) => values =>
         {

@@ -52,9 +52,9 @@ public static class FindingPages
         var records = projector.Each(FindingProjections.Record, catalog.Findings, recordContext);
         // each record once, for every language: the page of every language links the same file
         generated.AddUnder("data/", projector.Each(FindingProjections.RecordFile, records, recordContext));
-        var byId = catalog.Findings.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var byId = catalog.ById();
         // The whole-database files are the largest single piece of work here: written beside the per-finding work.
-        var database = Task.Run(() => FindingExports.WholeDatabase(model, records, editions, generated, projector));
+        var database = Task.Run(() => FindingExports.WholeDatabase(model, byId, catalog.ById(records), editions, generated, projector));
         var script = theme.Static.TryGetValue("js/findings.js", out var js) ? js.Url : null;
         // the table's column names on a phone, for every language: one file the list pages link
         var sheet = FindingTableLabels.Sheet(editions);
@@ -130,15 +130,42 @@ public static class FindingPages
     private static readonly Join<FindingRowView, FacetPageContext, PagePart> FacetPage = new("finding-facet", static (c, _) =>
         new PagePart(c.Frames.Page("finding-facet", "findings", c.All.Url, c.Title, null), new FindingFacetPage(c.All, c.IndexUrl)));
 
-    /// <summary>What a list page is made from besides the rows it shows.</summary>
-    private sealed record ListContext(PageFrames Frames, string Url, string Title, string Heading, int Total, PagerView Pager,
-        IReadOnlyList<FacetView> Facets, bool Interactive, string IndexUrl, string DataUrl, string? ScriptUrl, string? FacetUrl, string? FacetLabel,
+    /// <summary>Pages of a list made (and, in a live preview, kept) together: one context and one pass over their rows for sixteen pages.</summary>
+    internal const int RunPages = 16;
+
+    /// <summary>
+    /// What a run of a list's pages (<see cref="RunPages"/> of them from page <c>First</c>) is made from besides the rows
+    /// they show. A large database has tens of thousands of list pages; a live preview recognises an unchanged run by this
+    /// context's value and its rows' identity, instead of a context of its own for every page.
+    /// </summary>
+    private sealed record ListRunContext(PageFrames Frames, string ListUrl, string Heading, int Total, int Pages, int First,
+        IReadOnlyList<FacetView> Facets, string? ScriptUrl, string IndexUrl, string DataUrl, string? FacetUrl, string? FacetLabel,
         IReadOnlyList<Charts.ChartView> Charts, string LabelsUrl);
 
-    private static readonly Join<FindingRowView, ListContext, PagePart> ListPage = new("finding-list", static (c, rows) =>
-        new PagePart(c.Frames.Page("finding-list", "findings", c.Url, c.Title, null), new FindingListPage(new FindingListView(
-            c.Heading, c.Total, rows, c.Pager, c.Facets, c.Interactive, c.IndexUrl, c.DataUrl, c.ScriptUrl, c.FacetUrl, c.FacetLabel, c.Charts, c.LabelsUrl))));
-
+    /// <summary>The pages of one run, from its context and the rows they show (the run's rows, in order).</summary>
+    private static readonly Join<FindingRowView, ListRunContext, PagePart[]> ListRun = new("finding-list-run", static (c, rows) =>
+    {
+        var count = Math.Min(RunPages, c.Pages - c.First + 1);
+        var parts = new PagePart[count];
+        for (var k = 0; k < count; k++)
+        {
+            var n = c.First + k;
+            var first = n == 1;
+            var url = Urls.ListPage(c.ListUrl, n);
+            var title = first ? c.Heading : $"{c.Heading} ({n.ToString(CultureInfo.InvariantCulture)}/{c.Pages.ToString(CultureInfo.InvariantCulture)})";
+            var shown = rows.Skip(k * PageSize).Take(PageSize).ToList();
+            var pager = new PagerView(n, c.Pages,
+                n > 1 ? Urls.ListPage(c.ListUrl, n - 1) : null,
+                n < c.Pages ? Urls.ListPage(c.ListUrl, n + 1) : null,
+                Window(n, c.Pages).Select(w => new PagerLink(w, Urls.ListPage(c.ListUrl, w), w == n)).ToList());
+            var facets = first ? c.Facets : [];
+            var script = first ? c.ScriptUrl : null;
+            parts[k] = new PagePart(c.Frames.Page("finding-list", "findings", url, title, null), new FindingListPage(new FindingListView(
+                c.Heading, c.Total, shown, pager, facets, script is not null && facets.Count > 0, c.IndexUrl, c.DataUrl, script, c.FacetUrl, c.FacetLabel,
+                first ? c.Charts : [], c.LabelsUrl)));
+        }
+        return parts;
+    });
 
     private static string S(EditionViews v, string key) => v.Strings.TryGetValue(key, out var s) ? s : key;
 
@@ -157,20 +184,14 @@ public static class FindingPages
         string indexUrl, string dataUrl, string labelsUrl, IReadOnlyList<Charts.ChartView> charts)
     {
         var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
-        for (var n = 1; n <= pages; n++)
+        for (var first = 1; first <= pages; first += RunPages)
         {
-            var first = n == 1;
-            var url = Urls.ListPage(listUrl, n);
-            var title = first ? heading : $"{heading} ({n.ToString(CultureInfo.InvariantCulture)}/{pages.ToString(CultureInfo.InvariantCulture)})";
-            var shown = rows.Skip((n - 1) * PageSize).Take(PageSize).ToList();
-            var pager = new PagerView(n, pages,
-                n > 1 ? Urls.ListPage(listUrl, n - 1) : null,
-                n < pages ? Urls.ListPage(listUrl, n + 1) : null,
-                Window(n, pages).Select(k => new PagerLink(k, Urls.ListPage(listUrl, k), k == n)).ToList());
-            var context = new ListContext(v.Frames, url, title, heading, rows.Count, pager, first ? facets : [],
-                first && script is not null && facets.Count > 0, indexUrl, dataUrl, first ? script : null, facetUrl, facetLabel, first ? charts : [], labelsUrl);
-            var part = projector.Joined(ListPage, url, context, shown);
-            yield return new PageJob(part.Page, "finding-list", part.Model, v);
+            var one = first == 1;
+            var context = new ListRunContext(v.Frames, listUrl, heading, rows.Count, pages, first, one ? facets : [], one ? script : null,
+                indexUrl, dataUrl, facetUrl, facetLabel, one ? charts : [], labelsUrl);
+            var shown = rows.Skip((first - 1) * PageSize).Take(RunPages * PageSize).ToList();
+            foreach (var part in projector.Joined(ListRun, Urls.ListPage(listUrl, first), context, shown))
+                yield return new PageJob(part.Page, "finding-list", part.Model, v);
         }
     }
 

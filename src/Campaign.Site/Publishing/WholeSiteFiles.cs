@@ -30,9 +30,7 @@ public static class WholeSiteFiles
         output.Write("_headers", HostFiles.Headers());
         if (model.Site.BaseUrl is { } baseUrl)
         {
-            // a live preview's kept sitemap is checked for edited dates, which change no address it compares
-            var bytes = sitemap?.Invoke(baseUrl, jobs) is { } kept && Sitemap.DatesCurrent(kept, baseUrl, jobs) ? kept : Sitemap.Write(baseUrl, jobs);
-            output.Write("sitemap.xml", bytes);
+            output.Write("sitemap.xml", (sitemap ?? Sitemap.Write)(baseUrl, jobs));
             count++;
         }
         // Last: the bundle holds everything above.

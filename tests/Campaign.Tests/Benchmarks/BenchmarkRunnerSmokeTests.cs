@@ -24,6 +24,27 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     }
 
     [Fact]
+    public void Preview_verb_times_only_the_rebuilds_stage_by_stage()
+    {
+        var log = new StringWriter();
+        var code = MacroRunner.Preview(MacroOptions.Parse(["--findings", "20", "--runs", "1", "--work", _work, "--settle", "1"]), log);
+        var text = log.ToString();
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"the session's first build: [0-9]+ ms", text);
+        Assert.Matches(@"incremental \(ms\): finding [0-9]+; company [0-9]+; finding after finding( [0-9]+){5}", text);
+        Assert.Matches(@"\n  finding edit, plan findings: [0-9]+ ms", text);
+        Assert.Matches(@"\n  finding after finding, sitemap, checksums, bundle: [0-9]+ ms, [0-9]+ ms processor, [0-9.]+ MiB allocated", text);
+        Assert.Matches(@"\n  finding after finding, all stages: [0-9]+ ms, [0-9]+ ms processor, [0-9.]+ MiB allocated", text);
+        Assert.Matches(@"rebuild after editing one finding: [0-9]+ ms; .*; one-finding edits in a row \(median of 5\): [0-9]+ ms", text);
+        // only the rebuilds: no full build of its own, no table, no search comparison
+        Assert.DoesNotContain("campaign build:", text);
+        Assert.DoesNotContain("| figure", text);
+        Assert.False(Directory.Exists(Path.Combine(_work, "n20-seed1", "output")));
+        Assert.False(Directory.Exists(Path.Combine(_work, "n20-seed1", "edit-output")));
+    }
+
+    [Fact]
     public async Task Runner_prints_the_table_for_a_small_campaign()
     {
         var log = new StringWriter();

@@ -154,6 +154,95 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void The_sitemap_and_the_citation_files_follow_what_they_show_and_nothing_else()
+    {
+        using var p = new PreviewCampaign(All);
+        var c = p.Campaign;
+        p.Rebuild("the first build");
+        c.AssertFile("sitemap.xml", "<lastmod>2026-11-01</lastmod>");
+
+        // only a date the sitemap shows changes, no address: a sitemap kept by its addresses alone would give the old one
+        c.Edit("findings/acme.yaml", "reviewed: 2026-11-01", "reviewed: 2026-11-23");
+        p.Rebuild("a finding's review date");
+        c.AssertFile("sitemap.xml", "<lastmod>2026-11-23</lastmod>\n! <lastmod>2026-11-01</lastmod>");
+        c.Edit("updates/first-meeting.en.md", "date: 2021-06-01", "date: 2021-06-02");
+        p.Rebuild("an update's date");
+        c.AssertFile("sitemap.xml", "<loc>https://campaign.example.org/en/updates/first-meeting/</loc>\n<lastmod>2021-06-02</lastmod>");
+
+        // a summary is in no citation: the citation files stay as they were, and the next edit of a title shows in them
+        c.Edit("findings/acme.yaml", "Acme sold **dome cameras**", "Acme sold **many dome cameras**");
+        p.Rebuild("an edited summary");
+        c.Edit("findings/acme.yaml", "title: { en: Acme cameras for the Guilin police,", "title: { en: Acme cameras for the police of Guilin,");
+        p.Rebuild("an edited title");
+        c.AssertFile("data/findings.en.bib", "Acme cameras for the police of Guilin\n! Acme cameras for the Guilin police");
+        c.AssertFile("data/findings.en.ris", "Acme cameras for the police of Guilin");
+        c.AssertFile("data/findings.en.csl.json", "Acme cameras for the police of Guilin");
+        c.AssertFile("sitemap.xml", "<lastmod>2026-11-23</lastmod>");
+    }
+
+    [Fact]
+    public void A_long_list_follows_an_edit_on_any_of_its_pages()
+    {
+        // 17 list pages of 50 findings: more than one run of pages (FindingPages.RunPages), so an edit falls in a run that
+        // is made anew while the other is kept. All in 2015, so the list is by id: finding 801 is on page 17.
+        var many = string.Concat(Enumerable.Range(1, 820).Select(i => $"""
+
+            - id: f-{i:D4}
+              title: {"{"} en: Finding {i}, zh: 发现{i} {"}"}
+              company: acme
+              product: {"{"} en: P, zh: 产品 {"}"}
+              technology: network-cameras
+              buyer: {"{"} name: {"{"} en: B, zh: 买方 {"}"}, type: police {"}"}
+              country: {"{"} en: China, zh: 中国 {"}"}
+              years: 2015
+              summary: {"{"} en: S {i}, zh: 摘要 {"}"}
+              licence: unknown
+              sources: [{"{"} title: T, url: "https://example.org/{i}" {"}"}]
+              reviewed: 2026-01-01
+            """));
+        using var p = new PreviewCampaign(Site + FindingCampaigns.Base + "-- findings/many.yaml --\n" + many);
+        var c = p.Campaign;
+        p.Rebuild("the first build");
+        c.AssertFile("en/findings/page/17/index.html", "Finding 801\n(17/17)");
+
+        c.Edit("findings/many.yaml", "en: Finding 801,", "en: Finding eight hundred and one,");
+        p.Rebuild("a title on the last page");
+        c.AssertFile("en/findings/page/17/index.html", "Finding eight hundred and one");
+        c.AssertFile("en/findings/company/acme/page/17/index.html", "Finding eight hundred and one");
+        c.Edit("findings/many.yaml", "en: Finding 2,", "en: Finding two,");
+        p.Rebuild("a title on the first page");
+        c.AssertFile("en/findings/index.html", "Finding two");
+        c.AssertFile("en/findings/page/17/index.html", "Finding eight hundred and one");
+        c.Edit("findings/many.yaml", "en: S 790,", "en: S seven hundred and ninety,");
+        p.Rebuild("a summary, which no list shows");
+        c.AssertFile("en/findings/f-0790/index.html", "S seven hundred and ninety");
+    }
+
+    [Fact]
+    public void The_charts_follow_an_edit_of_what_they_count_and_their_warning_the_finding_as_it_now_stands()
+    {
+        using var p = new PreviewCampaign(All);
+        var c = p.Campaign;
+        p.Rebuild("the first build");
+        c.AssertFile("en/findings/index.html", "Findings per region: Guangxi: 1.\n! (year not stated: 1)");
+
+        c.Edit("findings/acme.yaml", "province: { en: Guangxi, zh: 广西 }", "province: { en: Xinjiang, zh: 新疆 }");
+        p.Rebuild("a finding's province");
+        c.AssertFile("en/findings/index.html", "Findings per region: Xinjiang: 1.\n<g><title>Guangxi: 0</title>");
+        c.Edit("findings/acme.yaml", "  years: 2015\n", "  years: not-stated\n");
+        p.Rebuild("a finding's years");
+        c.AssertFile("en/findings/index.html", "Findings per company: Acme Cameras: 2 (year not stated: 1).");
+
+        // a province the map does not know is warned of where the finding now stands, after a line is added above it too
+        c.Edit("findings/acme.yaml", "province: { en: Xinjiang, zh: 新疆 }", "province: { en: Xinjang, zh: 新疆省 }");
+        var warned = Assert.Single(p.Rebuild("a misspelt province").Diagnostics, d => d.Code == "CMP095");
+        Assert.Equal(9, warned.Location!.Line);
+        c.Edit("findings/acme.yaml", "- id: acme-guilin-2015", "# the first finding\n- id: acme-guilin-2015");
+        var moved = Assert.Single(p.Rebuild("a line added above it").Diagnostics, d => d.Code == "CMP095");
+        Assert.Equal(10, moved.Location!.Line);
+    }
+
+    [Fact]
     public void An_edit_inside_a_findings_file_keeps_the_other_findings_warnings_where_they_are()
     {
         using var p = new PreviewCampaign(All);
