@@ -109,8 +109,7 @@ public static class SiteBuilder
         }
         catch (Exception ex) when (OutputChecks.Failure(ex, options.OutputDir) is { } failure)
         {
-            diagnostics.Add(failure);
-            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
+            return Failed(failure, diagnostics, clock, content);
         }
         using (early)
         {
@@ -121,10 +120,16 @@ public static class SiteBuilder
             }
             catch (Exception ex) when (OutputWriteException.Within(ex) is { } written && OutputChecks.Failure(written, options.OutputDir) is { } failure)
             {
-                diagnostics.Add(failure);
-                return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
+                return Failed(failure, diagnostics, clock, content);
             }
         }
+    }
+
+    /// <summary>The result of a build the output's disk stopped (full, read-only): its diagnostics with the failure, nothing written.</summary>
+    private static BuildResult Failed(Diagnostic failure, DiagnosticList diagnostics, Timing.StageClock clock, Core.Model.ContentModel content)
+    {
+        diagnostics.Add(failure);
+        return new BuildResult(diagnostics.Sorted(), new Dictionary<string, int>(), 0, clock.Elapsed) { Content = content };
     }
 
     private static BuildResult Plan(BuildOptions options, BuildSession? session, Timing.IBuildProgress? progress, Timing.StageClock clock,
@@ -191,8 +196,7 @@ public static class SiteBuilder
         }
         catch (Exception ex) when (OutputChecks.Failure(ex, options.OutputDir) is { } failure)
         {
-            diagnostics.Add(failure);
-            return new BuildResult(diagnostics.Sorted(), empty, 0, clock.Elapsed) { Content = content };
+            return Failed(failure, diagnostics, clock, content);
         }
     }
 

@@ -159,11 +159,20 @@ public sealed class GeneratedFiles
     /// <summary>As <see cref="Through(GeneratedFile)"/> for many files, written from several threads (as <see cref="WriteTo"/> does).</summary>
     private void Through(GeneratedFile[] files)
     {
-        if (_writeThrough is null) return;
-        if (files.Length < 256) { foreach (var file in files) Through(file); return; }
+        if (_writeThrough is not null) InRanges(files, Through);
+    }
+
+    /// <summary>
+    /// Thousands of small files: writing them from several threads keeps the disk busy while another file is opened.
+    /// In any order (no sorting of tens of thousands of paths): each file is written on its own. In ranges, not one by
+    /// one: in a live preview most files are unchanged and cost two lookups, less than handing out an item.
+    /// </summary>
+    private static void InRanges(GeneratedFile[] files, Action<GeneratedFile> write)
+    {
+        if (files.Length == 0) return; // a range partitioner refuses an empty range
         Parallel.ForEach(Partitioner.Create(0, files.Length, Math.Max(256, files.Length / (Environment.ProcessorCount * 8))), range =>
         {
-            for (var i = range.Item1; i < range.Item2; i++) Through(files[i]);
+            for (var i = range.Item1; i < range.Item2; i++) write(files[i]);
         });
     }
 
@@ -276,7 +285,6 @@ public sealed class GeneratedFiles
     public void WriteTo(OutputFolder output)
     {
         var files = Snapshot();
-        if (files.Length == 0) return; // a range partitioner refuses an empty range
         // A live preview's ledger notices a path produced twice as it passes each file; a fresh build checks here.
         if (output is SwappedFolder)
         {
@@ -289,13 +297,9 @@ public sealed class GeneratedFiles
                         if (!Top(file.Path).SequenceEqual(top))
                             throw new InvalidOperationException($"{file.Path} was added as lying under {top}/");
         }
-        // Thousands of small files: writing them from several threads keeps the disk busy while another file is opened.
-        // In any order (no sorting of tens of thousands of paths): each file is written on its own. In ranges, not one
-        // by one: in a live preview most files are unchanged and cost two lookups, less than handing out an item.
-        Parallel.ForEach(Partitioner.Create(0, files.Length, Math.Max(256, files.Length / (Environment.ProcessorCount * 8))), range =>
+        InRanges(files, file =>
         {
-            for (var i = range.Item1; i < range.Item2; i++)
-                if (!files[i].Written) output.Write(files[i]);
+            if (!file.Written) output.Write(file); // a plain build's files were written as they were added
         });
     }
 }
