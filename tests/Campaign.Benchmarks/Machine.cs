@@ -126,6 +126,9 @@ public static class Machine
         return true;
     }
 
+    /// <summary>This process's peak resident memory so far (VmHWM of <c>/proc/self/status</c>); zero where there is no /proc.</summary>
+    public static long OwnPeakBytes() => HighWater("/proc/self/status");
+
     private static long HighWater(string status)
     {
         try

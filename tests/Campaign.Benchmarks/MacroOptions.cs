@@ -15,12 +15,13 @@ public sealed record MacroOptions(
     bool Pagefind = true,
     int SettleSeconds = 60,
     bool Load = false,
-    bool WithHugo = true)
+    bool WithHugo = true,
+    bool BuildsOnly = false)
 {
     public const string Usage = """
         Usage: Campaign.Benchmarks [macro] [--findings 2000,10000] [--runs 3] [--work DIR] [--campaign campaign.dll]
                                    [--hugo /usr/bin/hugo] [--theme theme] [--sample input] [--seed 1]
-                                   [--no-hugo] [--no-pagefind] [--settle 60] [--load]
+                                   [--no-hugo] [--no-pagefind] [--settle 60] [--load] [--builds-only]
                Campaign.Benchmarks search [--findings 2000,10000] [--work DIR] [--no-pagefind] [same options as macro]
                Campaign.Benchmarks preview [--findings 2000,10000] [--runs 3] [--work DIR] [same options as macro]
                                    (only the live preview's one-file rebuilds, each stage's median beside them)
@@ -28,6 +29,8 @@ public sealed record MacroOptions(
 
           --no-hugo      skip Hugo: no Hugo copy is written or built, and the table has no Hugo rows
           --no-pagefind  skip Pagefind in the search comparison
+          --builds-only  only the timed full builds and their output (files, bytes, folders): no live-preview
+                         rebuilds and no search comparison, for a second set of rows under --load
         """;
 
     public static MacroOptions Parse(IReadOnlyList<string> args)
@@ -42,6 +45,7 @@ public sealed record MacroOptions(
             if (args[i] == "--no-pagefind") { o = o with { Pagefind = false }; continue; }
             if (args[i] == "--no-hugo") { o = o with { WithHugo = false }; continue; }
             if (args[i] == "--load") { o = o with { Load = true }; continue; }
+            if (args[i] == "--builds-only") { o = o with { BuildsOnly = true }; continue; }
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             o = args[i] switch
             {

@@ -34,6 +34,7 @@ public static class MacroRunner
         log.WriteLine($"before each timed build: sync, then up to {o.SettleSeconds.ToString(CultureInfo.InvariantCulture)} s for every disk to be idle for a second");
         log.WriteLine(!o.WithHugo ? "hugo: skipped (--no-hugo)" : hugo is null ? "hugo: not installed" : $"hugo: {Machine.Output(hugo, "version").Trim()}");
         log.WriteLine(o.Load ? $"competing load during the builds: {BackgroundLoad.Description}" : "competing load: none (pass --load for the fixed one)");
+        if (o.BuildsOnly) log.WriteLine("only the full builds and their output (--builds-only): no rebuilds, no search comparison");
 
         var columns = new List<(int N, Figures F)>();
         foreach (var n in o.Sizes)
@@ -77,8 +78,8 @@ public static class MacroRunner
     /// <summary>The figures of one campaign size; null where not measured.</summary>
     public sealed record Figures(int OurPages, double OurSeconds, CpuSeconds OurCpu, long OurPeakBytes,
         int? HugoPages, double? HugoSeconds, CpuSeconds? HugoCpu, long? HugoPeakBytes,
-        double FindingEditMs, double CompanyEditMs, double TemplateEditMs, double FindingSeriesMs, long OutputBytes, long SearchBytes,
-        IReadOnlyDictionary<string, long> BytesPerQuery, long? HugoOutputBytes, SearchFigures Search,
+        double? FindingEditMs, double? CompanyEditMs, double? TemplateEditMs, double? FindingSeriesMs, long OutputBytes, long SearchBytes,
+        IReadOnlyDictionary<string, long> BytesPerQuery, long? HugoOutputBytes, SearchFigures? Search,
         int OutputFiles = 0, int? HugoOutputFiles = null, int LargestFolder = 0, int? HugoLargestFolder = null);
 
     private static async Task<Figures> Measure(MacroOptions o, int n, string? hugo, TextWriter log)
@@ -124,11 +125,16 @@ public static class MacroRunner
         }
         finally { load?.Dispose(); }
 
-        var (finding, company, template, series) = Incremental(o, dir, log);
-        // in Chromium, ours against Pagefind over the same output (the `search` verb prints the same per query)
-        var search = await SearchComparison.Run(input, output, Path.Combine(dir, "search-bench"),
-            SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, Path.Combine(o.WorkDir, "pagefind-npm"), log);
-        log.Write(SearchComparison.Report(search));
+        double? finding = null, company = null, template = null, series = null;
+        SearchFigures? search = null;
+        if (!o.BuildsOnly)
+        {
+            (finding, company, template, series) = Incremental(o, dir, log);
+            // in Chromium, ours against Pagefind over the same output (the `search` verb prints the same per query)
+            search = await SearchComparison.Run(input, output, Path.Combine(dir, "search-bench"),
+                SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, Path.Combine(o.WorkDir, "pagefind-npm"), log);
+            log.Write(SearchComparison.Report(search));
+        }
         return new Figures(ourPages, Median(ours.Select(r => r.Seconds)), Cpu(ours), (long)Median(ours.Select(r => (double)r.PeakBytes)),
             hugoRun?.Pages, hugoRuns.Count > 0 ? Median(hugoRuns.Select(r => r.Seconds)) : null, hugoRuns.Count > 0 ? Cpu(hugoRuns) : null,
             hugoRuns.Count > 0 ? (long)Median(hugoRuns.Select(r => (double)r.PeakBytes)) : null,
@@ -371,12 +377,12 @@ public static class MacroRunner
         ]);
         foreach (var lang in new[] { "en", "zh" })
         {
-            rows.Add(($"search in Chromium, {lang}: first query, ours / pagefind", f => Versus(f.Search, lang, l => l.OursFirst, l => l.TheirsFirst)));
-            rows.Add(($"search in Chromium, {lang}: second query, ours / pagefind", f => Versus(f.Search, lang, l => l.OursSecond, l => l.TheirsSecond)));
+            rows.Add(($"search in Chromium, {lang}: first query, ours / pagefind", f => f.Search is { } s ? Versus(s, lang, l => l.OursFirst, l => l.TheirsFirst) : NotMeasured));
+            rows.Add(($"search in Chromium, {lang}: second query, ours / pagefind", f => f.Search is { } s ? Versus(s, lang, l => l.OursSecond, l => l.TheirsSecond) : NotMeasured));
         }
-        rows.Add(("search index build: ours / pagefind", f => f.Search.Pagefind is { } p
-            ? $"{Sec(f.Search.OurIndex.Seconds)}, {MiB(f.Search.OurIndex.PeakBytes)} / {Sec(p.Seconds)}, {MiB(p.PeakBytes)}"
-            : $"{Sec(f.Search.OurIndex.Seconds)}, {MiB(f.Search.OurIndex.PeakBytes)} / {f.Search.PagefindSkipped}"));
+        rows.Add(("search index build: ours / pagefind", f => f.Search is not { } s ? NotMeasured : s.Pagefind is { } p
+            ? $"{Sec(s.OurIndex.Seconds)}, {MiB(s.OurIndex.PeakBytes)} / {Sec(p.Seconds)}, {MiB(p.PeakBytes)}"
+            : $"{Sec(s.OurIndex.Seconds)}, {MiB(s.OurIndex.PeakBytes)} / {s.PagefindSkipped}"));
 
         var header = new[] { $"figure (median; {cores} cores)" }.Concat(columns.Select(c => $"{Int(c.N)} findings")).ToList();
         var table = rows.Select(r => new[] { r.Name }.Concat(columns.Select(c => r.Cell(c.F))).ToList()).ToList();
@@ -389,6 +395,11 @@ public static class MacroRunner
         foreach (var row in table) Line(row);
         return text.ToString();
     }
+
+    /// <summary>The cell of a figure <c>--builds-only</c> leaves out.</summary>
+    private const string NotMeasured = "not measured (--builds-only)";
+
+    private static string Ms(double? ms) => ms is { } v ? Ms(v) : NotMeasured;
 
     private static string Ratio(double ours, double theirs) => (ours / theirs).ToString("0.00", CultureInfo.InvariantCulture);
 

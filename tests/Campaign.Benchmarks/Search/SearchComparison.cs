@@ -53,6 +53,8 @@ public static class SearchComparison
         var ours = OurIndex(input, indexDir);
         var ourFiles = Directory.GetFiles(indexDir, "*", SearchOption.AllDirectories);
         log.WriteLine($"our index: {Sec(ours.Seconds)} wall time, peak {Mib(ours.PeakBytes)} (own process: load, analyse, write both languages), {ourFiles.Length} files, {Kib(ourFiles.Sum(f => new FileInfo(f).Length))}");
+        // where the peak was reached: the verb's own memory after each of its steps
+        foreach (var line in ours.Error.Split('\n').Where(l => l.StartsWith("index: ", StringComparison.Ordinal))) log.WriteLine($"  {line}");
 
         PagefindIndex.Built? theirs = null;
         string? skipped = pagefind ? null : "skipped (--no-pagefind)";
@@ -133,7 +135,9 @@ public static class SearchComparison
         var diagnostics = new DiagnosticList();
         var content = ContentLoader.Load(input, options.Today, diagnostics);
         if (content is null || diagnostics.HasErrors) { Console.Error.WriteLine(string.Join("\n", diagnostics.Sorted().Select(d => d.Message))); return 1; }
+        Memory("after loading the content");
         var model = SiteModelBuilder.Build(content, options);
+        Memory("after the site model");
         foreach (var edition in model.Editions)
         {
             var corpus = SearchCorpora.Build(model, edition, FreshProjector.Instance);
@@ -144,8 +148,17 @@ public static class SearchComparison
                 File.WriteAllBytes(path, file.Bytes);
             }
             PlanGarbage.Collect();
+            Memory($"after the {corpus.Lang} index");
         }
         return 0;
+
+        // the peak so far and what is still reachable after a full collection: the content and model stay reachable
+        // to the end (a build holds them too), so the live figure after loading is the part of the peak the index is not
+        static void Memory(string step)
+        {
+            var live = GC.GetTotalMemory(forceFullCollection: true);
+            Console.Error.WriteLine($"index: {step}: peak so far {Mib(Machine.OwnPeakBytes())}, live heap {Mib(live)}");
+        }
     }
 
     /// <summary>The per-query table, the medians and ratios per language, index figures and recall of the expected pages.</summary>

@@ -45,6 +45,26 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task Builds_only_times_the_full_builds_and_says_what_it_left_out()
+    {
+        var log = new StringWriter();
+        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "20", "--runs", "1", "--work", _work, "--no-hugo", "--settle", "1", "--builds-only"]), log);
+        var text = log.ToString();
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"\| campaign build: wall time +\| +[0-9.]+ s \|", text);
+        Assert.Matches(@"\| files written +\| +[1-9][0-9,]* \|", text);
+        Assert.Matches(@"\| rebuild after editing one finding +\| +not measured \(--builds-only\) \|", text);
+        Assert.Matches(@"\| search in Chromium, en: first query, ours / pagefind +\| +not measured \(--builds-only\) \|", text);
+        Assert.Matches(@"\| search index build: ours / pagefind +\| +not measured \(--builds-only\) \|", text);
+        Assert.Contains("only the full builds and their output (--builds-only)", text);
+        // neither the live preview's session nor the index verb ran
+        Assert.DoesNotContain("the session's first build", text);
+        Assert.DoesNotContain("our index:", text);
+        Assert.False(Directory.Exists(Path.Combine(_work, "n20-seed1", "search-bench")));
+    }
+
+    [Fact]
     public async Task Runner_prints_the_table_for_a_small_campaign()
     {
         var log = new StringWriter();
@@ -70,6 +90,9 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
         Assert.Matches(@"\| search in Chromium, zh: first query, ours / pagefind +\| +[1-9][0-9.]* kB / skipped \(--no-pagefind\) \|", text);
         Assert.Matches(@"\| search index build: ours / pagefind +\| +[0-9.]+ s, [0-9.]+ MiB / skipped \(--no-pagefind\) \|", text);
         Assert.Contains("pagefind: skipped (--no-pagefind)", text);
+        // the index verb says where its peak was reached: after the content, the model and each language
+        Assert.Matches(@"\n  index: after loading the content: peak so far [1-9][0-9]* MiB, live heap [0-9]+ MiB\n", text);
+        Assert.Matches(@"\n  index: after the zh index: peak so far [1-9][0-9]* MiB, live heap [0-9]+ MiB\n", text);
         if (File.Exists("/usr/bin/hugo")) Assert.Matches(@"\| hugo: pages \(HTML\) +\| +[1-9][0-9,]* \|", text);
         else Assert.Contains("hugo: not installed", text);
         // the generated Hugo site builds the same kinds of pages as ours
