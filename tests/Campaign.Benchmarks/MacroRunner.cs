@@ -43,9 +43,11 @@ public static class MacroRunner
             columns.Add((n, await Measure(o, n, hugo, log)));
         }
         log.WriteLine($"load average {Machine.LoadAverage()} (after)");
-        Machine.EmptyDiscarded();
         log.WriteLine();
         log.Write(Table(columns, !o.WithHugo ? HugoColumn.Skipped : hugo is null ? HugoColumn.NotInstalled : HugoColumn.Measured, Environment.ProcessorCount));
+        log.Flush();
+        // after the table: deleting the set-aside outputs of 100,000 findings takes many minutes, and the table must not wait for it
+        Machine.EmptyDiscarded();
         return 0;
     }
 
