@@ -45,17 +45,7 @@ internal sealed class AnalysedDocument
         Digest = digest;
         Fields = fields;
         Excerpt = SearchIndexBuilder.Excerpt(document.ExcerptFrom ?? document.Body);
-        var hash = new XxHash128();
-        Span<int> years = [document.YearFrom, document.YearTo];
-        hash.Append(MemoryMarshal.AsBytes(years));
-        Text(hash, document.Url);
-        Text(hash, document.Title);
-        Text(hash, Excerpt);
-        ShownDigest = hash.GetCurrentHashAsUInt128();
     }
-
-    /// <summary>A digest of what the document shard shows of the document (URL, title, excerpt, years): a body edited past the excerpt leaves it as it was.</summary>
-    public UInt128 ShownDigest { get; }
 
     /// <summary>The document as first seen; any later document with the same <see cref="Digest"/> is equal to it.</summary>
     public SearchDocument Document { get; }
@@ -66,6 +56,12 @@ internal sealed class AnalysedDocument
     public AnalysedField[] Fields { get; }
 
     public string Excerpt { get; }
+
+    /// <summary>
+    /// The fields' texts as the analyzer read them (<see cref="SearchText.Normalize"/>d), which the document shard
+    /// stores: a reader finds a phrase's positions by analysing them again, so the term shards need no positions.
+    /// </summary>
+    public string[] AnalysedTexts() => [SearchText.Normalize(Document.TitleText), SearchText.Normalize(Document.Body)];
 
     /// <param name="terms">The language's term strings, so each term is one string however many documents hold it.</param>
     public static AnalysedDocument Analyse(SearchDocument document, UInt128 digest, ConcurrentDictionary<string, string> terms) =>

@@ -23,8 +23,8 @@ public sealed class IncrementalIndex
     private readonly Lock _gate = new();
     private readonly int _docsPerShard;
     private readonly int _packBytes;
-    private readonly StoredFiles _files = new(); // term shards, facets and manifest, by their raw bytes
-    private readonly StoredFiles _docFiles = new(); // document shards, by the digests of what they show, kinds and companies
+    private readonly StoredFiles _files = new(); // term shards, facets, norms and manifest, by their raw bytes
+    private readonly StoredFiles _docFiles = new(); // document shards, by their documents' digests, kinds and companies
 
     // Documents. Numbers are positions in URL order; arrays below are indexed by number.
     private Dictionary<UInt128, AnalysedDocument> _analysed = [];
@@ -59,7 +59,7 @@ public sealed class IncrementalIndex
     private byte[][] _docShardFiles = [];
     private int[] _docOrder = [];
     private readonly List<string> _docPaths = [];
-    private (UInt128 Key, byte[] File) _facets, _manifest, _variants;
+    private (UInt128 Key, byte[] File) _facets, _manifest, _norms, _variants;
     private int _variantsSlot;
     private IndexFile[] _output = [];
     private int[] _docSlot = [];
@@ -137,6 +137,7 @@ public sealed class IncrementalIndex
         _docShardFiles = [];
         _facets = default;
         _manifest = default;
+        _norms = default;
         _variants = default;
         _packFiles = [];
         _manifestScript = null;
@@ -215,6 +216,14 @@ public sealed class IncrementalIndex
         var facetsFile = _files.Get(facets.ToArray(), compress: true, out var facetsKey);
         var facetsChanged = facetsFile != _facets.File;
         _facets = (facetsKey, facetsFile);
+        // Every document's norm per field, once (the term shards do not repeat them): N bytes a field, so written whole.
+        var norms = Header(IndexFormat.NormsMagic);
+        norms.VarInt(docs.Length);
+        for (var f = 0; f < IndexFormat.Fields.Count; f++)
+            foreach (var a in docs) norms.Byte(a.Fields[f].Norm);
+        var normsFile = _files.Get(norms.ToArray(), compress: true, out var normsKey);
+        var normsChanged = normsFile != _norms.File;
+        _norms = (normsKey, normsFile);
         var variants = SearchIndexBuilder.Variants(_terms.Keys);
         var variantsFile = _files.Get(Encoding.UTF8.GetBytes(variants), compress: true, out var variantsKey);
         var variantsChanged = variantsFile != _variants.File;
@@ -226,7 +235,7 @@ public sealed class IncrementalIndex
         var manifestChanged = manifestFile != _manifest.File;
         _manifest = (manifestKey, manifestFile);
 
-        var changedFiles = termShards.Count + docShards.Count + (facetsChanged ? 1 : 0) + (manifestChanged ? 1 : 0) + (variantsChanged ? 1 : 0);
+        var changedFiles = termShards.Count + docShards.Count + (facetsChanged ? 1 : 0) + (manifestChanged ? 1 : 0) + (normsChanged ? 1 : 0) + (variantsChanged ? 1 : 0);
         if (full || termLayout || docLayout) Lay();
         else
         {
@@ -234,13 +243,14 @@ public sealed class IncrementalIndex
             foreach (var s in termShards) Place(_termSlot[s], IndexFormat.TermShardPath(s), _shardFiles[s]!);
             if (facetsChanged) Place(_docOrder.Length, IndexFormat.FacetsPath, facetsFile);
             if (manifestChanged) Place(_docOrder.Length + 1, IndexFormat.ManifestPath, manifestFile);
+            if (normsChanged) Place(_docOrder.Length + 2, IndexFormat.NormsPath, normsFile);
             if (variantsChanged) Place(_variantsSlot, IndexFormat.VariantsPath, variantsFile);
         }
 
         Made = _files.Made + _docFiles.Made;
         Kept = _output.Length - Made;
         _docFiles.Prune(_docKeys.Length, () => _docKeys);
-        _files.Prune(_shardKeys.Length + 3, () => [.. _shardKeys, facetsKey, manifestKey, variantsKey]);
+        _files.Prune(_shardKeys.Length + 4, () => [.. _shardKeys, facetsKey, manifestKey, normsKey, variantsKey]);
 
         Unchanged = _last is not null && changedFiles == 0 && !full && !termLayout && !docLayout && packs == _packs;
         _packs = packs;
@@ -248,11 +258,12 @@ public sealed class IncrementalIndex
         return _last = packs ? [.. _output, .. Scripts()] : [.. _output];
     }
 
-    /// <summary>Every file but the manifest, in ordinal path order (d/…, facets.bin, t/…, variants.bin): what the packs hold.</summary>
+    /// <summary>Every file but the manifest, in ordinal path order (d/…, facets.bin, norms.bin, t/…, variants.bin): what the packs hold.</summary>
     private IEnumerable<(string Path, byte[] Bytes)> Packed()
     {
         foreach (var s in _docOrder) yield return (DocPath(s), _docShardFiles[s]);
         yield return (IndexFormat.FacetsPath, _facets.File);
+        yield return (IndexFormat.NormsPath, _norms.File);
         foreach (var s in _termOrder)
             if (_shardFiles[s] is { } file) yield return (IndexFormat.TermShardPath(s), file);
         yield return (IndexFormat.VariantsPath, _variants.File);
@@ -303,7 +314,7 @@ public sealed class IncrementalIndex
         }
     }
 
-    /// <summary>Every output slot again: paths in ordinal order (d/…, facets.bin, manifest.json, t/…, variants.bin).</summary>
+    /// <summary>Every output slot again: paths in ordinal order (d/…, facets.bin, manifest.json, norms.bin, t/…, variants.bin).</summary>
     private void Lay()
     {
         var files = new List<(string Path, byte[] File)>(_docOrder.Length + _termOrder.Length + 2);
@@ -315,6 +326,7 @@ public sealed class IncrementalIndex
         }
         files.Add((IndexFormat.FacetsPath, _facets.File));
         files.Add((IndexFormat.ManifestPath, _manifest.File));
+        files.Add((IndexFormat.NormsPath, _norms.File));
         _termSlot = new int[_shardFiles.Length];
         foreach (var s in _termOrder)
             if (_shardFiles[s] is { } file)
@@ -418,8 +430,8 @@ public sealed class IncrementalIndex
                     // a posting points at its term's place in the document's analysis: put again even when what it
                     // encodes is as before (the term may sit elsewhere among the field's terms now), dirty only if not
                     term.Put(f, new Posting(doc, j));
-                    if (order != 0 || before.Norm != now.Norm || !before.Positions(i).SequenceEqual(now.Positions(j)))
-                        dirty.Add(term);
+                    if (order != 0 || before.Positions(i).Length != now.Positions(j).Length)
+                        dirty.Add(term); // the block holds the tf only: norms and positions are elsewhere
                     if (order == 0) i++;
                     j++;
                 }
@@ -555,7 +567,7 @@ public sealed class IncrementalIndex
             var end = Math.Min(_docs.Length, start + _docsPerShard);
             for (var i = start; i < end; i++)
             {
-                parts[0] = _docs[i].ShownDigest; // what the shard holds: an edit elsewhere in the body leaves it as it was
+                parts[0] = _docs[i].Digest; // the shard holds the analysed texts too: every field counts
                 parts[1] = ((UInt128)(uint)_kindOf[i] << 32) | (uint)_companyOf[i];
                 hash.Append(MemoryMarshal.AsBytes(parts));
             }
@@ -580,6 +592,7 @@ public sealed class IncrementalIndex
                 w.VarInt(_companyOf[i]);
                 w.VarInt(d.YearFrom);
                 w.VarInt(d.YearTo);
+                foreach (var text in _docs[i].AnalysedTexts()) w.String(text);
             }
             make.Add((s, key, w.ToArray()));
         }

@@ -11,11 +11,12 @@ namespace Campaign.Search.Index;
 public static class IndexFormat
 {
     /// <summary>Bumped whenever a file's layout changes; the client refuses an index of another version.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     public static readonly byte[] TermMagic = "CST"u8.ToArray();
     public static readonly byte[] DocMagic = "CSD"u8.ToArray();
     public static readonly byte[] FacetMagic = "CSF"u8.ToArray();
+    public static readonly byte[] NormsMagic = "CSN"u8.ToArray();
 
     /// <summary>Fields in id order: the title weighs twice the body.</summary>
     public static readonly IReadOnlyList<(string Name, double Boost)> Fields = [("title", 2.0), ("body", 1.0)];
@@ -57,6 +58,9 @@ public static class IndexFormat
     private static string ShardPath(string folder, int shard) => $"{folder}/{shard / ShardsPerFolder:x}/{shard % ShardsPerFolder:x}.bin";
     public const string FacetsPath = "facets.bin";
     public const string ManifestPath = "manifest.json";
+
+    /// <summary>Every document's quantised length per field, fetched once: each term's postings need not carry it.</summary>
+    public const string NormsPath = "norms.bin";
 
     /// <summary>The Traditional-to-Simplified pairs the client applies once a Chinese query word is missing (<see cref="Analysis.ChineseVariants"/>): UTF-8, two characters per pair.</summary>
     public const string VariantsPath = "variants.bin";

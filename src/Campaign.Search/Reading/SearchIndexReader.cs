@@ -45,8 +45,9 @@ public sealed class SearchIndexReader
 {
     private readonly Func<string, byte[]?> _load;
     private readonly Dictionary<int, Dictionary<string, byte[]>> _termShards = [];
-    private readonly Dictionary<int, List<SearchHit>> _docShards = [];
+    private readonly Dictionary<int, List<(SearchHit Hit, string[] Texts)>> _docShards = [];
     private (int Kind, int Company, int From, int To)[]? _facets;
+    private byte[][]? _norms;
 
     public IndexManifest Manifest { get; }
 
@@ -70,12 +71,17 @@ public sealed class SearchIndexReader
     }
 
     /// <summary>
-    /// The matching documents, best first, scored; no metadata read. A document matches when it holds every word of the
-    /// query (the last word, when typed as a prefix, by itself or by a term it begins); when none does, every document
-    /// holding any word, and the ranking says so (<see cref="SearchRanking.AnyWord"/>). Order: documents holding every
-    /// phrase of the query first, then those holding the prefix word as typed, then by score, then by number.
+    /// The matching documents, best first, scored. A document matches when it holds every word of the query (the last
+    /// word, when typed as a prefix, by itself or by a term it begins); when none does, every document holding any
+    /// word, and the ranking says so (<see cref="SearchRanking.AnyWord"/>). Order: documents holding every phrase of the
+    /// query first, then those holding the prefix word as typed, then by score, then by number.
     /// </summary>
-    public SearchRanking Rank(SearchQuery query, SearchFilters? filters = null)
+    /// <param name="top">
+    /// How many of the best are ranked exactly: a phrase is checked against the texts in the document shards, and only
+    /// for the documents that could still reach the top (best bound first, as search.js does), so a query reads the
+    /// document shards of about that many documents. The rest follow in the order of their bounds. All by default.
+    /// </param>
+    public SearchRanking Rank(SearchQuery query, SearchFilters? filters = null, int top = int.MaxValue)
     {
         filters ??= SearchFilters.None;
         var m = Manifest;
@@ -91,7 +97,7 @@ public sealed class SearchIndexReader
         }
         foreach (var term in query.Terms) Clause(term, 1.0);
         foreach (var c in query.Variants) foreach (var term in c.Instead) Clause(term, 1.0);
-        var postings = new Dictionary<string, Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, Dictionary<int, List<(int Doc, int Tf)>>>(StringComparer.Ordinal);
         foreach (var (term, _) in clauses) postings[term] = Postings(term);
         var expansions = query.Prefix is { } prefix ? Expansions(prefix, [.. clauses.Select(c => c.Term)]) : [];
         foreach (var (term, list) in expansions)
@@ -111,84 +117,161 @@ public sealed class SearchIndexReader
         var prefixClause = query.Prefix is { } q ? clauseOf[q.Term] : -1;
         var insteads = query.Variants.Select(c => c.Instead.Select(t => clauseOf[t]).ToArray()).ToArray();
 
+        var norms = clauses.Count > 0 ? Norms() : [];
+        var lengths = Enumerable.Range(0, m.Fields.Count).Select(f => Bm25.LengthNorms(m, f)).ToArray();
         var docs = new Dictionary<int, DocScore>();
         DocScore At(int doc)
         {
-            if (!docs.TryGetValue(doc, out var d)) docs[doc] = d = new DocScore(clauses.Count, query.Phrases.Count);
+            if (!docs.TryGetValue(doc, out var d)) docs[doc] = d = new DocScore(doc, clauses.Count, query.Phrases.Count);
             return d;
         }
         for (var f = 0; f < m.Fields.Count; f++)
         {
-            var field = m.Fields[f];
-            var lengths = Bm25.LengthNorms(m, f);
+            var boost = m.Fields[f].Boost;
             for (var c = 0; c < clauses.Count; c++)
             {
                 var (term, weightOfTerm) = clauses[c];
                 if (!postings[term].TryGetValue(f, out var list)) continue;
-                var weight = Bm25.Idf(list.Count, n) * field.Boost * (IndexFormat.K1 + 1) * weightOfTerm;
-                foreach (var posting in list)
+                var weight = Bm25.Idf(list.Count, n) * boost * (IndexFormat.K1 + 1) * weightOfTerm;
+                foreach (var (doc, tf) in list)
                 {
-                    var d = At(posting.Doc);
-                    d.Score += weight * posting.Positions.Length / (posting.Positions.Length + lengths[posting.Norm]);
+                    var d = At(doc);
+                    d.Score += weight * tf / (tf + lengths[f][norms[f][doc]]);
                     d.Held[c] = true;
                 }
             }
+        }
+        // Each phrase a document may hold in a field (it holds every term of it there): its weight there, and a bound,
+        // since a phrase occurs at most as often as its rarest term.
+        for (var f = 0; f < m.Fields.Count; f++)
             for (var ph = 0; ph < query.Phrases.Count; ph++)
             {
                 var phrase = query.Phrases[ph];
                 var lists = phrase.Terms.Select(t => postings[t.Term].TryGetValue(f, out var l) ? l : null).ToList();
                 if (lists.Any(l => l is null)) continue;
                 var idf = lists.Sum(l => Bm25.Idf(l!.Count, n));
-                var weight = idf * field.Boost * (IndexFormat.K1 + 1);
-                var byDoc = lists.Select(l => l!.ToDictionary(x => x.Doc)).ToList();
-                foreach (var first in lists[0]!)
+                var weight = idf * m.Fields[f].Boost * (IndexFormat.K1 + 1);
+                var byDoc = lists.Skip(1).Select(l => l!.ToDictionary(x => x.Doc, x => x.Tf)).ToList();
+                foreach (var (doc, tf) in lists[0]!)
                 {
-                    if (!byDoc.All(d => d.ContainsKey(first.Doc))) continue;
-                    var freq = PhraseFrequency(phrase, byDoc.Select(d => d[first.Doc].Positions).ToList());
-                    if (freq <= 0) continue;
-                    var d = At(first.Doc);
-                    d.Score += weight * freq / (freq + lengths[first.Norm]);
-                    d.Phrases[ph] = true;
+                    var least = tf;
+                    var every = true;
+                    foreach (var other in byDoc)
+                    {
+                        if (!other.TryGetValue(doc, out var t)) { every = false; break; }
+                        least = Math.Min(least, t);
+                    }
+                    if (!every) continue;
+                    var d = At(doc);
+                    d.Possible.Add((f, ph, weight, lengths[f][norms[f][doc]], least));
                 }
             }
-        }
 
         var facets = filters.Active ? Facets() : null;
-        var candidates = docs.Where(d => facets is null || Matches(facets[d.Key], filters)).ToList();
+        var candidates = docs.Values.Where(d => facets is null || Matches(facets[d.Doc], filters)).ToList();
         bool HoldsAll(DocScore d) => units.All(unit => unit.Any(alternative => alternative.All(slot => slot.Any(c => d.Held[c]))));
-        var all = candidates.Where(d => HoldsAll(d.Value)).ToList();
+        var all = candidates.Where(HoldsAll).ToList();
         var anyWord = all.Count == 0 && candidates.Count > 0;
-        return new SearchRanking([.. (anyWord ? candidates : all)
-            .OrderByDescending(d => d.Value.Tier(prefixClause, insteads)).ThenByDescending(d => Bm25.SortKey(d.Value.Score)).ThenBy(d => d.Key)
-            .Select(d => (d.Key, d.Value.Score))], anyWord);
+        var ranked = anyWord ? candidates : all;
+        foreach (var d in ranked) d.Bound(prefixClause, insteads);
+
+        // The best `top` exactly: check the phrases of those still unchecked among the best by bound, until none is.
+        var order = Comparer<DocScore>.Create((a, b) => a.Tier != b.Tier ? b.Tier.CompareTo(a.Tier)
+            : Bm25.SortKey(a.Score) != Bm25.SortKey(b.Score) ? Bm25.SortKey(b.Score).CompareTo(Bm25.SortKey(a.Score)) : a.Doc.CompareTo(b.Doc));
+        ranked.Sort(order);
+        while (true)
+        {
+            var open = ranked.Take(top).Where(d => !d.Checked).ToList();
+            if (open.Count == 0) break;
+            foreach (var d in open) d.Check(query, Positions(d.Doc), prefixClause, insteads);
+            ranked.Sort(order);
+        }
+        return new SearchRanking([.. ranked.Select(d => (d.Doc, d.Score))], anyWord);
     }
 
-    /// <summary>A document's score so far, and which words and phrases of the query it holds.</summary>
-    private sealed class DocScore(int clauses, int phrases)
+    /// <summary>
+    /// A document's score so far, and which words and phrases of the query it holds. Until its phrases are checked,
+    /// <see cref="Tier"/> and <see cref="Score"/> are bounds: what it would have if every phrase it may hold occurred
+    /// as often as its rarest term.
+    /// </summary>
+    private sealed class DocScore(int doc, int clauses, int phrases)
     {
+        public readonly int Doc = doc;
         public double Score;
+        private double _terms;
         public readonly bool[] Held = new bool[clauses];
         public readonly bool[] Phrases = new bool[phrases];
+        public readonly List<(int Field, int Phrase, double Weight, double Length, int Bound)> Possible = [];
+        public bool Checked;
+        public int Tier;
+
+        /// <summary>The bounds, before any phrase is checked (exact already when no phrase may occur).</summary>
+        public void Bound(int prefixClause, int[][] insteads)
+        {
+            _terms = Score;
+            foreach (var p in Possible)
+            {
+                Score += p.Weight * p.Bound / (p.Bound + p.Length);
+                Phrases[p.Phrase] = true;
+            }
+            Checked = Possible.Count == 0;
+            Tier = TierOf(prefixClause, insteads);
+        }
+
+        /// <summary>The phrases counted in the document's texts: the exact score and tier.</summary>
+        public void Check(SearchQuery query, Func<int, string, int[]> positions, int prefixClause, int[][] insteads)
+        {
+            Score = _terms;
+            Array.Clear(Phrases);
+            foreach (var p in Possible)
+            {
+                var phrase = query.Phrases[p.Phrase];
+                var freq = PhraseFrequency(phrase, [.. phrase.Terms.Select(t => positions(p.Field, t.Term))]);
+                if (freq <= 0) continue;
+                Score += p.Weight * freq / (freq + p.Length);
+                Phrases[p.Phrase] = true;
+            }
+            Checked = true;
+            Tier = TierOf(prefixClause, insteads);
+        }
 
         /// <summary>
         /// Every phrase held, or one compound as written the other way (face reader for FaceReader), ranks first (2),
         /// then the prefix word as typed (1; its clause, −1 when none).
         /// </summary>
-        public int Tier(int prefixClause, int[][] insteads) =>
+        private int TierOf(int prefixClause, int[][] insteads) =>
             (Phrases.Length > 0 && (Phrases.All(p => p) || insteads.Any(i => i.All(c => Held[c]))) ? 2 : 0) + (prefixClause >= 0 && Held[prefixClause] ? 1 : 0);
     }
+
+    /// <summary>
+    /// The positions of a term in a field of a document, found by analysing the text its document shard stores (the
+    /// text the index analysed), each field once.
+    /// </summary>
+    private Func<int, string, int[]> Positions(int doc)
+    {
+        var texts = Texts(doc);
+        var fields = new Dictionary<string, int[]>?[texts.Length];
+        return (field, term) =>
+        {
+            fields[field] ??= Tokens.Of(Analyzer, texts[field], IndexFormat.Fields[field].Name)
+                .GroupBy(t => t.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(t => t.Position).ToArray(), StringComparer.Ordinal);
+            return fields[field]!.GetValueOrDefault(term) ?? [];
+        };
+    }
+
+    private static readonly SearchAnalyzer Analyzer = new();
 
     /// <summary>
     /// The terms the prefix stands for: those beginning with it, other than the query's own terms, in the first
     /// <see cref="SearchQuery.PrefixShards"/> shards its range spans; the <see cref="SearchQuery.MaxExpansions"/> found in
     /// the most documents (summed over the fields), ties in ordinal order.
     /// </summary>
-    private List<(string Term, Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>> Postings)> Expansions(QueryPrefix prefix, IReadOnlyList<string> own)
+    private List<(string Term, Dictionary<int, List<(int Doc, int Tf)>> Postings)> Expansions(QueryPrefix prefix, IReadOnlyList<string> own)
     {
         if (Manifest.TermStarts.Count == 0) return [];
         var (first, last) = TermRanges.ShardsOfPrefix(Manifest.TermStarts, prefix.Text);
         last = Math.Min(last, first + SearchQuery.PrefixShards - 1);
-        var found = new List<(string Term, Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>> Postings, int Df)>();
+        var found = new List<(string Term, Dictionary<int, List<(int Doc, int Tf)>> Postings, int Df)>();
         for (var s = first; s <= last; s++)
             foreach (var term in TermShard(s).Keys)
                 if (term.StartsWith(prefix.Text, StringComparison.Ordinal) && !own.Contains(term, StringComparer.Ordinal))
@@ -208,9 +291,9 @@ public sealed class SearchIndexReader
     /// </summary>
     public SearchResults Find(string text, SearchFilters? filters = null, int limit = 10)
     {
-        var ranking = Rank(SearchQuery.Parse(text), filters);
+        var ranking = Rank(SearchQuery.Parse(text), filters, limit);
         string? corrected = null;
-        if ((ranking.Count == 0 || ranking.AnyWord) && Corrected(text) is { } c && Rank(SearchQuery.Parse(c), filters) is { Count: > 0, AnyWord: false } better)
+        if ((ranking.Count == 0 || ranking.AnyWord) && Corrected(text) is { } c && Rank(SearchQuery.Parse(c), filters, limit) is { Count: > 0, AnyWord: false } better)
             (ranking, corrected) = (better, c);
         return new SearchResults([.. ranking.Take(limit).Select(r => Document(r.Doc) with { Score = r.Score })], ranking.Count, ranking.AnyWord, corrected);
     }
@@ -313,10 +396,10 @@ public sealed class SearchIndexReader
         return _termShards[shard] = blocks;
     }
 
-    /// <summary>A term's postings per field id, read from the term shard whose range holds it.</summary>
-    private Dictionary<int, List<(int Doc, byte Norm, int[] Positions)>> Postings(string term)
+    /// <summary>A term's postings per field id, read from the term shard whose range holds it: (document, tf) in document order.</summary>
+    private Dictionary<int, List<(int Doc, int Tf)>> Postings(string term)
     {
-        var result = new Dictionary<int, List<(int, byte, int[])>>();
+        var result = new Dictionary<int, List<(int, int)>>();
         if (Manifest.TermStarts.Count == 0) return result;
         var blocks = TermShard(TermRanges.ShardOf(Manifest.TermStarts, term));
         if (!blocks.TryGetValue(term, out var block)) return result;
@@ -326,29 +409,41 @@ public sealed class SearchIndexReader
         {
             var field = br.Byte();
             var df = br.VarInt();
-            // column by column: document deltas, norms, tfs, then each document's position deltas
+            // column by column: document deltas, then tfs
             var docs = new int[df];
             var doc = 0;
             for (var i = 0; i < df; i++) docs[i] = doc += (int)br.VarInt();
-            var norms = new byte[df];
-            for (var i = 0; i < df; i++) norms[i] = (byte)br.Byte();
-            var tfs = new int[df];
-            for (var i = 0; i < df; i++) tfs[i] = (int)br.VarInt();
-            var list = new List<(int, byte, int[])>((int)df);
-            for (var i = 0; i < df; i++)
-            {
-                var positions = new int[tfs[i]];
-                var pos = 0;
-                for (var k = 0; k < positions.Length; k++) positions[k] = pos += (int)br.VarInt();
-                list.Add((docs[i], norms[i], positions));
-            }
+            var list = new List<(int, int)>((int)df);
+            for (var i = 0; i < df; i++) list.Add((docs[i], (int)br.VarInt()));
             result[field] = list;
         }
         return result;
     }
 
+    /// <summary>Every document's norm byte per field (<c>norms.bin</c>), read once.</summary>
+    private byte[][] Norms()
+    {
+        if (_norms is not null) return _norms;
+        var bytes = IndexFormat.Inflate(_load(IndexFormat.NormsPath) ?? throw new InvalidDataException("the search index lacks norms.bin"));
+        var r = new ByteReader(bytes);
+        r.Expect(IndexFormat.NormsMagic);
+        var count = (int)r.VarInt();
+        var result = new byte[IndexFormat.Fields.Count][];
+        for (var f = 0; f < result.Length; f++)
+        {
+            result[f] = new byte[count];
+            for (var i = 0; i < count; i++) result[f][i] = (byte)r.Byte();
+        }
+        return _norms = result;
+    }
+
     /// <summary>A document's metadata and excerpt text, from its document shard.</summary>
-    public SearchHit Document(int doc)
+    public SearchHit Document(int doc) => DocShard(doc).Hit;
+
+    /// <summary>The texts of a document's fields as the index analysed them, from its document shard.</summary>
+    private string[] Texts(int doc) => DocShard(doc).Texts;
+
+    private (SearchHit Hit, string[] Texts) DocShard(int doc)
     {
         var shard = doc / Manifest.DocsPerShard;
         if (!_docShards.TryGetValue(shard, out var list))
@@ -367,8 +462,10 @@ public sealed class SearchIndexReader
                 var company = (int)r.VarInt();
                 var from = (int)r.VarInt();
                 var to = (int)r.VarInt();
-                list.Add(new SearchHit(shard * Manifest.DocsPerShard + i, 0, url, title, kind,
-                    company == 0 ? null : Manifest.Companies[company - 1].Slug, from, to, excerpt));
+                var texts = new string[IndexFormat.Fields.Count];
+                for (var f = 0; f < texts.Length; f++) texts[f] = r.String();
+                list.Add((new SearchHit(shard * Manifest.DocsPerShard + i, 0, url, title, kind,
+                    company == 0 ? null : Manifest.Companies[company - 1].Slug, from, to, excerpt), texts));
             }
             _docShards[shard] = list;
         }

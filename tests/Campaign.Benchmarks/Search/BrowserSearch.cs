@@ -113,7 +113,7 @@ public sealed class BrowserSearch : IAsyncDisposable
                     async ([q, k, lang]) => {
                       const s = [...document.scripts].find((x) => /\/js\/search\.[^/]*js$/.test(x.src));
                       const index = CampaignSearch.openIndex(new URL('../../../search/' + lang + '/', s.src).href);
-                      const r = await index.search(q, {});
+                      const r = await index.search(q, {}, k);
                       return (await index.documents(r.hits.slice(0, k).map((h) => h.doc))).map((d) => d.url);
                     }
                     """, new object[] { q1, top, lang });

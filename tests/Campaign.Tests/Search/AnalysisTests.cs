@@ -60,7 +60,7 @@ public sealed class AnalysisTests(SampleSearchSite site)
     public void Search_js_analyses_every_indexed_text_of_the_sample_exactly_as_Lucene_does()
     {
         var script = new SearchScript();
-        var texts = site.Corpora.SelectMany(c => c.Documents).SelectMany(d => new[] { d.Title, d.Body }).ToList();
+        var texts = site.Corpora.SelectMany(c => c.Documents).SelectMany(d => new[] { d.TitleText, d.Body }).ToList();
         Assert.True(texts.Count > 100);
         var analyzer = new SearchAnalyzer();
         foreach (var text in texts)

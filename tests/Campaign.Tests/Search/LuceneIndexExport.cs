@@ -1,3 +1,4 @@
+using Campaign.Search.Analysis;
 using Campaign.Search;
 using Campaign.Search.Index;
 using Lucene.Net.Index;
@@ -92,6 +93,8 @@ internal static class LuceneIndexExport
                 w.VarInt(CompanyOf(d));
                 w.VarInt(d.YearFrom);
                 w.VarInt(d.YearTo);
+                w.String(SearchText.Normalize(d.TitleText));
+                w.String(SearchText.Normalize(d.Body));
             }
             files.Add(new IndexFile(IndexFormat.DocShardPath(start / IndexFormat.DocsPerShard), IndexFormat.Deflate(w.ToArray())));
         }
@@ -106,6 +109,16 @@ internal static class LuceneIndexExport
             facets.VarInt(d.YearTo == 0 ? 0 : d.YearTo - yearBase);
         }
         files.Add(new IndexFile(IndexFormat.FacetsPath, IndexFormat.Deflate(facets.ToArray())));
+        // the norm of each document in each field, as Lucene stored it; 0 where the field has no term
+        var normBytes = new byte[IndexFormat.Fields.Count, docs.Count];
+        foreach (var byField in postings.Values)
+            foreach (var (field, list) in byField)
+                foreach (var p in list) normBytes[field, p.Doc] = p.Norm;
+        var normsFile = Header(IndexFormat.NormsMagic);
+        normsFile.VarInt(docs.Count);
+        for (var f = 0; f < IndexFormat.Fields.Count; f++)
+            for (var d = 0; d < docs.Count; d++) normsFile.Byte(normBytes[f, d]);
+        files.Add(new IndexFile(IndexFormat.NormsPath, IndexFormat.Deflate(normsFile.ToArray())));
         var variants = SearchIndexBuilder.Variants(postings.Keys);
         files.Add(new IndexFile(IndexFormat.VariantsPath, IndexFormat.Deflate(System.Text.Encoding.UTF8.GetBytes(variants))));
         var packed = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
@@ -115,10 +128,7 @@ internal static class LuceneIndexExport
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 
-    /// <summary>
-    /// A term's postings, column by column within each field (document deltas, then norms, then tfs, then positions),
-    /// so gzip sees long runs of alike values: 12 % smaller compressed than one document after another.
-    /// </summary>
+    /// <summary>A term's postings, column by column within each field: document deltas, then tfs (norms and positions live elsewhere).</summary>
     private static byte[] EncodeTerm(SortedDictionary<int, List<Posting>> byField)
     {
         var w = new ByteWriter();
@@ -133,17 +143,7 @@ internal static class LuceneIndexExport
                 w.VarInt(p.Doc - last);
                 last = p.Doc;
             }
-            foreach (var p in list) w.Byte(p.Norm);
             foreach (var p in list) w.VarInt(p.Positions.Length);
-            foreach (var p in list)
-            {
-                var lastPos = 0;
-                foreach (var pos in p.Positions)
-                {
-                    w.VarInt(pos - lastPos);
-                    lastPos = pos;
-                }
-            }
         }
         return w.ToArray();
     }

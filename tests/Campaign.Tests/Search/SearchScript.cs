@@ -24,13 +24,21 @@ public sealed class SearchScript
         }
         _engine.Execute("globalThis.__terms = (text) => CampaignSearch.analyze(text).map((t) => t.term + '@' + t.position).join(' ');");
         _engine.Execute("""
-            globalThis.__rank = (manifestJson, query, shardIds, shardBytes, facets, kind, company, year) => {
+            globalThis.__rank = (manifestJson, query, shardIds, shardBytes, facets, norms, top, kind, company, year) => {
               const m = JSON.parse(manifestJson);
               const shards = new Map();
               for (let i = 0; i < shardIds.length; i++) shards.set(shardIds[i], CampaignSearch.parseTermShard(shardBytes[i]));
               const f = facets ? CampaignSearch.parseFacets(facets) : null;
-              const { hits, anyWord } = CampaignSearch.rank(m, CampaignSearch.parseQuery(query), shards, f, { kind, company, year });
-              return (anyWord ? 'any ' : 'all ') + hits.map((h) => h.doc + ':' + h.score).join(' ');
+              const ranking = CampaignSearch.rank(m, CampaignSearch.parseQuery(query), shards, f, { kind, company, year }, CampaignSearch.parseNorms(norms));
+              // as the page's search(): the document shards of the documents the best `top` still need, until none
+              const asked = [];
+              for (let need = CampaignSearch.unchecked(ranking, top); need.length > 0; need = CampaignSearch.unchecked(ranking, top)) {
+                const shardsOf = [...new Set(need.map((d) => Math.floor(d / m.docsPerShard)))];
+                asked.push(...shardsOf);
+                CampaignSearch.check(ranking, shardsOf.flatMap((s) => CampaignSearch.parseDocShard(__docShard(s), m, s)));
+              }
+              globalThis.__asked = asked.length;
+              return (ranking.anyWord ? 'any ' : 'all ') + ranking.hits.slice(0, top).map((h) => h.doc + ':' + h.score).join(' ');
             };
             globalThis.__corrected = (manifestJson, query, shardIds, shardBytes) => {
               const shards = new Map();
@@ -86,12 +94,17 @@ public sealed class SearchScript
     public IReadOnlyList<int> Shards(string indexDir, string query) =>
         [.. _engine.Invoke("__shards", File.ReadAllText(Path.Combine(indexDir, "manifest.json")), query).AsArray().Select(v => (int)v.AsNumber())];
 
+    /// <summary>How many document shards the last <see cref="Rank"/> read to count phrases.</summary>
+    public int DocShardsRead => (int)_engine.GetValue("__asked").AsNumber();
+
     /// <summary>
-    /// Ranks a query with search.js over the index folder: (doc, score) best first. Reads only the shards the query needs,
-    /// as the browser does, and hands over the variants table when the script asks for it, as the page does.
+    /// Ranks a query with search.js over the index folder: (doc, score) best first, the best <paramref name="top"/>
+    /// (all by default) exactly, as the page does. Reads only the shards the query needs, as the browser does, and hands
+    /// over the variants table when the script asks for it, as the page does.
     /// </summary>
-    public IReadOnlyList<(int Doc, double Score)> Rank(string indexDir, string query, string? kind = null, string? company = null, int? year = null)
+    public IReadOnlyList<(int Doc, double Score)> Rank(string indexDir, string query, string? kind = null, string? company = null, int? year = null, int? top = null)
     {
+        _engine.SetValue("__docShard", new Func<int, JsValue>(s => Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, IndexFormat.DocShardPath(s)))))));
         var manifest = File.ReadAllText(Path.Combine(indexDir, "manifest.json"));
         if (NeedsVariants(indexDir, query)) UseVariants(indexDir);
         var shardIds = Shards(indexDir, query);
@@ -103,7 +116,8 @@ public sealed class SearchScript
         var facets = filtered ? Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, "facets.bin")))) : JsValue.Null;
         var result = _engine.Invoke("__rank", manifest, query,
             new Jint.Native.JsArray(_engine, shardIds.Select(i => (JsValue)i).ToArray()),
-            new Jint.Native.JsArray(_engine, bytes), facets,
+            new Jint.Native.JsArray(_engine, bytes), facets, Bytes(IndexFormat.Inflate(File.ReadAllBytes(Path.Combine(indexDir, IndexFormat.NormsPath)))),
+            top is { } t ? t : double.PositiveInfinity,
             kind ?? (JsValue)JsValue.Undefined, company ?? (JsValue)JsValue.Undefined, year is null ? JsValue.Undefined : (JsValue)year.Value).AsString();
         AnyWord = result.StartsWith("any ", StringComparison.Ordinal);
         return [.. result[4..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p =>

@@ -7,7 +7,7 @@
 (function () {
   'use strict';
 
-  const VERSION = 6;
+  const VERSION = 7;
   const K1 = 1.2;
   const B = 0.75;
 
@@ -307,7 +307,7 @@
     return terms;
   }
 
-  /** Postings per field id: [{doc, norm, positions}] in doc order. */
+  /** Postings per field id: [{doc, tf}] in doc order. */
   function decodePostings(entry) {
     const result = new Map();
     if (!entry) return result;
@@ -320,22 +320,17 @@
     for (let f = 0; f < fields; f++) {
       const field = byte();
       const df = varint();
-      // column by column: document deltas, norms, tfs, then each document's position deltas
+      // column by column: document deltas, then tfs (norms are in norms.bin, positions found in the documents' texts)
       const list = new Array(df);
       let doc = 0;
-      for (let i = 0; i < df; i++) list[i] = { doc: doc += varint(), norm: 0, positions: null };
-      for (let i = 0; i < df; i++) list[i].norm = byte();
-      for (let i = 0; i < df; i++) list[i].positions = new Array(varint());
-      for (let i = 0; i < df; i++) {
-        const positions = list[i].positions;
-        let pos = 0;
-        for (let p = 0; p < positions.length; p++) positions[p] = pos += varint();
-      }
+      for (let i = 0; i < df; i++) list[i] = { doc: doc += varint(), tf: 0 };
+      for (let i = 0; i < df; i++) list[i].tf = varint();
       result.set(field, list);
     }
     return result;
   }
 
+  /** A document shard: each document's metadata, excerpt, and its fields' texts as the index analysed them. */
   function parseDocShard(bytes, manifest, shard) {
     const r = reader(bytes, 'CSD');
     const count = r.varint();
@@ -348,10 +343,20 @@
       const company = r.varint();
       const yearFrom = r.varint();
       const yearTo = r.varint();
+      const texts = manifest.fields.map(() => r.string());
       docs.push({ doc: shard * manifest.docsPerShard + i, url, title, excerpt, kind,
-        company: company === 0 ? null : manifest.companies[company - 1][0], yearFrom, yearTo });
+        company: company === 0 ? null : manifest.companies[company - 1][0], yearFrom, yearTo, texts });
     }
     return docs;
+  }
+
+  /** norms.bin: every document's norm byte, per field. */
+  function parseNorms(bytes) {
+    const r = reader(bytes, 'CSN');
+    const count = r.varint();
+    const start = r.at;
+    const fields = count === 0 ? 2 : (bytes.length - start) / count; // the format's two (title, body)
+    return Array.from({ length: fields }, (_, f) => bytes.subarray(start + f * count, start + (f + 1) * count));
   }
 
   function parseFacets(bytes) {
@@ -412,14 +417,17 @@
   /**
    * Ranks the matching documents, as SearchIndexReader.Rank does: those holding every word (the prefix word by itself
    * or by a term it begins), or, when none does, those holding any (anyWord). Every phrase held first, then the prefix
-   * word as typed, then by score, then by document number.
+   * word as typed, then by score, then by document number. A phrase is counted in the documents' texts (their document
+   * shards), so until a document is checked its tier and score are bounds (as if each phrase it may hold occurred as
+   * often as its rarest term); unchecked() names the documents the best `top` still need, check() counts them.
    * @param manifest the parsed manifest.json
    * @param query from parseQuery
    * @param {Map<number, Map<string, any>>} shards parsed term shards by number (those of shardsFor)
    * @param facets parsed facets.bin, needed only when filters are active
-   * @returns {{hits: {doc: number, score: number}[], anyWord: boolean, expansions: string[]}} hits best first; the prefix's terms
+   * @param norms parsed norms.bin
+   * @returns {{hits: object[], anyWord: boolean, expansions: string[]}} hits in order ({doc, score, …}); the prefix's terms
    */
-  function rank(manifest, query, shards, facets, filters) {
+  function rank(manifest, query, shards, facets, filters, norms) {
     const n = manifest.docs;
     const starts = manifest.termStarts;
     // The clauses: the query's terms, the terms its compounds are also written as, the prefix's expansions.
@@ -454,54 +462,99 @@
     for (const t of query.terms) if (!inCompound.has(t)) units.push([[slotOf(t)]]);
     for (const c of query.compounds) units.push([c.words.map(slotOf), c.instead.map((t) => [clauseOf.get(t)])]);
     const prefixClause = query.prefix ? clauseOf.get(query.prefix.term) : -1;
+    const insteads = query.compounds.map((c) => c.instead.map((t) => clauseOf.get(t)));
 
     const docs = new Map();
     const at = (doc) => {
       let d = docs.get(doc);
-      if (!d) docs.set(doc, d = { score: 0, held: new Array(clauses.length).fill(false), phrases: new Array(query.phrases.length).fill(false) });
+      if (!d) docs.set(doc, d = { doc, score: 0, terms: 0, held: new Array(clauses.length).fill(false), phrases: new Array(query.phrases.length).fill(false), possible: [], checked: false, tier: 0 });
       return d;
     };
+    const lengths = manifest.fields.map((_, f) => lengthNorms(manifest, f));
     manifest.fields.forEach((field, f) => {
-      const lengths = lengthNorms(manifest, f);
       clauses.forEach(([term, w], c) => {
         const list = postings.get(term).get(f);
         if (!list) return;
         const weight = idf(list.length, n) * field.boost * (K1 + 1) * w;
         for (const p of list) {
           const d = at(p.doc);
-          d.score += weight * p.positions.length / (p.positions.length + lengths[p.norm]);
+          d.score += weight * p.tf / (p.tf + lengths[f][norms[f][p.doc]]);
           d.held[c] = true;
         }
       });
+    });
+    // Each phrase a document may hold in a field (it holds every term of it there): its weight, and a bound.
+    manifest.fields.forEach((field, f) => {
       query.phrases.forEach((phrase, ph) => {
         const lists = phrase.map((t) => postings.get(t.term).get(f));
         if (lists.some((l) => !l)) return;
         let sumIdf = 0;
         for (const l of lists) sumIdf += idf(l.length, n);
         const weight = sumIdf * field.boost * (K1 + 1);
-        const byDoc = lists.map((l) => new Map(l.map((p) => [p.doc, p])));
+        const others = lists.slice(1).map((l) => new Map(l.map((p) => [p.doc, p.tf])));
         for (const first of lists[0]) {
-          if (!byDoc.every((d) => d.has(first.doc))) continue;
-          const freq = phraseFrequency(phrase, byDoc.map((d) => d.get(first.doc).positions));
-          if (freq <= 0) continue;
-          const d = at(first.doc);
-          d.score += weight * freq / (freq + lengths[first.norm]);
-          d.phrases[ph] = true;
+          let least = first.tf;
+          let every = true;
+          for (const o of others) {
+            const tf = o.get(first.doc);
+            if (tf === undefined) { every = false; break; }
+            least = Math.min(least, tf);
+          }
+          if (every) at(first.doc).possible.push({ field: f, phrase: ph, weight, length: lengths[f][norms[f][first.doc]], bound: least });
         }
       });
     });
     const active = filtersActive(filters);
     const candidates = [];
-    for (const [doc, d] of docs) if (!active || matchesFilters(manifest, facets[doc], filters)) candidates.push({ doc, d });
+    for (const [doc, d] of docs) if (!active || matchesFilters(manifest, facets[doc], filters)) candidates.push(d);
     const holdsAll = (d) => units.every((unit) => unit.some((alt) => alt.every((slot) => slot.some((c) => d.held[c]))));
-    const all = candidates.filter((c) => holdsAll(c.d));
+    const all = candidates.filter(holdsAll);
     const anyWord = all.length === 0 && candidates.length > 0;
-    const insteads = query.compounds.map((c) => c.instead.map((t) => clauseOf.get(t)));
-    const together = (d) => d.phrases.every((p) => p) || insteads.some((i) => i.every((c) => d.held[c]));
-    const tier = (d) => (d.phrases.length > 0 && together(d) ? 2 : 0) + (prefixClause >= 0 && d.held[prefixClause] ? 1 : 0);
-    const result = (anyWord ? candidates : all).map((c) => ({ doc: c.doc, score: c.d.score, tier: tier(c.d) }));
-    result.sort((a, b) => (b.tier - a.tier) || (Math.round(b.score * 1e6) - Math.round(a.score * 1e6)) || (a.doc - b.doc));
-    return { hits: result.map((r) => ({ doc: r.doc, score: r.score })), anyWord, expansions: expansions.concat(query.compounds.flatMap((c) => c.instead)) };
+    const hits = anyWord ? candidates : all;
+    const tier = (d) => {
+      const together = d.phrases.every((p) => p) || insteads.some((i) => i.every((c) => d.held[c]));
+      return (d.phrases.length > 0 && together ? 2 : 0) + (prefixClause >= 0 && d.held[prefixClause] ? 1 : 0);
+    };
+    for (const d of hits) {
+      d.terms = d.score;
+      for (const p of d.possible) { d.score += p.weight * p.bound / (p.bound + p.length); d.phrases[p.phrase] = true; }
+      d.checked = d.possible.length === 0;
+      d.tier = tier(d);
+    }
+    hits.sort(byRank);
+    return { hits, anyWord, query, tier, expansions: expansions.concat(query.compounds.flatMap((c) => c.instead)) };
+  }
+
+  function byRank(a, b) { return (b.tier - a.tier) || (Math.round(b.score * 1e6) - Math.round(a.score * 1e6)) || (a.doc - b.doc); }
+
+  /** The documents among the best `top` of a ranking whose phrases are not counted yet: their texts are needed. */
+  function unchecked(ranking, top) {
+    return ranking.hits.slice(0, top).filter((d) => !d.checked).map((d) => d.doc);
+  }
+
+  /** Counts the phrases of these documents (from parseDocShard, with their texts) in their texts: exact scores, re-sorted. */
+  function check(ranking, documents) {
+    const texts = new Map(documents.map((d) => [d.doc, d.texts]));
+    for (const d of ranking.hits) {
+      if (d.checked || !texts.has(d.doc)) continue;
+      const fields = texts.get(d.doc).map((text) => {
+        const at = new Map();
+        for (const t of analyze(text, true)) { if (!at.has(t.term)) at.set(t.term, []); at.get(t.term).push(t.position); }
+        return at;
+      });
+      d.score = d.terms;
+      d.phrases.fill(false);
+      for (const p of d.possible) {
+        const phrase = ranking.query.phrases[p.phrase];
+        const freq = phraseFrequency(phrase, phrase.map((t) => fields[p.field].get(t.term) || []));
+        if (freq <= 0) continue;
+        d.score += p.weight * freq / (freq + p.length);
+        d.phrases[p.phrase] = true;
+      }
+      d.checked = true;
+      d.tier = ranking.tier(d);
+    }
+    ranking.hits.sort(byRank);
   }
 
   // A page opened from disk (file://) may not fetch(), but may load scripts (script-src 'self'): there the manifest
@@ -584,28 +637,37 @@
     });
     return {
       manifest,
-      async search(text, filters, correcting = true) {
+      /**
+       * The query's best `top` results, exactly ranked ({doc, score}), how many documents match, and what the page says.
+       */
+      async search(text, filters, top = 10, correcting = true) {
         // The stemmer, when the query needs it, arrives alongside the manifest (no round trip added).
         const [m] = await Promise.all([manifest, hasWordOfLetters(text) ? part('stem') : null]);
         const query = parseQuery(text);
-        if (query.terms.length === 0) return { query, hits: [], anyWord: false, expansions: [], corrected: null };
-        // Only files that exist: the shards whose ranges hold the query's terms and prefix (shardsFor).
-        const shards = new Map(await Promise.all(shardsFor(m, query).map(async (id) =>
-          [id, await get(shardPath('t', id), gunzipped(parseTermShard))])));
+        if (query.terms.length === 0) return { query, hits: [], count: 0, anyWord: false, expansions: [], corrected: null };
+        // Only files that exist: the shards whose ranges hold the query's terms and prefix (shardsFor), and the norms.
+        const [shardList, norms] = await Promise.all([
+          Promise.all(shardsFor(m, query).map(async (id) => [id, await get(shardPath('t', id), gunzipped(parseTermShard))])),
+          get('norms.bin', gunzipped(parseNorms))]);
+        const shards = new Map(shardList);
         // A Chinese word the index lacks may be written in Traditional characters: load the table, then ask again.
         if (needsVariants(m, query, shards)) {
           variants = await get('variants.bin', gunzipped(parseVariants));
-          return this.search(text, filters, correcting);
+          return this.search(text, filters, top, correcting);
         }
         const facets = filtersActive(filters) ? await get('facets.bin', gunzipped(parseFacets)) : null;
-        const ranked = { query, ...rank(m, query, shards, facets, filters), corrected: null };
+        const ranking = rank(m, query, shards, facets, filters, norms);
+        // Phrases counted only where the best `top` need them: a few document shards, which the list shows anyway.
+        for (let need = unchecked(ranking, top); need.length > 0; need = unchecked(ranking, top)) check(ranking, await this.documents(need));
+        const ranked = { query, hits: ranking.hits.slice(0, top).map((d) => ({ doc: d.doc, score: d.score })), count: ranking.hits.length,
+          anyWord: ranking.anyWord, expansions: ranking.expansions, corrected: null };
         // Nothing holds every word: a misspelt word corrected, if that finds what holds them all (as SearchIndexReader.Find).
         // Only words of letters are corrected, so a Chinese query never loads the part that does it.
-        if (correcting && (ranked.hits.length === 0 || ranked.anyWord) && hasWordOfLetters(text)) {
+        if (correcting && (ranked.count === 0 || ranked.anyWord) && hasWordOfLetters(text)) {
           const fixed = (await part('typos'))(m, text, shards);
           if (fixed !== null) {
-            const better = await this.search(fixed, filters, false);
-            if (better.hits.length > 0 && !better.anyWord) return { ...better, corrected: fixed };
+            const better = await this.search(fixed, filters, top, false);
+            if (better.count > 0 && !better.anyWord) return { ...better, corrected: fixed };
           }
         }
         return ranked;
@@ -675,7 +737,7 @@
   const useVariants = (bytes) => { variants = parseVariants(bytes); };
   const stem = (word) => stemOf(word);
   const corrected = (manifest, text, shards) => provided.get('typos')(manifest, text, shards);
-  const api = { analyze, stem, parseQuery, shardOf, shardPath, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, rank, excerpt, openIndex, deliver, deliverPack, useVariants, needsVariants, provide, part };
+  const api = { analyze, stem, parseQuery, shardOf, shardPath, shardsFor, corrected, parseTermShard, decodePostings, parseDocShard, parseFacets, parseNorms, rank, unchecked, check, excerpt, openIndex, deliver, deliverPack, useVariants, needsVariants, provide, part };
   globalThis.CampaignSearch = api;
 
   // ---- the search page ----
@@ -749,17 +811,17 @@
       const settled = new URLSearchParams({ q: text, ...filters }).toString();
       if (!text) { list.replaceChildren(); rendered = ''; status.textContent = ''; page.dataset.query = ''; page.dataset.settled = ''; return; }
       try {
-        const { query, hits, anyWord, expansions, corrected: fixed } = await index.search(text, filters);
-        const docs = await index.documents(hits.slice(0, shown).map((h) => h.doc));
+        const { query, hits, count, anyWord, expansions, corrected: fixed } = await index.search(text, filters, shown);
+        const docs = await index.documents(hits.map((h) => h.doc));
         if (mine !== run) return;
         // The same results as on screen (a filter that excludes none of them, the form submitted again): the list is
         // left as it is, so a link being clicked or focused is not replaced under the reader's pointer.
-        const same = [text, hits.length, anyWord, fixed, ...docs.map((d, i) => d.doc + ':' + hits[i].score)].join('\n');
+        const same = [text, count, anyWord, fixed, ...docs.map((d, i) => d.doc + ':' + hits[i].score)].join('\n');
         if (same === rendered) { page.dataset.query = text; page.dataset.settled = settled; return; }
         rendered = same;
         const marked = [...query.terms, ...expansions];
         list.replaceChildren(...docs.map((d, i) => item(d, hits[i], marked)));
-        if (hits.length > shown) {
+        if (count > shown) {
           const li = document.createElement('li');
           li.className = 'search-more';
           const more = document.createElement('button');
@@ -770,7 +832,7 @@
           list.append(li);
         }
         // No document holds every word: the list holds those with any, and says so.
-        status.textContent = anyWord ? page.dataset.anyWord.replace('{0}', String(hits.length)) : countText(hits.length);
+        status.textContent = anyWord ? page.dataset.anyWord.replace('{0}', String(count)) : countText(count);
         // A corrected query: said so, with the corrected query as a link that searches it as typed.
         if (fixed !== null) {
           const [before, after] = page.dataset.correctedTo.split('{0}');
