@@ -58,10 +58,10 @@ internal sealed class AnalysedDocument
     public string Excerpt { get; }
 
     /// <summary>
-    /// The fields' texts as the analyzer read them (<see cref="SearchText.Normalize"/>d), which the document shard
-    /// stores: a reader finds a phrase's positions by analysing them again, so the term shards need no positions.
+    /// The fields' texts as the document shard stores them (<see cref="SearchIndexBuilder.StoredText"/>): a reader
+    /// finds a phrase's positions by analysing them again, so the term shards need no positions.
     /// </summary>
-    public string[] AnalysedTexts() => [SearchText.Normalize(Document.TitleText), SearchText.Normalize(Document.Body)];
+    public string[] StoredTexts() => [SearchIndexBuilder.StoredText(Document.TitleText), SearchIndexBuilder.StoredText(Document.Body)];
 
     /// <param name="terms">The language's term strings, so each term is one string however many documents hold it.</param>
     public static AnalysedDocument Analyse(SearchDocument document, UInt128 digest, ConcurrentDictionary<string, string> terms) =>

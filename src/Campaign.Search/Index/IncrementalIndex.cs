@@ -592,7 +592,7 @@ public sealed class IncrementalIndex
                 w.VarInt(_companyOf[i]);
                 w.VarInt(d.YearFrom);
                 w.VarInt(d.YearTo);
-                foreach (var text in _docs[i].AnalysedTexts()) w.String(text);
+                foreach (var text in _docs[i].StoredTexts()) w.String(text);
             }
             make.Add((s, key, w.ToArray()));
         }

@@ -89,6 +89,19 @@ public static class SearchIndexBuilder
         return SearchText.IsHan(c) || c is (>= '\u3000' and <= '\u303F') or (>= '\uFF00' and <= '\uFFEF') or '“' or '”' or '‘' or '’';
     }
 
+    /// <summary>
+    /// A field's text as a document shard stores it, for a reader to find a phrase's positions by analysing it again:
+    /// as written, which the analysis normalises itself (NFKC) and which gzip shares with the title and excerpt beside
+    /// it; but with Traditional-only characters in their Simplified forms where there are any, since the browser loads
+    /// that table only for queries that need it (<see cref="SearchText.Normalize"/>).
+    /// </summary>
+    internal static string StoredText(string text)
+    {
+        var nfkc = text.Normalize(NormalizationForm.FormKC);
+        var simplified = Analysis.ChineseVariants.Simplify(nfkc);
+        return string.Equals(simplified, nfkc, StringComparison.Ordinal) ? text : simplified;
+    }
+
     /// <summary>The browser's Traditional-to-Simplified table for an index whose terms are <paramref name="terms"/> (<see cref="Analysis.ChineseVariants.PairsFor"/>).</summary>
     internal static string Variants(IEnumerable<string> terms)
     {

@@ -1,4 +1,3 @@
-using Campaign.Search.Analysis;
 using Campaign.Search;
 using Campaign.Search.Index;
 using Lucene.Net.Index;
@@ -93,8 +92,8 @@ internal static class LuceneIndexExport
                 w.VarInt(CompanyOf(d));
                 w.VarInt(d.YearFrom);
                 w.VarInt(d.YearTo);
-                w.String(SearchText.Normalize(d.TitleText));
-                w.String(SearchText.Normalize(d.Body));
+                w.String(SearchIndexBuilder.StoredText(d.TitleText));
+                w.String(SearchIndexBuilder.StoredText(d.Body));
             }
             files.Add(new IndexFile(IndexFormat.DocShardPath(start / IndexFormat.DocsPerShard), IndexFormat.Deflate(w.ToArray())));
         }

@@ -1,5 +1,6 @@
-// Campaign site search, part: the Porter stemmer. search.js loads it (part('stem')) once a query holds a word that
-// is not Han, so a Chinese query never downloads it; the stemmer is search.js's own, kept apart only for the bytes.
+// Campaign site search, part: what only words of letters need, the Porter stemmer and compounds (FaceReader, face
+// reader). search.js loads it (part('stem')) once a query holds a word that is not Han, so a Chinese query never
+// downloads it; both are search.js's own, kept apart only for the bytes.
 // No dependencies, no build step.
 (function () {
   'use strict';
@@ -117,5 +118,46 @@
     return b.slice(0, k + 1).join('');
   }
 
+
+  /**
+   * As SearchQuery.CompoundsOf: a word of capitalised parts (FaceReader) is also its parts, two adjacent words of
+   * letters (face reader) also the word they make together; left to right, each word in one compound at most.
+   */
+  function compoundsOf(normalized, tokens) {
+    const result = [];
+    const used = new Set();
+    const terms = (text) => [...new Set(globalThis.CampaignSearch.analyze(text).map((t) => t.term))];
+    const letters = /^\p{L}+$/u;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.han || used.has(t.term)) continue;
+      const raw = normalized.slice(t.start, t.end);
+      const parts = [];
+      let from = 0;
+      for (let k = 1; k < raw.length; k++) {
+        if (/\p{Ll}/u.test(raw[k - 1]) && /\p{Lu}/u.test(raw[k])) { parts.push(raw.slice(from, k)); from = k; }
+      }
+      parts.push(raw.slice(from));
+      if (parts.length >= 2) {
+        const apart = terms(parts.join(' '));
+        if (apart.length >= 2) { result.push({ words: [t.term], instead: apart }); used.add(t.term); continue; }
+      }
+      if (i + 1 >= tokens.length) continue;
+      const next = tokens[i + 1];
+      if (next.han || next.position !== t.position + 1 || used.has(next.term) || next.term === t.term) continue;
+      const nextRaw = normalized.slice(next.start, next.end);
+      if (!letters.test(raw) || !letters.test(nextRaw)) continue;
+      const joined = terms(raw + nextRaw);
+      if (joined.length === 1 && joined[0] !== t.term && joined[0] !== next.term) {
+        result.push({ words: [t.term, next.term], instead: joined });
+        used.add(t.term);
+        used.add(next.term);
+        i++;
+      }
+    }
+    return result;
+  }
+
   globalThis.CampaignSearch.provide('stem', stem);
+  globalThis.CampaignSearch.provide('compounds', compoundsOf);
 })();

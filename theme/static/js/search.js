@@ -157,64 +157,14 @@
       if (i - start >= 2) phrases.push(tokens.slice(start, i).map((t) => ({ term: t.term, offset: t.position - tokens[start].position })));
       start = i;
     }
-    const compounds = withCompounds ? compoundsOf(normalized, tokens) : [];
+    // compounds are of letters: their code comes with the stemmer (search-stem.js), which such a query loads first
+    const compounds = withCompounds && provided.has('compounds') ? provided.get('compounds')(normalized, tokens) : [];
     let prefix = null;
     const last = tokens[tokens.length - 1];
     if (asYouType && last && !last.han && last.end === normalized.length && last.end - last.start >= MIN_PREFIX) {
       prefix = { text: normalized.slice(last.start, last.end).toLowerCase(), term: last.term };
     }
     return { terms, phrases, prefix, compounds };
-  }
-
-  /**
-   * As SearchQuery.CompoundsOf: a word of capitalised parts (FaceReader) is also its parts, two adjacent words of
-   * letters (face reader) also the word they make together; left to right, each word in one compound at most.
-   */
-  function compoundsOf(normalized, tokens) {
-    const result = [];
-    const used = new Set();
-    const terms = (text) => [...new Set(analyze(text).map((t) => t.term))];
-    const letters = /^\p{L}+$/u;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      if (t.han || used.has(t.term)) continue;
-      const raw = normalized.slice(t.start, t.end);
-      const parts = [];
-      let from = 0;
-      for (let k = 1; k < raw.length; k++) {
-        if (/\p{Ll}/u.test(raw[k - 1]) && /\p{Lu}/u.test(raw[k])) { parts.push(raw.slice(from, k)); from = k; }
-      }
-      parts.push(raw.slice(from));
-      if (parts.length >= 2) {
-        const apart = terms(parts.join(' '));
-        if (apart.length >= 2) { result.push({ words: [t.term], instead: apart }); used.add(t.term); continue; }
-      }
-      if (i + 1 >= tokens.length) continue;
-      const next = tokens[i + 1];
-      if (next.han || next.position !== t.position + 1 || used.has(next.term) || next.term === t.term) continue;
-      const nextRaw = normalized.slice(next.start, next.end);
-      if (!letters.test(raw) || !letters.test(nextRaw)) continue;
-      const joined = terms(raw + nextRaw);
-      if (joined.length === 1 && joined[0] !== t.term && joined[0] !== next.term) {
-        result.push({ words: [t.term, next.term], instead: joined });
-        used.add(t.term);
-        used.add(next.term);
-        i++;
-      }
-    }
-    return result;
-  }
-
-  function utf8Encode(s) {
-    const out = [];
-    for (const ch of s) {
-      const cp = ch.codePointAt(0);
-      if (cp < 0x80) out.push(cp);
-      else if (cp < 0x800) out.push(0xC0 | (cp >> 6), 0x80 | (cp & 63));
-      else if (cp < 0x10000) out.push(0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-      else out.push(0xF0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    }
-    return out;
   }
 
   function utf8Decode(bytes, at, end) {
