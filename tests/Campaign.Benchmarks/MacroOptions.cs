@@ -16,19 +16,22 @@ public sealed record MacroOptions(
     int SettleSeconds = 60,
     bool Load = false,
     bool WithHugo = true,
-    bool BuildsOnly = false)
+    bool BuildsOnly = false,
+    bool HttpGzip = false)
 {
     public const string Usage = """
         Usage: Campaign.Benchmarks [macro] [--findings 2000,10000] [--runs 3] [--work DIR] [--campaign campaign.dll]
                                    [--hugo /usr/bin/hugo] [--theme theme] [--sample input] [--seed 1]
                                    [--no-hugo] [--no-pagefind] [--settle 60] [--load] [--builds-only]
-               Campaign.Benchmarks search [--findings 2000,10000] [--work DIR] [--no-pagefind] [same options as macro]
+               Campaign.Benchmarks search [--findings 2000,10000] [--work DIR] [--no-pagefind] [--http-gzip] [same options as macro]
                Campaign.Benchmarks preview [--findings 2000,10000] [--runs 3] [--work DIR] [same options as macro]
                                    (only the live preview's one-file rebuilds, each stage's median beside them)
                Campaign.Benchmarks micro [BenchmarkDotNet options, e.g. --filter '*']
 
           --no-hugo      skip Hugo: no Hugo copy is written or built, and the table has no Hugo rows
           --no-pagefind  skip Pagefind in the search comparison
+          --http-gzip    serve both sites' text files (scripts, JSON, HTML) gzip-compressed, as GitHub Pages, Netlify and
+                         Cloudflare Pages do; without it, every file as it is on disk, as a plain host serves it
           --builds-only  only the timed full builds and their output (files, bytes, folders): no live-preview
                          rebuilds and no search comparison, for a second set of rows under --load
         """;
@@ -46,6 +49,7 @@ public sealed record MacroOptions(
             if (args[i] == "--no-hugo") { o = o with { WithHugo = false }; continue; }
             if (args[i] == "--load") { o = o with { Load = true }; continue; }
             if (args[i] == "--builds-only") { o = o with { BuildsOnly = true }; continue; }
+            if (args[i] == "--http-gzip") { o = o with { HttpGzip = true }; continue; }
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             o = args[i] switch
             {

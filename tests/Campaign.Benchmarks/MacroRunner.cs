@@ -134,7 +134,7 @@ public static class MacroRunner
             (finding, company, template, series) = Incremental(o, dir, log);
             // in Chromium, ours against Pagefind over the same output (the `search` verb prints the same per query)
             search = await SearchComparison.Run(input, output, Path.Combine(dir, "search-bench"),
-                SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, Path.Combine(o.WorkDir, "pagefind-npm"), log);
+                SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, Path.Combine(o.WorkDir, "pagefind-npm"), log, o.HttpGzip);
             log.Write(SearchComparison.Report(search));
         }
         return new Figures(ourPages, Median(ours.Select(r => r.Seconds)), Cpu(ours), (long)Median(ours.Select(r => (double)r.PeakBytes)),

@@ -24,7 +24,7 @@ public static class SearchBenchmark
             if (build.ExitCode != 0) throw new InvalidOperationException($"campaign build failed ({build.ExitCode}): {build.Error}");
             log.WriteLine($"campaign build: {build.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
             var figures = await SearchComparison.Run(input, output, Path.Combine(dir, "search-bench"),
-                SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, Path.Combine(o.WorkDir, "pagefind-npm"), log);
+                SearchQuerySet.For(SyntheticCampaign.Create(n, o.Seed)), o.Pagefind, Path.Combine(o.WorkDir, "pagefind-npm"), log, o.HttpGzip);
             log.WriteLine();
             log.Write(SearchComparison.Report(figures));
             log.WriteLine();

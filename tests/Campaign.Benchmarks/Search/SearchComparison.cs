@@ -45,8 +45,9 @@ public static class SearchComparison
     /// <param name="site">Our built output, served as it is; Pagefind indexes it.</param>
     /// <param name="pagefind">False to skip Pagefind (<c>--no-pagefind</c>); it is also skipped, with a note, when npm is missing.</param>
     /// <param name="npmCache">Where Pagefind is installed from npm once and reused.</param>
+    /// <param name="gzip">Serve both sites' text files gzip-compressed, as most hosts do (<c>--http-gzip</c>); else as they are on disk.</param>
     public static async Task<SearchFigures> Run(string input, string site, string workDir, IReadOnlyList<BenchQuery> queries, bool pagefind,
-        string npmCache, TextWriter log)
+        string npmCache, TextWriter log, bool gzip = false)
     {
         Directory.CreateDirectory(workDir);
         var indexDir = Path.Combine(workDir, "our-index");
@@ -73,8 +74,10 @@ public static class SearchComparison
         if (skipped is not null) log.WriteLine($"pagefind: {skipped}");
 
         var results = new List<QueryComparison>();
-        await using (var server = await StaticSite.Start(site))
-        await using (var pfServer = theirs is null ? null : await StaticSite.Start(overlay, site))
+        log.WriteLine(gzip ? "served with gzip for text files (scripts, JSON, HTML), as GitHub Pages, Netlify and Cloudflare Pages serve them"
+            : "served as the files are on disk (no HTTP compression), as a plain host serves them");
+        await using (var server = await StaticSite.Start(gzip, site))
+        await using (var pfServer = theirs is null ? null : await StaticSite.Start(gzip, overlay, site))
         await using (var browser = await BrowserSearch.Launch())
         {
             foreach (var group in queries.GroupBy(q => q.Lang))
