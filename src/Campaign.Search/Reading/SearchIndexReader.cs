@@ -409,12 +409,12 @@ public sealed class SearchIndexReader
         {
             var field = br.Byte();
             var df = br.VarInt();
-            // column by column: document deltas, then tfs
-            var docs = new int[df];
-            var doc = 0;
-            for (var i = 0; i < df; i++) docs[i] = doc += (int)br.VarInt();
+            // column by column: the documents skipped before each, then each tf − 1
+            var gaps = br.Column((int)df);
+            var tfs = br.Column((int)df);
             var list = new List<(int, int)>((int)df);
-            for (var i = 0; i < df; i++) list.Add((docs[i], (int)br.VarInt()));
+            var doc = -1;
+            for (var i = 0; i < df; i++) list.Add((doc += gaps[i] + 1, tfs[i] + 1));
             result[field] = list;
         }
         return result;

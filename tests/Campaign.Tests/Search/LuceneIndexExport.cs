@@ -127,7 +127,7 @@ internal static class LuceneIndexExport
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 
-    /// <summary>A term's postings, column by column within each field: document deltas, then tfs (norms and positions live elsewhere).</summary>
+    /// <summary>A term's postings, column by column within each field: documents skipped, then tf − 1, each a packed column (norms and positions live elsewhere).</summary>
     private static byte[] EncodeTerm(SortedDictionary<int, List<Posting>> byField)
     {
         var w = new ByteWriter();
@@ -136,13 +136,8 @@ internal static class LuceneIndexExport
         {
             w.Byte(field);
             w.VarInt(list.Count);
-            var last = 0;
-            foreach (var p in list)
-            {
-                w.VarInt(p.Doc - last);
-                last = p.Doc;
-            }
-            foreach (var p in list) w.VarInt(p.Positions.Length);
+            w.Column([.. list.Select((p, i) => p.Doc - (i == 0 ? -1 : list[i - 1].Doc) - 1)]);
+            w.Column([.. list.Select(p => p.Positions.Length - 1)]);
         }
         return w.ToArray();
     }

@@ -266,15 +266,30 @@
     let at = 0;
     const byte = () => sub[at++];
     const varint = () => { let v = 0; let mul = 1; for (;;) { const b = byte(); v += (b & 0x7f) * mul; if (b < 0x80) return v; mul *= 128; } };
+    // A packed column (ByteWriter.Column): byte bits (0: varints), the values `bits` each, low bits first, then the
+    // rest of each value that reached the top, as varints.
+    const column = (count) => {
+      const bits = byte();
+      const values = new Array(count);
+      if (bits === 0) { for (let i = 0; i < count; i++) values[i] = varint(); return values; }
+      const max = (1 << bits) - 1;
+      const perByte = 8 / bits;
+      for (let i = 0; i < count; i++) values[i] = (sub[at + Math.floor(i / perByte)] >> (i % perByte * bits)) & max;
+      at += Math.ceil(count / perByte);
+      for (let i = 0; i < count; i++) if (values[i] === max) values[i] += varint();
+      return values;
+    };
     const fields = byte();
     for (let f = 0; f < fields; f++) {
       const field = byte();
       const df = varint();
-      // column by column: document deltas, then tfs (norms are in norms.bin, positions found in the documents' texts)
+      // column by column: the documents skipped before each, then each tf − 1 (norms are in norms.bin, positions
+      // found in the documents' texts)
+      const gaps = column(df);
+      const tfs = column(df);
       const list = new Array(df);
-      let doc = 0;
-      for (let i = 0; i < df; i++) list[i] = { doc: doc += varint(), tf: 0 };
-      for (let i = 0; i < df; i++) list[i].tf = varint();
+      let doc = -1;
+      for (let i = 0; i < df; i++) list[i] = { doc: doc += gaps[i] + 1, tf: tfs[i] + 1 };
       result.set(field, list);
     }
     return result;
