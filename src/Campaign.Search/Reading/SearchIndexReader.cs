@@ -371,9 +371,6 @@ public sealed class SearchIndexReader
         return true;
     }
 
-    private static void Add(Dictionary<int, double> scores, int doc, double score) =>
-        scores[doc] = scores.GetValueOrDefault(doc) + score;
-
     /// <summary>A term shard's terms and their blocks, read once (the shard the manifest's ranges name always exists).</summary>
     private Dictionary<string, byte[]> TermShard(int shard)
     {
