@@ -55,6 +55,30 @@ public sealed class SearchPageBrowserTests(SearchBrowser web) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Show_more_lists_the_next_results_ranked_exactly_as_the_CSharp_reader_ranks_the_whole()
+    {
+        // a phrase query: its phrase is counted only for the documents the shown results need, so the next ten are
+        // counted when asked for, and must still be those of the whole exact ranking, in its order
+        const string query = "facial recognition";
+        var page = await Open("/en/search/?q=" + Uri.EscapeDataString(query));
+        await WaitForResults(page);
+        var whole = SearchIndexReader.Open(web.Output, "en").Rank(SearchQuery.Parse(query));
+        Assert.True(whole.Count > 10, $"only {whole.Count} results");
+        Assert.Equal(10, await page.Locator("#search-results .search-result").CountAsync());
+        await page.Locator("#search-results .search-more button").ClickAsync();
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('#search-results .search-result').length === n", Math.Min(20, whole.Count));
+        var shown = (await page.Locator("#search-results .search-result").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.score)"))
+            .Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToList();
+        var expected = SearchIndexReader.Open(web.Output, "en").Search(query, limit: 20);
+        Assert.Equal(expected.Select(h => h.Title), await page.Locator("#search-results .search-result h2 a").AllTextContentsAsync());
+        for (var i = 0; i < shown.Count; i++)
+        {
+            Assert.True(Math.Abs(whole[i].Score - shown[i]) < 1e-6, $"result {i + 1}: {whole[i].Score} vs {shown[i]}");
+            Assert.Equal(whole[i].Doc, expected[i].Doc);
+        }
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_results_and_are_kept_in_the_url()
     {
         var page = await Open("/en/search/?q=Noldus");
