@@ -15,6 +15,14 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
         if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
     }
 
+    /// <summary>The macro runner over this test's work folder with these options: asserts it exits 0, returns what it printed.</summary>
+    private async Task<string> Macro(params string[] options)
+    {
+        var log = new StringWriter();
+        Assert.Equal(0, await MacroRunner.Run(MacroOptions.Parse([.. options, "--work", _work]), log));
+        return log.ToString();
+    }
+
     [Fact]
     public void A_missing_sample_folder_is_named_with_what_to_pass()
     {
@@ -47,11 +55,8 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     [Fact]
     public async Task Builds_only_times_the_full_builds_and_says_what_it_left_out()
     {
-        var log = new StringWriter();
-        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "20", "--runs", "1", "--work", _work, "--no-hugo", "--settle", "1", "--builds-only"]), log);
-        var text = log.ToString();
+        var text = await Macro("--findings", "20", "--runs", "1", "--no-hugo", "--settle", "1", "--builds-only");
 
-        Assert.Equal(0, code);
         Assert.Matches(@"\| campaign build: wall time +\| +[0-9.]+ s \|", text);
         Assert.Matches(@"\| files written +\| +[1-9][0-9,]* \|", text);
         Assert.Matches(@"\| rebuild after editing one finding +\| +not measured \(--builds-only\) \|", text);
@@ -67,11 +72,8 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     [Fact]
     public async Task Runner_prints_the_table_for_a_small_campaign()
     {
-        var log = new StringWriter();
-        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "50", "--runs", "1", "--work", _work, "--no-pagefind", "--settle", "2"]), log);
-        var text = log.ToString();
+        var text = await Macro("--findings", "50", "--runs", "1", "--no-pagefind", "--settle", "2");
 
-        Assert.Equal(0, code);
         Assert.Contains($"machine: {Environment.ProcessorCount} cores", text);
         Assert.Matches(@"\| figure \(median; [0-9]+ cores\) +\| +50 findings \|", text);
         Assert.Matches(@"\| campaign build: pages \(HTML\) +\| +[1-9][0-9,]* \|", text);
@@ -106,11 +108,9 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     [Fact]
     public async Task With_load_the_runner_says_so_and_stops_the_load_afterwards()
     {
-        var log = new StringWriter();
-        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--no-pagefind", "--settle", "1", "--load"]), log);
+        var text = await Macro("--findings", "5", "--runs", "1", "--no-pagefind", "--settle", "1", "--load");
 
-        Assert.Equal(0, code);
-        Assert.Contains("competing load during the builds: " + BackgroundLoad.Description, log.ToString());
+        Assert.Contains("competing load during the builds: " + BackgroundLoad.Description, text);
         // the disk writer's file is gone and no loop of the load is left running
         Assert.False(File.Exists(Path.Combine(_work, "n5-seed1", "background-load.bin")));
         Assert.DoesNotContain(System.Diagnostics.Process.GetProcessesByName("sh"), p =>
@@ -123,11 +123,8 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
     [Fact]
     public async Task With_no_hugo_the_runner_neither_writes_nor_builds_the_hugo_copy_and_prints_no_hugo_figures()
     {
-        var log = new StringWriter();
-        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--no-hugo", "--no-pagefind", "--settle", "1"]), log);
-        var text = log.ToString();
+        var text = await Macro("--findings", "5", "--runs", "1", "--no-hugo", "--no-pagefind", "--settle", "1");
 
-        Assert.Equal(0, code);
         Assert.Contains("hugo: skipped (--no-hugo)", text);
         Assert.False(Directory.Exists(Path.Combine(_work, "n5-seed1", "hugo")));
         Assert.False(Directory.Exists(Path.Combine(_work, "n5-seed1", "hugo-output")));
@@ -139,20 +136,17 @@ public sealed class BenchmarkRunnerSmokeTests : IDisposable
 
         // a later run with Hugo writes the copy the first left out, and measures it
         if (!File.Exists("/usr/bin/hugo")) return;
-        var again = new StringWriter();
-        Assert.Equal(0, await MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--no-pagefind", "--settle", "1"]), again));
+        var again = await Macro("--findings", "5", "--runs", "1", "--no-pagefind", "--settle", "1");
         Assert.True(File.Exists(Path.Combine(_work, "n5-seed1", "hugo", "hugo.toml")));
-        Assert.Matches(@"\| hugo: pages \(HTML\) +\| +[1-9][0-9,]* \|", again.ToString());
+        Assert.Matches(@"\| hugo: pages \(HTML\) +\| +[1-9][0-9,]* \|", again);
     }
 
     [Fact]
     public async Task Runner_carries_on_without_hugo()
     {
-        var log = new StringWriter();
-        var code = await MacroRunner.Run(MacroOptions.Parse(["--findings", "5", "--runs", "1", "--work", _work, "--hugo", Path.Combine(_work, "no-hugo"), "--no-pagefind", "--settle", "2"]), log);
+        var text = await Macro("--findings", "5", "--runs", "1", "--hugo", Path.Combine(_work, "no-hugo"), "--no-pagefind", "--settle", "2");
 
-        Assert.Equal(0, code);
-        Assert.Contains("hugo: not installed", log.ToString());
-        Assert.Matches(@"\| hugo +\| +not installed \|", log.ToString());
+        Assert.Contains("hugo: not installed", text);
+        Assert.Matches(@"\| hugo +\| +not installed \|", text);
     }
 }
